@@ -1,0 +1,41 @@
+const KO = 1024;
+
+export default ({ env }: { env: any }) => [
+  'strapi::logger',
+  'strapi::errors',
+  {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'connect-src': ["'self'", 'https:'],
+          'img-src': ["'self'", 'data:', 'blob:', 'https:'],
+          'media-src': ["'self'", 'data:', 'blob:'],
+          upgradeInsecureRequests: null,
+        },
+      },
+    },
+  },
+  {
+    name: 'strapi::cors',
+    config: {
+      origin: env.array('CORS_ORIGINS', ['http://localhost:1337', 'http://localhost:3000']),
+      credentials: true,
+    },
+  },
+  'strapi::poweredBy',
+  'strapi::query',
+  {
+    name: 'strapi::body',
+    config: {
+      jsonLimit: `${env.int('BODY_JSON_LIMIT_KO', 1024) * KO}b`,
+      formLimit: `${env.int('BODY_JSON_LIMIT_KO', 1024) * KO}b`,
+      textLimit: `${env.int('BODY_JSON_LIMIT_KO', 1024) * KO}b`,
+      formidable: { maxFileSize: env.int('UPLOAD_SIZE_LIMIT_MO', 20) * KO * KO },
+    },
+  },
+  'strapi::session',
+  'strapi::favicon',
+  'strapi::public',
+];

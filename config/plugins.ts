@@ -1,0 +1,85 @@
+import { secret } from '../src/config/secrets';
+
+const MO = 1024 * 1024;
+
+/** Uploads agents may attach: images, PDF, CSV, spreadsheets (ODS/XLSX) and ZIP archives. */
+export const TYPES_MIME_AUTORISES = [
+  'image/*',
+  'application/pdf',
+  'text/csv',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/zip',
+  'application/x-zip-compressed',
+];
+
+function email(env: any) {
+  const host = env('SMTP_HOST');
+  if (!host) {
+    if (process.env.NODE_ENV === 'production') {
+      throw new Error('Démarrage refusé en production : SMTP_HOST est requis pour envoyer les courriels.');
+    }
+    // Development without SMTP: emails go to the log instead of failing.
+    return { provider: 'strapi-provider-email-journal', providerOptions: {} };
+  }
+  return {
+    provider: 'nodemailer',
+    providerOptions: {
+      host,
+      port: env.int('SMTP_PORT', 587),
+      secure: env.bool('SMTP_SECURE', false),
+      ignoreTLS: env.bool('SMTP_IGNORE_TLS', false),
+      auth: env('SMTP_USERNAME') ? { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } : undefined,
+    },
+  };
+}
+
+export default ({ env }: { env: any }) => ({
+  'users-permissions': {
+    config: {
+      jwtSecret: secret(env, 'JWT_SECRET'),
+      jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
+    },
+  },
+  email: {
+    config: {
+      ...email(env),
+      settings: {
+        defaultFrom: env('EMAIL_FROM', 'Bibliothèque d’IA territoriales <ne-pas-repondre@localhost>'),
+        defaultReplyTo: env('EMAIL_REPLY_TO', env('EMAIL_FROM', 'ne-pas-repondre@localhost')),
+      },
+    },
+  },
+  upload: {
+    config: {
+      sizeLimit: env.int('UPLOAD_SIZE_LIMIT_MO', 20) * MO,
+      security: { allowedTypes: TYPES_MIME_AUTORISES },
+    },
+  },
+  graphql: {
+    config: {
+      endpoint: '/graphql',
+      shadowCRUD: true,
+      depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 7),
+      amountLimit: env.int('GRAPHQL_AMOUNT_LIMIT', 100),
+      defaultLimit: 25,
+      maxLimit: env.int('GRAPHQL_AMOUNT_LIMIT', 100),
+      landingPage: env('NODE_ENV', 'development') !== 'production',
+      apolloServer: { introspection: true },
+    },
+  },
+  documentation: {
+    enabled: true,
+    config: {
+      openapi: '3.0.0',
+      info: {
+        version: '1.0.0',
+        title: 'Bibliothèque d’IA territoriales — API',
+        description: 'API de contenu de la Bibliothèque d’IA territoriales (projets, collectivités, offreurs, gouvernance, ressources, taxonomies).',
+        license: { name: 'Licence Ouverte 2.0', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' },
+      },
+      'x-strapi-config': { plugins: ['users-permissions', 'upload'] },
+      servers: [{ url: `${env('PUBLIC_URL', 'http://localhost:1337')}/api`, description: 'Serveur' }],
+    },
+  },
+});

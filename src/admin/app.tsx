@@ -1,0 +1,28 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+
+// Key read by Strapi's admin when it renders: agents get French unless they chose another language.
+const LANGUAGE_STORAGE_KEY = 'strapi-admin-language';
+
+export default {
+  config: {
+    locales: ['fr'],
+    translations: {
+      fr: {
+        'Auth.form.welcome.title': 'Bibliothèque d’IA territoriales',
+        'Auth.form.welcome.subtitle': 'Connectez-vous à votre compte',
+        'Auth.form.register.subtitle':
+          'Créez le premier compte administrateur de la Bibliothèque d’IA territoriales.',
+        'app.components.LeftMenu.navbrand.title': 'Bibliothèque d’IA',
+        'app.components.LeftMenu.navbrand.workplace': 'Administration',
+      },
+    },
+    tutorials: false,
+    notifications: { releases: false },
+  },
+  register(_app: StrapiApp) {
+    if (!window.localStorage.getItem(LANGUAGE_STORAGE_KEY)) {
+      window.localStorage.setItem(LANGUAGE_STORAGE_KEY, 'fr');
+    }
+  },
+  bootstrap(_app: StrapiApp) {},
+};

@@ -1,0 +1,56 @@
+import crypto from 'crypto';
+import fs from 'fs';
+import path from 'path';
+
+/** Secrets Strapi needs; production refuses to start without every one of them. */
+export const SECRET_NAMES = [
+  'APP_KEYS',
+  'ADMIN_JWT_SECRET',
+  'API_TOKEN_SALT',
+  'TRANSFER_TOKEN_SALT',
+  'ENCRYPTION_KEY',
+  'JWT_SECRET',
+] as const;
+export type SecretName = (typeof SECRET_NAMES)[number];
+
+type Env = (name: string, fallback?: string) => string | undefined;
+
+const PLACEHOLDERS = new Set(['', 'tobemodified', 'changeme', 'a-remplacer']);
+
+export function isRealSecret(value: string | undefined): value is string {
+  return value !== undefined && !value.split(',').some((part) => PLACEHOLDERS.has(part.trim().toLowerCase()));
+}
+
+export function missingSecrets(env: Env): SecretName[] {
+  return SECRET_NAMES.filter((name) => !isRealSecret(env(name)));
+}
+
+/**
+ * Development and tests run without a .env: random secrets are generated once per checkout in
+ * .tmp/ (never committed), so sessions survive restarts and nothing secret lives in the repository.
+ */
+function localSecret(name: SecretName): string {
+  const file = path.resolve(process.cwd(), '.tmp', 'secrets-locaux.json');
+  let stored: Partial<Record<SecretName, string>> = {};
+  if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (!stored[name]) {
+    const random = () => crypto.randomBytes(24).toString('base64');
+    stored[name] = name === 'APP_KEYS' ? [random(), random()].join(',') : random();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  return stored[name] as string;
+}
+
+export function secret(env: Env, name: SecretName): string {
+  const value = env(name);
+  if (isRealSecret(value)) return value;
+  if (process.env.NODE_ENV === 'production') {
+    const missing = missingSecrets(env);
+    throw new Error(
+      `Démarrage refusé en production : secret(s) manquant(s) ou factice(s) : ${missing.join(', ')}. ` +
+        'Définissez-les dans l’environnement (voir .env.example).',
+    );
+  }
+  return localSecret(name);
+}
