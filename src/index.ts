@@ -1,8 +1,21 @@
 import type { Core } from '@strapi/strapi';
+import { enregistrerInvariants } from './documents/invariants';
+import { configurerLocales, LOCALE_PAR_DEFAUT } from './bootstrap/locales';
+import { seedReferentiel } from './bootstrap/referentiel';
+import { configurerPermissionsPubliques } from './bootstrap/permissions-publiques';
+import { configurerEcransAdmin } from './bootstrap/ecrans-admin';
 
 export default {
-  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    // Read by the i18n plugin when it creates the first locale of a fresh database.
+    process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= LOCALE_PAR_DEFAUT;
+    enregistrerInvariants(strapi);
+  },
+
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    strapi.log.info('Bibliothèque d’IA territoriales : démarrage');
+    await configurerLocales(strapi);
+    await seedReferentiel(strapi);
+    await configurerPermissionsPubliques(strapi);
+    await configurerEcransAdmin(strapi);
   },
 };

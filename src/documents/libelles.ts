@@ -1,0 +1,20 @@
+import type { Core, UID as StrapiUID } from '@strapi/strapi';
+import { ECRANS_COMPOSANTS, ECRANS_TYPES } from '../admin-config/libelles';
+
+/**
+ * French label of a field path, as shown in the admin panel, so that API errors name the field the
+ * way agents know it: ['evaluation', 'evaluationsImpact', '0', 'url'] → « Adresse ».
+ */
+export function libelleChamp(strapi: Core.Strapi, uid: string, chemin: string[]): string {
+  const noms = chemin.filter((partie) => !/^\d+$/.test(partie));
+  let ecran = ECRANS_TYPES[uid];
+  let modele = strapi.getModel(uid as StrapiUID.Schema);
+  for (const [index, nom] of noms.entries()) {
+    const attribut = modele?.attributes[nom] as { type: string; component?: string } | undefined;
+    if (index === noms.length - 1) return ecran?.libelles[nom]?.label ?? nom;
+    if (attribut?.type !== 'component' || !attribut.component) return nom;
+    ecran = ECRANS_COMPOSANTS[attribut.component];
+    modele = strapi.getModel(attribut.component as StrapiUID.Schema);
+  }
+  return noms.join('.');
+}

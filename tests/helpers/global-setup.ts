@@ -1,0 +1,121 @@
+/**
+ * Boots Strapi once for the whole integration run, on a throw-away database (temporary SQLite file,
+ * or a fresh PostgreSQL database when DATABASE_CLIENT=postgres), through its real HTTP server.
+ */
+import fs from 'fs';
+import net from 'net';
+import os from 'os';
+import path from 'path';
+import { Client } from 'pg';
+import { compileStrapi, createStrapi } from '@strapi/strapi';
+import { seedReferentiel } from '../../src/bootstrap/referentiel';
+import { CLES } from './environnement';
+import nettoyage from './global-teardown';
+
+export interface EtatGlobal {
+  strapi: Awaited<ReturnType<ReturnType<typeof createStrapi>['load']>>;
+  baseDeDonnees: { client: 'postgres'; nom: string } | { client: 'sqlite'; fichier: string };
+}
+declare global {
+  // eslint-disable-next-line no-var
+  var __BIBLIOTHEQUE_TEST__: EtatGlobal | undefined;
+}
+
+async function portLibre(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const serveur = net.createServer();
+    serveur.once('error', reject);
+    serveur.listen(0, '127.0.0.1', () => {
+      const { port } = serveur.address() as net.AddressInfo;
+      serveur.close(() => resolve(port));
+    });
+  });
+}
+
+export function connexionPostgres(database: string): Client {
+  return new Client({
+    host: process.env.DATABASE_HOST ?? '127.0.0.1',
+    port: Number(process.env.DATABASE_PORT ?? 5432),
+    user: process.env.DATABASE_USERNAME ?? 'postgres',
+    password: process.env.DATABASE_PASSWORD ?? '',
+    database,
+  });
+}
+
+async function preparerBase(): Promise<EtatGlobal['baseDeDonnees']> {
+  if (process.env.DATABASE_CLIENT === 'postgres') {
+    const nom = `bibliotheque_test_${process.pid}_${Date.now()}`;
+    const client = connexionPostgres('postgres');
+    await client.connect();
+    await client.query(`CREATE DATABASE ${nom}`);
+    await client.end();
+    process.env.DATABASE_NAME = nom;
+    return { client: 'postgres', nom };
+  }
+  const fichier = path.join(os.tmpdir(), `bibliotheque-test-${process.pid}-${Date.now()}.db`);
+  process.env.DATABASE_CLIENT = 'sqlite';
+  process.env.DATABASE_FILENAME = fichier;
+  return { client: 'sqlite', fichier };
+}
+
+async function demande(url: string, chemin: string, corps: unknown, jeton?: string): Promise<any> {
+  const reponse = await fetch(`${url}${chemin}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(jeton ? { Authorization: `Bearer ${jeton}` } : {}) },
+    body: JSON.stringify(corps),
+  });
+  const json = await reponse.json();
+  if (!reponse.ok) throw new Error(`${chemin} : ${reponse.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+export default async function miseEnPlace(): Promise<void> {
+  process.env.NODE_ENV = 'test';
+  process.env.HOST = '127.0.0.1';
+  process.env.PORT = '0';
+  process.env.LOG_LEVEL ??= 'warn';
+  process.env.CRON_ENABLED = 'false';
+  // A real SMTP server is started by the email tests on this port.
+  process.env.SMTP_HOST = '127.0.0.1';
+  process.env.SMTP_PORT = String(await portLibre());
+  process.env.SMTP_IGNORE_TLS = 'true';
+
+  const baseDeDonnees = await preparerBase();
+  const appDir = path.resolve(__dirname, '../..');
+  const { distDir } = await compileStrapi({ appDir, ignoreDiagnostics: false });
+  fs.mkdirSync(path.join(appDir, 'public', 'uploads'), { recursive: true });
+  const strapi = await createStrapi({ appDir, distDir, serveAdminPanel: false }).load();
+  globalThis.__BIBLIOTHEQUE_TEST__ = { strapi, baseDeDonnees };
+  try {
+    await demarrer(strapi);
+  } catch (erreur) {
+    await nettoyage(); // no Strapi nor database left behind when the set-up fails
+    throw erreur;
+  }
+}
+
+async function demarrer(strapi: EtatGlobal['strapi']): Promise<void> {
+  await strapi.listen();
+
+  const { port } = strapi.server.httpServer.address() as net.AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  process.env[CLES.url] = url;
+
+  const admin = await demande(url, '/admin/register-admin', {
+    email: 'admin@test.bibliotheque-ia.fr',
+    password: 'MotDePasse-Test-1',
+    firstname: 'Admin',
+    lastname: 'Tests',
+  });
+  process.env[CLES.jetonAdmin] = admin.data.token;
+  const jeton = await demande(
+    url,
+    '/admin/api-tokens',
+    { name: 'tests', description: 'Jeton des tests d’intégration', type: 'full-access', lifespan: null },
+    admin.data.token,
+  );
+  process.env[CLES.jetonApi] = jeton.data.accessKey;
+
+  // A second seeding on the seeded database must write nothing.
+  process.env[CLES.reamorcage] = JSON.stringify(await seedReferentiel(strapi));
+}

@@ -1,0 +1,17 @@
+import fs from 'fs';
+import { connexionPostgres } from './global-setup';
+
+export default async function nettoyage(): Promise<void> {
+  const etat = globalThis.__BIBLIOTHEQUE_TEST__;
+  if (!etat) return;
+  await etat.strapi.destroy();
+  if (etat.baseDeDonnees.client === 'postgres') {
+    const client = connexionPostgres('postgres');
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${etat.baseDeDonnees.nom} WITH (FORCE)`);
+    await client.end();
+  } else {
+    fs.rmSync(etat.baseDeDonnees.fichier, { force: true });
+  }
+  globalThis.__BIBLIOTHEQUE_TEST__ = undefined;
+}
