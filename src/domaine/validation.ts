@@ -169,6 +169,18 @@ export function validerDonnees(
     }
 
     if (typeof valeur === 'string' && TYPES_TEXTE.has(attribut.type)) {
+      // Identifiers are normalised first: a SIRET written with spaces is a valid SIREN input.
+      if (nom === 'siren' || nom === 'siret') {
+        const identifiant = nom === 'siren' ? normaliserSiren(valeur) : chiffresSeuls(valeur);
+        if (nom === 'siren' && identifiant === null) {
+          erreur('doit être un numéro SIREN valide (9 chiffres dont la clé de contrôle) ou un SIRET dont il est extrait.');
+        } else if (nom === 'siret' && !siretValide(identifiant as string)) {
+          erreur('doit être un numéro SIRET valide (14 chiffres dont la clé de contrôle).');
+        } else {
+          normalisees[nom] = identifiant;
+        }
+        continue;
+      }
       if (attribut.maxLength !== undefined && valeur.length > attribut.maxLength) {
         erreur(`ne doit pas dépasser ${attribut.maxLength} caractères (${valeur.length} reçus).`);
       }
@@ -177,16 +189,6 @@ export function validerDonnees(
       }
       if (CHAMPS_URL.has(nom) && !estUrlWeb(valeur.trim())) {
         erreur('doit être une adresse web commençant par http:// ou https://.');
-      }
-      if (nom === 'siren') {
-        const siren = normaliserSiren(valeur);
-        if (siren === null) erreur('doit être un numéro SIREN valide (9 chiffres dont la clé de contrôle) ou un SIRET dont il est extrait.');
-        else normalisees[nom] = siren;
-      }
-      if (nom === 'siret') {
-        const siret = chiffresSeuls(valeur);
-        if (!siretValide(siret)) erreur('doit être un numéro SIRET valide (14 chiffres dont la clé de contrôle).');
-        else normalisees[nom] = siret;
       }
     }
   }

@@ -1,0 +1,142 @@
+import { api, enteteAdmin, enteteJeton, graphql } from '../helpers/http';
+import { collectiviteParSiren, nombreDeProjets, projetValide, thematique } from '../helpers/donnees';
+
+const creer = (data: Record<string, unknown>, query: Record<string, string> = {}) =>
+  api().post('/api/projets').set(enteteJeton()).query(query).send({ data });
+
+/** A 400 whose French message names the field, and nothing written. */
+async function attendreRefus(data: Record<string, unknown>, champ: string, extrait: RegExp, query: Record<string, string> = {}) {
+  const reponse = await creer(data, query);
+  expect(reponse.status).toBe(400);
+  expect(reponse.body.error.name).toBe('ValidationError');
+  expect(reponse.body.error.message).toMatch(extrait);
+  expect(reponse.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'))).toContain(champ);
+  expect(await nombreDeProjets(data.nom as string)).toBe(0);
+}
+
+describe('Invariants du modèle, par l’API REST', () => {
+  it('crée un projet valide et génère son slug côté serveur, unique', async () => {
+    const premier = await creer(await projetValide({ nom: 'Détection des fuites d’eau' }));
+    const second = await creer(await projetValide({ nom: 'Détection des fuites d’eau' }));
+    expect(premier.status).toBe(201);
+    expect(premier.body.data.slug).toBe('detection-des-fuites-d-eau');
+    expect(second.body.data.slug).toBe('detection-des-fuites-d-eau-2');
+  });
+
+  it('refuse une valeur hors énumération, en français, sans rien écrire', async () => {
+    await attendreRefus(await projetValide({ nom: 'Statut inconnu', statut: 'en_reflexion' }), 'statut', /« Statut.* \(statut\) doit valoir l’une des valeurs suivantes/);
+  });
+
+  it('exige un motif quand le projet est abandonné', async () => {
+    await attendreRefus(await projetValide({ nom: 'Abandon sans motif', statut: 'abandonne' }), 'motifAbandon', /\(motifAbandon\) est obligatoire quand le projet est abandonné/);
+    const avecMotif = await creer(await projetValide({ nom: 'Abandon motivé', statut: 'abandonne', motifAbandon: 'Données insuffisantes.' }));
+    expect(avecMotif.status).toBe(201);
+  });
+
+  it('accepte au plus deux sous-thématiques', async () => {
+    const sousThematiques = [await thematique('performance-energetique'), await thematique('eclairage-public'), await thematique('gestion-de-l-eau')];
+    await attendreRefus(await projetValide({ nom: 'Trois sous-thèmes', sousThematiques }), 'sousThematiques', /au plus 2 sous-thématiques \(3 reçues\)/);
+    const deux = await creer(await projetValide({ nom: 'Deux sous-thèmes', sousThematiques: sousThematiques.slice(0, 2) }));
+    expect(deux.status).toBe(201);
+  });
+
+  it('distingue thèmes et sous-thématiques', async () => {
+    const sousTheme = await thematique('performance-energetique');
+    const theme = await thematique('mobilites');
+    await attendreRefus(await projetValide({ nom: 'Sous-thème en thème', thematique: sousTheme }), 'thematique', /doit être l’un des 6 thèmes/);
+    await attendreRefus(await projetValide({ nom: 'Thème en sous-thème', sousThematiques: [theme] }), 'sousThematiques', /que des sous-thématiques/);
+  });
+
+  it('n’accepte que des adresses http(s)', async () => {
+    await attendreRefus(await projetValide({ nom: 'Lien douteux', lienInformation: 'javascript:alert(1)' }), 'lienInformation', /adresse web commençant par http/);
+    await attendreRefus(
+      await projetValide({ nom: 'Lien dans un composant', evaluation: { evaluationsImpact: [{ titre: 'AIPD', url: 'ftp://exemple.fr/aipd.pdf' }] } }),
+      'evaluation.evaluationsImpact.0.url',
+      /\(evaluation\.evaluationsImpact\.0\.url\) doit être une adresse web/,
+    );
+  });
+
+  it('limite la longueur du nom à 150 caractères', async () => {
+    await attendreRefus(await projetValide({ nom: 'N'.repeat(151) }), 'nom', /ne doit pas dépasser 150 caractères \(151 reçus\)/);
+  });
+
+  it('refuse une relation vers un document inexistant', async () => {
+    await attendreRefus(await projetValide({ nom: 'Collectivité fantôme', collectivite: 'inexistant000000000000000' }), 'collectivite', /document inexistant : inexistant000000000000000/);
+  });
+
+  it('exige collectivité et thématique à la publication', async () => {
+    const { collectivite: _c, thematique: _t, ...sansRelations } = await projetValide({ nom: 'Publié sans relations' });
+    const reponse = await creer(sansRelations, { status: 'published' });
+    expect(reponse.status).toBe(400);
+    expect(reponse.body.error.details.errors.map((e: { path: string[] }) => e.path[0]).sort()).toEqual(['collectivite', 'thematique']);
+    expect(await nombreDeProjets('Publié sans relations')).toBe(0);
+  });
+
+  it('refuse une modification qui enfreint une règle et laisse le document intact', async () => {
+    const cree = await creer(await projetValide({ nom: 'Modification refusée' }));
+    const reponse = await api()
+      .put(`/api/projets/${cree.body.data.documentId}`)
+      .set(enteteJeton())
+      .send({ data: { statut: 'abandonne' } });
+    expect(reponse.status).toBe(400);
+    expect(reponse.body.error.message).toMatch(/motifAbandon/);
+    const relu = await api().get(`/api/projets/${cree.body.data.documentId}`).set(enteteJeton()).query({ status: 'draft' });
+    expect(relu.body.data.statut).toBe('experimentation');
+  });
+
+  it('vérifie le SIREN (clé de Luhn) et réduit un SIRET à son SIREN', async () => {
+    const invalide = await api().post('/api/offreurs').set(enteteJeton()).send({ data: { nom: 'Offreur invalide', type: 'entreprise', siren: '243300317' } });
+    expect(invalide.status).toBe(400);
+    expect(invalide.body.error.message).toMatch(/\(siren\) doit être un numéro SIREN valide/);
+    const siret = await api().post('/api/offreurs').set(enteteJeton()).send({ data: { nom: 'Offreur par SIRET', type: 'entreprise', siren: '243 300 316 00011' } });
+    expect(siret.status).toBe(201);
+    expect(siret.body.data.siren).toBe('243300316');
+  });
+});
+
+describe('Invariants du modèle, par GraphQL', () => {
+  it('refuse un projet abandonné sans motif, en français, sans rien écrire', async () => {
+    const data = await projetValide({ nom: 'GraphQL abandon', statut: 'abandonne' });
+    const reponse = await graphql(
+      'mutation ($data: ProjetInput!) { createProjet(data: $data) { documentId } }',
+      { data },
+      enteteJeton(),
+    );
+    expect(reponse.body.errors?.[0]?.message).toMatch(/\(motifAbandon\) est obligatoire quand le projet est abandonné/);
+    expect(reponse.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(await nombreDeProjets('GraphQL abandon')).toBe(0);
+  });
+});
+
+describe('Invariants du modèle, par l’administration (content-manager)', () => {
+  const uid = 'api::projet.projet';
+
+  it('refuse la publication d’un brouillon incomplet, puis garde le slug stable une fois publié', async () => {
+    const brouillon = await api()
+      .post(`/content-manager/collection-types/${uid}`)
+      .set(enteteAdmin())
+      .send({ nom: 'Projet administré', description: 'Brouillon sans collectivité.', statut: 'exploration' });
+    expect(brouillon.status).toBe(201);
+    const { documentId, slug } = brouillon.body.data;
+    expect(slug).toBe('projet-administre');
+
+    const refus = await api().post(`/content-manager/collection-types/${uid}/${documentId}/actions/publish`).set(enteteAdmin()).send({});
+    expect(refus.status).toBe(400);
+    expect(refus.body.error.message).toMatch(/\(collectivite\) est obligatoire/);
+
+    const complet = await api()
+      .put(`/content-manager/collection-types/${uid}/${documentId}`)
+      .set(enteteAdmin())
+      .send({
+        collectivite: { connect: [{ documentId: await collectiviteParSiren('243300316') }] },
+        thematique: { connect: [{ documentId: await thematique('mobilites') }] },
+      });
+    expect(complet.status).toBe(200);
+    const publie = await api().post(`/content-manager/collection-types/${uid}/${documentId}/actions/publish`).set(enteteAdmin()).send({});
+    expect(publie.status).toBe(200);
+
+    const renomme = await api().put(`/content-manager/collection-types/${uid}/${documentId}`).set(enteteAdmin()).send({ slug: 'autre-slug' });
+    expect(renomme.status).toBe(400);
+    expect(renomme.body.error.message).toMatch(/ne peut plus changer une fois le document publié/);
+  });
+});

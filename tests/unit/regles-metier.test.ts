@@ -1,0 +1,42 @@
+import { reglesMetier, UID, type VueDocument } from '../../src/domaine/regles-metier';
+
+const libelle = (chemin: string[]) => chemin.join('.');
+const theme = { documentId: 't', estSousTheme: false };
+const sous = (n: number) => ({ documentId: `s${n}`, estSousTheme: true });
+const vue = (v: Partial<VueDocument> = {}): VueDocument => ({
+  valeurs: { statut: 'deploiement' },
+  relations: { collectivite: [{ documentId: 'c' }], thematique: [theme] },
+  thematiques: { thematique: [theme], sousThematiques: [] },
+  ...v,
+});
+const champs = (uid: string, v: VueDocument, exiger = false) => reglesMetier(uid, v, exiger, libelle).map((e) => e.chemin[0]);
+
+describe('reglesMetier', () => {
+  it('accepte un projet cohérent', () => {
+    expect(champs(UID.projet, vue({ thematiques: { thematique: [theme], sousThematiques: [sous(1), sous(2)] } }), true)).toEqual([]);
+  });
+
+  it('exige un motif pour un projet abandonné', () => {
+    expect(champs(UID.projet, vue({ valeurs: { statut: 'abandonne', motifAbandon: ' ' } }))).toEqual(['motifAbandon']);
+    expect(champs(UID.projet, vue({ valeurs: { statut: 'abandonne', motifAbandon: 'Coût' } }))).toEqual([]);
+  });
+
+  it('limite à deux sous-thématiques, qui doivent en être', () => {
+    expect(champs(UID.projet, vue({ thematiques: { thematique: [theme], sousThematiques: [sous(1), sous(2), sous(3)] } }))).toEqual(['sousThematiques']);
+    expect(champs(UID.projet, vue({ thematiques: { thematique: [theme], sousThematiques: [theme] } }))).toEqual(['sousThematiques']);
+    expect(champs(UID.projet, vue({ thematiques: { thematique: [sous(1)], sousThematiques: [] } }))).toEqual(['thematique']);
+  });
+
+  it('exige les relations obligatoires seulement à la publication', () => {
+    const sansRelations = vue({ relations: {} });
+    expect(champs(UID.projet, sansRelations)).toEqual([]);
+    expect(champs(UID.projet, sansRelations, true)).toEqual(['collectivite', 'thematique']);
+    expect(champs(UID.initiative, sansRelations, true)).toEqual(['collectivite']);
+    expect(champs(UID.offreur, sansRelations, true)).toEqual([]);
+  });
+
+  it('garde la nomenclature sur deux niveaux', () => {
+    expect(champs(UID.thematique, vue({ thematiques: { parent: [sous(1)] } }))).toEqual(['parent']);
+    expect(champs(UID.thematique, vue({ thematiques: { parent: [theme] } }))).toEqual([]);
+  });
+});
