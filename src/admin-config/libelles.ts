@@ -129,7 +129,7 @@ export const ECRANS_TYPES: Record<string, ConfigurationEcran> = {
       },
       sousThematiques: {
         label: 'Sous-thématiques',
-        description: 'Deux sous-thèmes au plus, rattachés à la thématique principale.',
+        description: 'Deux sous-thèmes au plus, pris dans toute la nomenclature des Interconnectés (pas forcément sous la thématique principale).',
       },
       publics: {
         label: 'Publics cibles',
