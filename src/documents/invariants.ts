@@ -200,7 +200,7 @@ async function verifierEcriture(strapi: Core.Strapi, uid: string, action: 'creat
   params.data = resultat.donnees;
 }
 
-async function verifierPublication(strapi: Core.Strapi, uid: string, params: ParamsEcriture): Promise<void> {
+export async function verifierPublication(strapi: Core.Strapi, uid: string, params: ParamsEcriture): Promise<void> {
   if (!params.documentId) return;
   const brouillon = await versionStockee(strapi, uid, params.documentId, params.locale);
   if (!brouillon) return; // Strapi reports the missing document

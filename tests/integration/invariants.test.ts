@@ -139,4 +139,19 @@ describe('Invariants du modèle, par l’administration (content-manager)', () =
     expect(renomme.status).toBe(400);
     expect(renomme.body.error.message).toMatch(/ne peut plus changer une fois le document publié/);
   });
+
+  it('publication groupée : un document incomplet fait tout refuser, rien n’est publié', async () => {
+    const complet = await api().post(`/content-manager/collection-types/${uid}`).set(enteteAdmin()).send(await projetValide({ nom: 'Groupé complet' }));
+    const incomplet = await api()
+      .post(`/content-manager/collection-types/${uid}`)
+      .set(enteteAdmin())
+      .send({ nom: 'Groupé incomplet', description: 'Sans collectivité.', statut: 'exploration' });
+    const reponse = await api()
+      .post(`/content-manager/collection-types/${uid}/actions/bulkPublish`)
+      .set(enteteAdmin())
+      .send({ documentIds: [complet.body.data.documentId, incomplet.body.data.documentId] });
+    expect(reponse.status).toBe(400);
+    const publies = await api().get('/api/projets').set(enteteJeton()).query({ 'filters[nom][$startsWith]': 'Groupé' });
+    expect(publies.body.data).toHaveLength(0);
+  });
 });

@@ -59,6 +59,12 @@ describe('Configuration et sécurité', () => {
     expect(html.status).toBe(400);
   });
 
+  it('refuse un fichier plus lourd que la limite de téléversement', async () => {
+    const lourd = Buffer.alloc(21 * 1024 * 1024, 0);
+    const reponse = await api().post('/api/upload').set(enteteJeton()).attach('files', lourd, { filename: 'lourd.zip', contentType: 'application/zip' });
+    expect(reponse.status).toBe(413);
+  });
+
   it('borne la profondeur des requêtes GraphQL', async () => {
     const profonde = `{ thematiques { parent { enfants { parent { enfants { parent { enfants { parent { nom } } } } } } } } }`;
     const reponse = await graphql(profonde);

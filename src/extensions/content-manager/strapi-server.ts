@@ -1,0 +1,25 @@
+import type { Core } from '@strapi/strapi';
+import { TYPES_BIBLIOTHEQUE, verifierPublication } from '../../documents/invariants';
+
+type FabriqueService = (deps: { strapi: Core.Strapi }) => Record<string, any>;
+
+/**
+ * Bulk publish from the list view: Strapi publishes the documents in parallel (Promise.all) inside one
+ * transaction, and one refusal does not roll back the others already published. Every document is
+ * therefore checked before any is published, so a bulk publish is all or nothing.
+ */
+export default (plugin: { services: Record<string, FabriqueService> }) => {
+  const fabrique = plugin.services['document-manager'];
+  plugin.services['document-manager'] = (deps) => {
+    const service = fabrique(deps);
+    const publishMany = service.publishMany;
+    service.publishMany = async function (this: unknown, uid: string, documentIds: string[], locale?: string) {
+      if (TYPES_BIBLIOTHEQUE.has(uid)) {
+        for (const documentId of documentIds) await verifierPublication(deps.strapi, uid, { documentId, locale });
+      }
+      return publishMany.call(this, uid, documentIds, locale);
+    };
+    return service;
+  };
+  return plugin;
+};
