@@ -35,6 +35,18 @@ function email(env: any) {
 }
 
 export default ({ env }: { env: any }) => ({
+  'revue-editoriale': {
+    enabled: true,
+    resolve: './src/plugins/revue-editoriale',
+    config: {
+      // Content types whose documents go through review before publication.
+      types: ['api::projet.projet', 'api::initiative-gouvernance.initiative-gouvernance', 'api::ressource.ressource', 'api::offreur.offreur'],
+      courriels: {
+        intervalleMs: env.int('REVUE_COURRIELS_INTERVALLE_MS', 30000),
+        delaiNouvelEssaiMs: env.int('REVUE_COURRIELS_DELAI_NOUVEL_ESSAI_MS', 60000),
+      },
+    },
+  },
   'users-permissions': {
     config: {
       jwtSecret: secret(env, 'JWT_SECRET'),

@@ -4,6 +4,7 @@ import { configurerLocales, LOCALE_PAR_DEFAUT } from './bootstrap/locales';
 import { seedReferentiel } from './bootstrap/referentiel';
 import { configurerPermissionsPubliques } from './bootstrap/permissions-publiques';
 import { configurerEcransAdmin } from './bootstrap/ecrans-admin';
+import { configurerRolesEditoriaux } from './bootstrap/roles-editoriaux';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -17,5 +18,6 @@ export default {
     await seedReferentiel(strapi);
     await configurerPermissionsPubliques(strapi);
     await configurerEcransAdmin(strapi);
+    await configurerRolesEditoriaux(strapi);
   },
 };

@@ -326,6 +326,14 @@ export const ECRANS_TYPES: Record<string, ConfigurationEcran> = {
         label: 'Initiatives de gouvernance',
         description: 'Chartes, comités d’éthique, stratégies… adoptés par la collectivité.',
       },
+      referents: {
+        label: 'Référents',
+        description: 'Agents qui relisent et valident les documents de la collectivité avant modération. Modifiable par les modérateurs seulement ; jamais publié.',
+      },
+      contributeurs: {
+        label: 'Contributeurs',
+        description: 'Agents qui documentent les projets de la collectivité. Modifiable par les modérateurs seulement ; jamais publié.',
+      },
     },
     sections: [
       {
@@ -352,6 +360,10 @@ export const ECRANS_TYPES: Record<string, ConfigurationEcran> = {
           [{ champ: 'projets', taille: 6 }, { champ: 'projetsPartenaires', taille: 6 }],
           [{ champ: 'initiatives', taille: 12 }],
         ],
+      },
+      {
+        titre: 'Membres',
+        lignes: [[{ champ: 'referents', taille: 6 }, { champ: 'contributeurs', taille: 6 }]],
       },
     ],
   },

@@ -120,6 +120,8 @@ describe('Invariants du modèle, par l’administration (content-manager)', () =
     const { documentId, slug } = brouillon.body.data;
     expect(slug).toBe('projet-administre');
 
+    const soumis = await api().post('/revue-editoriale/transitions').set(enteteAdmin()).send({ uid, documentId, action: 'soumettre' });
+    expect(soumis.body.data).toMatchObject({ etat: 'en_moderation' });
     const refus = await api().post(`/content-manager/collection-types/${uid}/${documentId}/actions/publish`).set(enteteAdmin()).send({});
     expect(refus.status).toBe(400);
     expect(refus.body.error.message).toMatch(/\(collectivite\) est obligatoire/);
@@ -146,6 +148,9 @@ describe('Invariants du modèle, par l’administration (content-manager)', () =
       .post(`/content-manager/collection-types/${uid}`)
       .set(enteteAdmin())
       .send({ nom: 'Groupé incomplet', description: 'Sans collectivité.', statut: 'exploration' });
+    for (const document of [complet, incomplet]) {
+      await api().post('/revue-editoriale/transitions').set(enteteAdmin()).send({ uid, documentId: document.body.data.documentId, action: 'soumettre' });
+    }
     const reponse = await api()
       .post(`/content-manager/collection-types/${uid}/actions/bulkPublish`)
       .set(enteteAdmin())

@@ -12,7 +12,7 @@ describe('Interface d’administration en français, configurée au démarrage',
     expect(metadatas.nom.edit.label).toBe('Nom du projet');
     expect(metadatas.budget.edit.label).toBe(ecran.libelles.budget.label);
     expect(metadatas.budget.edit.label).toMatch(/\(membres\)$/);
-    expect(layouts.list).toEqual(ecran.liste);
+    expect(layouts.list).toEqual([...(ecran.liste ?? []), 'etatRevue']);
     const ordre = layouts.edit.flat().map((champ: { name: string }) => champ.name);
     expect(ordre.indexOf('nom')).toBeLessThan(ordre.indexOf('algorithme'));
     expect(ordre.indexOf('algorithme')).toBeLessThan(ordre.indexOf('donnees'));

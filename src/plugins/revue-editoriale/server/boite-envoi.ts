@@ -1,0 +1,73 @@
+/**
+ * Outbox worker: sends the queued emails, retries the failed ones later with back-off. A failing SMTP
+ * server never blocks a transition (emails are only queued there) and nothing is lost across a restart.
+ */
+import type { Core } from '@strapi/strapi';
+import { UID_COURRIEL } from './documents';
+import { delaiAvantNouvelEssai } from './notifications';
+
+const LOT = 20;
+/** While one worker sends an email, the row is reserved this long against a second worker. */
+const RESERVATION_MS = 5 * 60 * 1000;
+
+export class BoiteEnvoi {
+  private minuterie: NodeJS.Timeout | null = null;
+  private enCours: Promise<number> | null = null;
+
+  constructor(
+    private readonly strapi: Core.Strapi,
+    private readonly intervalleMs: number,
+    private readonly delaiNouvelEssaiMs: number,
+  ) {}
+
+  demarrer(): void {
+    this.minuterie = setInterval(() => void this.traiter(), this.intervalleMs);
+    this.minuterie.unref();
+  }
+
+  async arreter(): Promise<void> {
+    if (this.minuterie) clearInterval(this.minuterie);
+    this.minuterie = null;
+    await this.enCours;
+  }
+
+  /** Sends what is due now; returns the number of emails sent. One pass at a time. */
+  traiter(): Promise<number> {
+    this.enCours ??= this.envoyerDus().finally(() => {
+      this.enCours = null;
+    });
+    return this.enCours;
+  }
+
+  private async envoyerDus(): Promise<number> {
+    const requete = this.strapi.db.query(UID_COURRIEL);
+    const maintenant = new Date();
+    const dus = (await requete.findMany({
+      where: { envoyeLe: null, prochaineTentative: { $lte: maintenant } },
+      orderBy: { id: 'asc' },
+      limit: LOT,
+    })) as Array<{ id: number; destinataire: string; sujet: string; texte: string; tentatives: number; prochaineTentative: string }>;
+    let envoyes = 0;
+    for (const courriel of dus) {
+      const reserve = await requete.updateMany({
+        where: { id: courriel.id, envoyeLe: null, prochaineTentative: courriel.prochaineTentative },
+        data: { prochaineTentative: new Date(Date.now() + RESERVATION_MS) },
+      });
+      if ((reserve as { count: number }).count === 0) continue;
+      try {
+        await this.strapi.plugin('email').service('email').send({ to: courriel.destinataire, subject: courriel.sujet, text: courriel.texte });
+        await requete.update({ where: { id: courriel.id }, data: { envoyeLe: new Date(), derniereErreur: null } });
+        envoyes += 1;
+      } catch (erreur) {
+        const tentatives = courriel.tentatives + 1;
+        const raison = erreur instanceof Error ? erreur.message : String(erreur);
+        await requete.update({
+          where: { id: courriel.id },
+          data: { tentatives, derniereErreur: raison, prochaineTentative: new Date(Date.now() + delaiAvantNouvelEssai(tentatives, this.delaiNouvelEssaiMs)) },
+        });
+        this.strapi.log.warn(`Revue éditoriale : courriel à ${courriel.destinataire} non envoyé (essai ${tentatives}), nouvel essai plus tard : ${raison}`);
+      }
+    }
+    return envoyes;
+  }
+}

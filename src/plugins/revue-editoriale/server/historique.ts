@@ -1,0 +1,101 @@
+/** Recording a transition: history row, then one outbox email per recipient, in the caller's transaction. */
+import type { Core, UID } from '@strapi/strapi';
+import { destinataires, message } from './notifications';
+import { NOM_ROLE_MODERATEUR, UID_COURRIEL, UID_TRANSITION, type Acteur, type DocumentRevu, type Personne } from './documents';
+import type { Action, Etat, Role } from './machine';
+
+export interface Transition {
+  document: DocumentRevu;
+  action: Action | 'modifier';
+  de: Etat;
+  vers: Etat;
+  acteur: Acteur | null;
+  role: Role | 'systeme';
+  commentaire?: string | null;
+}
+
+const SYSTEME = 'Système (script ou jeton d’API)';
+
+async function emailsModerateurs(strapi: Core.Strapi): Promise<string[]> {
+  const moderateurs = (await strapi.db.query('admin::user').findMany({
+    select: ['email'],
+    where: { isActive: true, blocked: false, roles: { name: NOM_ROLE_MODERATEUR } },
+  })) as Personne[];
+  return moderateurs.map((m) => m.email);
+}
+
+function lienAdmin(strapi: Core.Strapi, document: DocumentRevu): string {
+  const base = String(strapi.config.get('admin.absoluteUrl', 'http://localhost:1337/admin')).replace(/\/$/, '');
+  return `${base}/content-manager/collection-types/${document.uid}/${document.documentId}`;
+}
+
+export async function enregistrerTransition(strapi: Core.Strapi, t: Transition): Promise<number> {
+  const auteur = t.acteur?.nom ?? SYSTEME;
+  await strapi.db.query(UID_TRANSITION).create({
+    data: {
+      cible: t.document.uid,
+      documentCible: t.document.documentId,
+      action: t.action,
+      de: t.de,
+      vers: t.vers,
+      auteurId: t.acteur?.id ?? null,
+      auteurNom: auteur,
+      role: t.role,
+      commentaire: t.commentaire ?? null,
+    },
+  });
+
+  const emails = destinataires(t.vers, {
+    referents: (t.document.collectivite?.referents ?? []).map((p) => p.email),
+    moderateurs: t.vers === 'en_moderation' ? await emailsModerateurs(strapi) : [],
+    auteur: t.document.createdBy?.email ?? null,
+  });
+  const { sujet, texte } = message({
+    titre: t.document.titre,
+    typeDocument: strapi.getModel(t.document.uid as UID.Schema).info.displayName,
+    action: t.action,
+    de: t.de,
+    vers: t.vers,
+    auteur,
+    role: t.role,
+    commentaire: t.commentaire,
+    lien: lienAdmin(strapi, t.document),
+  });
+  const maintenant = new Date();
+  for (const destinataire of emails) {
+    await strapi.db.query(UID_COURRIEL).create({ data: { destinataire, sujet, texte, tentatives: 0, prochaineTentative: maintenant } });
+  }
+  return emails.length;
+}
+
+export interface EntreeHistorique {
+  action: string;
+  de: string;
+  vers: string;
+  auteur: string;
+  role: string;
+  date: string;
+  commentaire: string | null;
+}
+
+export async function lireHistorique(strapi: Core.Strapi, uid: string, documentId: string): Promise<EntreeHistorique[]> {
+  const lignes = (await strapi.db.query(UID_TRANSITION).findMany({
+    where: { cible: uid, documentCible: documentId },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  })) as Array<Record<string, any>>;
+  return lignes.map((l) => ({
+    action: l.action,
+    de: l.de,
+    vers: l.vers,
+    auteur: l.auteurNom,
+    role: l.role,
+    date: new Date(l.createdAt).toISOString(),
+    commentaire: l.commentaire ?? null,
+  }));
+}
+
+export async function dejaPublie(strapi: Core.Strapi, document: DocumentRevu): Promise<boolean> {
+  const publiee = await strapi.db.query(document.uid as UID.Schema).count({ where: { documentId: document.documentId, publishedAt: { $notNull: true } } });
+  const transitions = await strapi.db.query(UID_TRANSITION).count({ where: { cible: document.uid, documentCible: document.documentId, vers: 'publie' } });
+  return publiee + transitions > 0;
+}

@@ -1,0 +1,115 @@
+/** The review operations behind the plugin's admin routes. */
+import type { Core, UID } from '@strapi/strapi';
+import { actionsPossibles, decider, estAction, LIBELLES_ACTIONS, LIBELLES_ETATS, type Etat } from './machine';
+import {
+  ATTRIBUT_ETAT,
+  changerEtat,
+  champTitre,
+  chargerDocument,
+  contexteTransition,
+  roleDe,
+  typesSuivis,
+  type Acteur,
+  type DocumentRevu,
+} from './documents';
+import { enregistrerTransition, lireHistorique } from './historique';
+import { ErreurRevue } from './middleware';
+
+export interface DemandeTransition {
+  uid?: unknown;
+  documentId?: unknown;
+  locale?: unknown;
+  action?: unknown;
+  commentaire?: unknown;
+}
+
+function contexte(document: DocumentRevu) {
+  return {
+    collectiviteAvecReferent: (document.collectivite?.referents ?? []).length > 0,
+    sansCollectivite: !document.aUneCollectivite,
+  };
+}
+
+async function documentPourActeur(strapi: Core.Strapi, uid: unknown, documentId: unknown, acteur: Acteur) {
+  if (typeof uid !== 'string' || !typesSuivis(strapi).has(uid)) {
+    throw new ErreurRevue(400, `Type de contenu sans revue éditoriale : « ${String(uid)} ».`);
+  }
+  if (typeof documentId !== 'string' || documentId === '') throw new ErreurRevue(400, 'documentId est obligatoire.');
+  const document = await chargerDocument(strapi, uid, documentId);
+  if (!document) throw new ErreurRevue(404, 'Document introuvable.');
+  const role = roleDe(acteur, document);
+  if (!role) throw new ErreurRevue(403, 'Ce document appartient à une collectivité dont vous n’êtes ni contributeur ni référent.');
+  return { document, role };
+}
+
+export async function transitionner(strapi: Core.Strapi, demande: DemandeTransition, acteur: Acteur): Promise<{ etat: Etat; libelle: string }> {
+  const { document, role } = await documentPourActeur(strapi, demande.uid, demande.documentId, acteur);
+  if (!estAction(demande.action)) {
+    throw new ErreurRevue(400, `Action inconnue : « ${String(demande.action)} » (attendu : ${Object.keys(LIBELLES_ACTIONS).join(', ')}).`);
+  }
+  const commentaire = typeof demande.commentaire === 'string' && demande.commentaire.trim() !== '' ? demande.commentaire.trim() : undefined;
+  const decision = decider(document.etat, demande.action, role, contexte(document), commentaire);
+  if (!decision.ok) throw new ErreurRevue(decision.statut, decision.message);
+
+  const documents = strapi.documents(document.uid as 'api::projet.projet');
+  if (demande.action === 'publier') {
+    await contexteTransition.run({ commentaire }, () => documents.publish({ documentId: document.documentId }));
+  } else if (demande.action === 'archiver') {
+    await contexteTransition.run({ commentaire }, () => documents.unpublish({ documentId: document.documentId }));
+  } else {
+    await strapi.db.transaction(async () => {
+      if (!(await changerEtat(strapi, document, document.etat, decision.vers))) {
+        throw new ErreurRevue(409, 'Le document vient de changer d’état : rechargez la page.');
+      }
+      await enregistrerTransition(strapi, { document, action: demande.action as Exclude<typeof demande.action, 'publier' | 'archiver'>, de: document.etat, vers: decision.vers, acteur, role, commentaire });
+    });
+  }
+  return { etat: decision.vers, libelle: LIBELLES_ETATS[decision.vers] };
+}
+
+export async function lireDocument(strapi: Core.Strapi, uid: string, documentId: string, acteur: Acteur) {
+  const { document, role } = await documentPourActeur(strapi, uid, documentId, acteur);
+  return {
+    etat: document.etat,
+    libelle: LIBELLES_ETATS[document.etat],
+    role,
+    actions: actionsPossibles(document.etat, role, contexte(document)).map((action) => ({
+      action,
+      libelle: LIBELLES_ACTIONS[action],
+      commentaireObligatoire: action === 'demander_modifications',
+    })),
+    historique: await lireHistorique(strapi, uid, documentId),
+  };
+}
+
+/** What waits for this caller: référents validate their collectivités' documents, modérateurs moderate. */
+export async function aRelire(strapi: Core.Strapi, acteur: Acteur) {
+  const resultats: Array<{ uid: string; documentId: string; titre: string; etat: Etat; libelle: string; collectivite: string | null; modifieLe: string }> = [];
+  for (const uid of typesSuivis(strapi)) {
+    const aUneCollectivite = 'collectivite' in strapi.getModel(uid as UID.Schema).attributes;
+    const conditions = [
+      ...(acteur.moderateur ? [{ [ATTRIBUT_ETAT]: 'en_moderation' }] : []),
+      ...(aUneCollectivite ? [{ [ATTRIBUT_ETAT]: 'en_validation', collectivite: { referents: { id: acteur.id } } }] : []),
+    ];
+    if (conditions.length === 0) continue;
+    const titre = champTitre(strapi, uid);
+    const lignes = (await strapi.db.query(uid as UID.Schema).findMany({
+      select: ['documentId', titre, ATTRIBUT_ETAT, 'updatedAt'],
+      where: { publishedAt: null, $or: conditions },
+      populate: aUneCollectivite ? { collectivite: { select: ['nom'] } } : {},
+      orderBy: { updatedAt: 'asc' },
+    })) as Array<Record<string, any>>;
+    for (const l of lignes) {
+      resultats.push({
+        uid,
+        documentId: l.documentId,
+        titre: l[titre],
+        etat: l[ATTRIBUT_ETAT],
+        libelle: LIBELLES_ETATS[l[ATTRIBUT_ETAT] as Etat],
+        collectivite: l.collectivite?.nom ?? null,
+        modifieLe: new Date(l.updatedAt).toISOString(),
+      });
+    }
+  }
+  return resultats;
+}
