@@ -56,12 +56,15 @@ function populateComplet(strapi: Core.Strapi, attributs: Attributs): Record<stri
       populate[nom] = Object.keys(sous).length > 0 ? { populate: sous } : true;
     } else if (attribut.type === 'relation') {
       populate[nom] = { select: ['id', 'documentId'] };
+    } else if (attribut.type === 'media') {
+      populate[nom] = { select: ['id'] };
     }
   }
   return populate;
 }
 
-async function versionStockee(strapi: Core.Strapi, uid: string, documentId: string, locale?: string): Promise<Ligne | null> {
+/** The stored draft (or the only version) of a document, with components, relations and media. */
+export async function versionStockee(strapi: Core.Strapi, uid: string, documentId: string, locale?: string): Promise<Ligne | null> {
   const where: Record<string, unknown> = { documentId };
   if (avecBrouillons(strapi, uid)) where.publishedAt = null;
   if (locale && locale !== '*') where.locale = locale;

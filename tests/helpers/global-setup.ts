@@ -79,6 +79,9 @@ export default async function miseEnPlace(): Promise<void> {
   process.env.SMTP_HOST = '127.0.0.1';
   process.env.SMTP_PORT = String(await portLibre());
   process.env.SMTP_IGNORE_TLS = 'true';
+  // The review outbox is polled often, and retries soon, so that email tests stay short.
+  process.env.REVUE_COURRIELS_INTERVALLE_MS = '200';
+  process.env.REVUE_COURRIELS_DELAI_NOUVEL_ESSAI_MS = '500';
 
   const baseDeDonnees = await preparerBase();
   const appDir = path.resolve(__dirname, '../..');

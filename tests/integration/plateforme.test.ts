@@ -1,6 +1,5 @@
-import { SMTPServer } from 'smtp-server';
 import { api, enteteAdmin, enteteJeton, graphql } from '../helpers/http';
-import { CLES, lire } from '../helpers/environnement';
+import { ServeurSmtp } from '../helpers/smtp';
 import { ECRANS_TYPES } from '../../src/admin-config/libelles';
 
 describe('Interface d’administration en français, configurée au démarrage', () => {
@@ -88,32 +87,14 @@ describe('Configuration et sécurité', () => {
 });
 
 describe('Courriels par SMTP (nodemailer)', () => {
-  let serveur: SMTPServer;
-  const recus: string[] = [];
-
-  beforeAll(async () => {
-    serveur = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(flux, _session, fin) {
-        let message = '';
-        flux.on('data', (morceau: Buffer) => (message += morceau.toString('utf8')));
-        flux.on('end', () => {
-          recus.push(message);
-          fin();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => serveur.listen(Number(lire(CLES.smtpPort)), '127.0.0.1', resolve));
-  });
-  afterAll(async () => {
-    await new Promise<void>((resolve) => serveur.close(() => resolve()));
-  });
+  const smtp = new ServeurSmtp();
+  beforeAll(() => smtp.demarrer());
+  afterAll(() => smtp.arreter());
 
   it('envoie un courriel de test à un vrai serveur SMTP', async () => {
     const reponse = await api().post('/email/test').set(enteteAdmin()).send({ to: 'referent@ville.fr' });
     expect(reponse.status).toBe(200);
-    expect(recus).toHaveLength(1);
-    expect(recus[0]).toMatch(/^To: referent@ville\.fr/m);
+    const courriel = await smtp.attendre('referent@ville.fr', /^To: referent@ville\.fr/m);
+    expect(courriel.brut).toMatch(/^Subject: /m);
   });
 });

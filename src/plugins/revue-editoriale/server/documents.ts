@@ -47,9 +47,13 @@ export function nomPersonne(p: Personne): string {
   return [p.firstname, p.lastname].filter(Boolean).join(' ') || p.email;
 }
 
+type ContexteRequete = {
+  state?: { auth?: { strategy?: { name?: string } }; user?: Personne & { roles?: Array<{ code: string; name: string }> } };
+};
+
 /** The admin user behind the current request, or null for scripts and content-API callers. */
 export function acteurCourant(strapi: Core.Strapi): Acteur | null {
-  const ctx = strapi.requestContext.get() as { state?: { auth?: { strategy?: { name?: string } }; user?: Personne & { roles?: Array<{ code: string; name: string }> } } } | undefined;
+  const ctx = strapi.requestContext.get() as ContexteRequete | undefined;
   const user = ctx?.state?.user;
   if (ctx?.state?.auth?.strategy?.name !== 'admin' || !user) return null;
   const roles = user.roles ?? [];

@@ -99,3 +99,4 @@ export async function dejaPublie(strapi: Core.Strapi, document: DocumentRevu): P
   const transitions = await strapi.db.query(UID_TRANSITION).count({ where: { cible: document.uid, documentCible: document.documentId, vers: 'publie' } });
   return publiee + transitions > 0;
 }
+

@@ -20,6 +20,8 @@ import {
   type DocumentRevu,
 } from './documents';
 import { dejaPublie, enregistrerTransition } from './historique';
+import { modifieLeDocument } from './modifications';
+import { versionStockee } from '../../../documents/invariants';
 
 interface Params {
   documentId?: string;
@@ -109,7 +111,9 @@ async function surModification(strapi: Core.Strapi, uid: string, params: Params,
     throw new errors.ForbiddenError('Ce document est en cours de revue : il ne peut être modifié qu’après une demande de modifications.');
   }
   if (acteur) await verifierCollectivite(strapi, acteur, data, false);
-  const vers = params.status === 'published' ? 'publie' : etatApresModification(document.etat);
+  // Saving without changing anything (or a second « Publier » click) does not send a document back to review.
+  const modifie = modifieLeDocument(strapi.getModel(uid as UID.Schema).attributes as Record<string, { type: string }>, data, (await versionStockee(strapi, uid, document.documentId)) ?? {});
+  const vers = params.status === 'published' ? 'publie' : modifie ? etatApresModification(document.etat) : document.etat;
   if (vers !== document.etat) data[ATTRIBUT_ETAT] = vers;
   params.data = data;
   const resultat = await suite();
