@@ -5,16 +5,17 @@ const commun = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tests/tsconfig.json' }] },
 };
 
+const strapiDemarre = {
+  globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
+};
+
 module.exports = {
   projects: [
     { ...commun, displayName: 'unitaires', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
-    {
-      ...commun,
-      displayName: 'integration',
-      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
-      globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
-      globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
-    },
+    { ...commun, ...strapiDemarre, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+    // Real browser against the built admin panel: `npm run test:e2e` (needs Chromium, see README).
+    { ...commun, ...strapiDemarre, displayName: 'navigateur', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
   testTimeout: 60000,
 };

@@ -1,4 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
+import { PanneauRevue } from '../plugins/revue-editoriale/admin/PanneauRevue';
 
 // Key read by Strapi's admin when it renders: agents get French unless they chose another language.
 const LANGUAGE_STORAGE_KEY = 'strapi-admin-language';
@@ -24,5 +26,8 @@ export default {
       window.localStorage.setItem(LANGUAGE_STORAGE_KEY, 'fr');
     }
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
+    contentManager.addEditViewSidePanel([PanneauRevue]);
+  },
 };

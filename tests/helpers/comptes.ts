@@ -7,7 +7,7 @@ export interface Agent {
   entete: { Authorization: string };
 }
 
-const MOT_DE_PASSE = 'MotDePasse-Agent-1';
+export const MOT_DE_PASSE_AGENT = 'MotDePasse-Agent-1';
 
 async function idDuRole(nom: string): Promise<number> {
   const reponse = await api().get('/admin/roles').set(enteteAdmin());
@@ -25,7 +25,7 @@ export async function creerAgent(email: string, nomRole: string): Promise<Agent>
   if (invitation.status !== 201) throw new Error(`Invitation de ${email} : ${invitation.status} ${JSON.stringify(invitation.body)}`);
   const inscription = await api()
     .post('/admin/register')
-    .send({ registrationToken: invitation.body.data.registrationToken, userInfo: { firstname: email.split('@')[0], lastname: 'Agent', password: MOT_DE_PASSE } });
+    .send({ registrationToken: invitation.body.data.registrationToken, userInfo: { firstname: email.split('@')[0], lastname: 'Agent', password: MOT_DE_PASSE_AGENT } });
   if (inscription.status !== 200) throw new Error(`Inscription de ${email} : ${inscription.status} ${JSON.stringify(inscription.body)}`);
   const jeton = inscription.body.data.token as string;
   return { id: invitation.body.data.id, email, jeton, entete: { Authorization: `Bearer ${jeton}` } };

@@ -87,7 +87,8 @@ export default async function miseEnPlace(): Promise<void> {
   const appDir = path.resolve(__dirname, '../..');
   const { distDir } = await compileStrapi({ appDir, ignoreDiagnostics: false });
   fs.mkdirSync(path.join(appDir, 'public', 'uploads'), { recursive: true });
-  const strapi = await createStrapi({ appDir, distDir, serveAdminPanel: false }).load();
+  // The admin panel is served only to the browser tests, which build it first (npm run test:e2e).
+  const strapi = await createStrapi({ appDir, distDir, serveAdminPanel: process.env.TEST_ADMIN_PANEL === '1' }).load();
   globalThis.__BIBLIOTHEQUE_TEST__ = { strapi, baseDeDonnees };
   try {
     await demarrer(strapi);

@@ -1,0 +1,68 @@
+/**
+ * `npm run seed:demo`: demo accounts for trying the editorial workflow, one per role, attached to a
+ * demo collectivité (Ville de Metz). Development only: refuses to run in production.
+ */
+import path from 'path';
+import { createStrapi } from '@strapi/strapi';
+import { ROLES_EDITORIAUX } from '../src/bootstrap/roles-editoriaux';
+
+export const MOT_DE_PASSE_DEMO = 'Demo-Bibliotheque-2026';
+const SIREN_METZ = '215704636';
+
+const COMPTES = [
+  { email: 'moderateur@demo.bibliotheque-ia.fr', firstname: 'Morgane', lastname: 'Modératrice', role: ROLES_EDITORIAUX.moderateur, membre: null },
+  { email: 'referent@demo.bibliotheque-ia.fr', firstname: 'Rémi', lastname: 'Référent', role: ROLES_EDITORIAUX.referent, membre: 'referents' },
+  { email: 'contributeur@demo.bibliotheque-ia.fr', firstname: 'Camille', lastname: 'Contributrice', role: ROLES_EDITORIAUX.contributeur, membre: 'contributeurs' },
+] as const;
+
+function ecrire(ligne: string) {
+  process.stdout.write(`${ligne}\n`);
+}
+
+async function principal() {
+  if (process.env.NODE_ENV === 'production') {
+    process.stderr.write('seed:demo refuse de s’exécuter en production (NODE_ENV=production) : ces comptes ont des mots de passe publics.\n');
+    process.exitCode = 1;
+    return;
+  }
+  process.env.LOG_LEVEL ??= 'warn';
+  const appDir = path.resolve(__dirname, '../..');
+  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+  try {
+    const metz = await strapi.db.query('api::collectivite.collectivite').findOne({ where: { siren: SIREN_METZ } });
+    if (!metz) throw new Error('Ville de Metz absente du référentiel : démarrez le CMS une fois pour charger les collectivités.');
+    for (const compte of COMPTES) {
+      const role = await strapi.db.query('admin::role').findOne({ where: { name: compte.role } });
+      if (!role) throw new Error(`Rôle « ${compte.role} » absent : démarrez le CMS une fois pour créer les rôles.`);
+      let utilisateur = await strapi.db.query('admin::user').findOne({ where: { email: compte.email } });
+      if (utilisateur) {
+        ecrire(`= ${compte.email} existe déjà (${compte.role})`);
+      } else {
+        utilisateur = await strapi.service('admin::user').create({
+          email: compte.email,
+          firstname: compte.firstname,
+          lastname: compte.lastname,
+          password: MOT_DE_PASSE_DEMO,
+          isActive: true,
+          roles: [role.id],
+        });
+        ecrire(`+ ${compte.email} créé (${compte.role})`);
+      }
+      if (compte.membre) {
+        await strapi.documents('api::collectivite.collectivite').update({
+          documentId: metz.documentId,
+          data: { [compte.membre]: { connect: [{ id: utilisateur.id }] } },
+        } as never);
+        ecrire(`  rattaché à ${metz.nom} comme ${compte.membre === 'referents' ? 'référent' : 'contributeur'}`);
+      }
+    }
+    ecrire(`\nMot de passe de développement de ces comptes : ${MOT_DE_PASSE_DEMO}`);
+  } finally {
+    await strapi.destroy();
+  }
+}
+
+principal().catch((erreur) => {
+  process.stderr.write(`${erreur instanceof Error ? erreur.message : String(erreur)}\n`);
+  process.exitCode = 1;
+});
