@@ -137,6 +137,10 @@ describe('Contrat des transitions', () => {
     const publie = await api().get(`/api/projets/${documentId}`).set(enteteJeton());
     expect(publie.status).toBe(200);
     expect(publie.body.data.etatRevue).toBeUndefined();
+    const enGraphql = await api().post('/graphql').set(enteteJeton()).send({ query: `{ projet(documentId: "${documentId}") { nom etatRevue } }` });
+    expect(enGraphql.body.errors?.[0]?.message).toMatch(/etatRevue/);
+    const historiqueGraphql = await api().post('/graphql').set(enteteJeton()).send({ query: '{ transitions { action } }' });
+    expect(historiqueGraphql.body.errors?.[0]?.message).toMatch(/transitions/);
 
     const { historique, actions } = (await api().get(`/revue-editoriale/documents/${PROJET}/${documentId}`).set(moderateur.entete)).body.data;
     expect(actions.map((a: { action: string }) => a.action)).toEqual(['archiver']);

@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import contentTypes from './content-types';
 import { ETATS } from './machine';
-import { ATTRIBUT_ETAT, PLUGIN, acteurCourant, type Acteur } from './documents';
+import { ATTRIBUT_ETAT, PLUGIN, UID_COURRIEL, UID_TRANSITION, acteurCourant, type Acteur } from './documents';
 import { enregistrerMiddlewareRevue, ErreurRevue } from './middleware';
 import { aRelire, lireDocument, transitionner } from './revue';
 import { BoiteEnvoi } from './boite-envoi';
@@ -61,6 +61,9 @@ export default {
       };
     }
     enregistrerMiddlewareRevue(strapi);
+    // History and outbox are the plugin's own: no GraphQL type nor query for them.
+    const extension = strapi.plugin('graphql')?.service('extension');
+    for (const uid of [UID_TRANSITION, UID_COURRIEL]) extension?.shadowCRUD(uid).disable();
   },
 
   bootstrap({ strapi }: { strapi: Core.Strapi }) {
