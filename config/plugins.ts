@@ -1,4 +1,5 @@
 import { secret } from '../src/config/secrets';
+import { lireDomainesAutorises } from '../src/domaine/domaines-membres';
 
 const MO = 1024 * 1024;
 
@@ -39,6 +40,11 @@ export default ({ env }: { env: any }) => ({
     config: {
       jwtSecret: secret(env, 'JWT_SECRET'),
       jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
+      register: { allowedFields: ['organisation'] },
+      // Accounts of these email domains are approved as soon as they are confirmed.
+      domainesAutorises: lireDomainesAutorises(env('MEMBRES_DOMAINES_AUTORISES')),
+      // Replaced by global::limite-debit (per IP, French message, config/api.ts).
+      ratelimit: { enabled: false },
     },
   },
   email: {

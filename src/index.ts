@@ -4,17 +4,23 @@ import { configurerLocales, LOCALE_PAR_DEFAUT } from './bootstrap/locales';
 import { seedReferentiel } from './bootstrap/referentiel';
 import { configurerPermissionsPubliques } from './bootstrap/permissions-publiques';
 import { configurerEcransAdmin } from './bootstrap/ecrans-admin';
+import { configurerEspaceConfiance } from './bootstrap/espace-confiance';
+import { installerVisibilite } from './api-contenu/visibilite';
+import { etendreGraphql } from './api-contenu/graphql';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Read by the i18n plugin when it creates the first locale of a fresh database.
     process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= LOCALE_PAR_DEFAUT;
     enregistrerInvariants(strapi);
+    installerVisibilite(strapi);
+    etendreGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await configurerLocales(strapi);
     await seedReferentiel(strapi);
+    await configurerEspaceConfiance(strapi);
     await configurerPermissionsPubliques(strapi);
     await configurerEcransAdmin(strapi);
   },

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'util';
 import type { Core } from '@strapi/strapi';
-import { ECRANS_COMPOSANTS, ECRANS_TYPES, type ConfigurationEcran } from '../admin-config/libelles';
+import { ECRANS_COMPOSANTS, ECRANS_PLUGINS, ECRANS_TYPES, type ConfigurationEcran } from '../admin-config/libelles';
 import { appliquerEcran, type Attributs, type ConfigurationContentManager } from '../admin-config/configuration';
 
 interface ServiceConfiguration {
@@ -26,7 +26,7 @@ export async function configurerEcransAdmin(strapi: Core.Strapi): Promise<void> 
   const types = strapi.plugin('content-manager').service('content-types') as unknown as ServiceConfiguration & { findContentType(uid: string): { attributes: Attributs } };
   const composants = strapi.plugin('content-manager').service('components') as unknown as ServiceConfiguration & { findComponent(uid: string): { attributes: Attributs } };
   let modifies = 0;
-  for (const [uid, ecran] of Object.entries(ECRANS_TYPES)) {
+  for (const [uid, ecran] of Object.entries({ ...ECRANS_TYPES, ...ECRANS_PLUGINS })) {
     if (await configurer(types, types.findContentType(uid), ecran, uid, false)) modifies += 1;
   }
   for (const [uid, ecran] of Object.entries(ECRANS_COMPOSANTS)) {

@@ -6,6 +6,9 @@ export const CLES = {
   url: 'TEST_STRAPI_URL',
   jetonAdmin: 'TEST_JETON_ADMIN',
   jetonApi: 'TEST_JETON_API',
+  jetonLecture: 'TEST_JETON_LECTURE',
+  jwtMembre: 'TEST_JWT_MEMBRE',
+  jwtEnAttente: 'TEST_JWT_EN_ATTENTE',
   reamorcage: 'TEST_BILAN_REAMORCAGE',
   smtpPort: 'SMTP_PORT',
 } as const;
