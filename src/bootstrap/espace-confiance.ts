@@ -13,14 +13,30 @@ export const REGLAGES_INSCRIPTION = {
   unique_email: true,
 } as const;
 
-/** Confirmation email, in French (users-permissions template syntax). */
-export const COURRIEL_CONFIRMATION = {
-  object: 'Confirmez votre adresse — Bibliothèque d’IA territoriales',
-  message:
-    '<p>Bonjour,</p><p>Vous avez demandé à rejoindre l’espace de confiance de la Bibliothèque d’IA territoriales.</p>' +
-    '<p>Confirmez votre adresse en suivant ce lien :</p><p><a href="<%= URL %>?confirmation=<%= CODE %>"><%= URL %>?confirmation=<%= CODE %></a></p>' +
-    '<p>Un modérateur validera ensuite votre compte, sauf si votre adresse appartient à un domaine déjà reconnu.</p>',
+/** Emails of users-permissions, in French (its template syntax), keyed by template and English default subject. */
+export const COURRIELS: Record<string, { defaut: string; object: string; message: string }> = {
+  email_confirmation: {
+    defaut: 'Account confirmation',
+    object: 'Confirmez votre adresse — Bibliothèque d’IA territoriales',
+    message:
+      '<p>Bonjour,</p><p>Vous avez demandé à rejoindre l’espace de confiance de la Bibliothèque d’IA territoriales.</p>' +
+      '<p>Confirmez votre adresse en suivant ce lien :</p><p><a href="<%= URL %>?confirmation=<%= CODE %>"><%= URL %>?confirmation=<%= CODE %></a></p>' +
+      '<p>Un modérateur validera ensuite votre compte, sauf si votre adresse appartient à un domaine déjà reconnu.</p>',
+  },
+  reset_password: {
+    defaut: 'Reset password',
+    object: 'Réinitialisation de votre mot de passe — Bibliothèque d’IA territoriales',
+    message:
+      '<p>Bonjour,</p><p>Pour choisir un nouveau mot de passe, suivez ce lien :</p><p><%= URL %>?code=<%= TOKEN %></p>' +
+      '<p>Si vous n’avez rien demandé, ignorez ce courriel.</p>',
+  },
 };
+
+/** « Nom <adresse> » → { name, email }. */
+export function expediteur(valeur: string): { name: string; email: string } {
+  const morceaux = valeur.match(/^\s*(.*?)\s*<([^>]+)>\s*$/);
+  return morceaux ? { name: morceaux[1], email: morceaux[2] } : { name: '', email: valeur.trim() };
+}
 
 /**
  * The Membre role, registration with email confirmation, the French confirmation email, and the rules
@@ -42,12 +58,16 @@ export async function configurerEspaceConfiance(strapi: Core.Strapi): Promise<vo
     await store.set({ key: 'advanced', value: { ...avances, ...REGLAGES_INSCRIPTION } });
   }
   const courriels = ((await store.get({ key: 'email' })) ?? {}) as Record<string, any>;
-  const confirmation = courriels.email_confirmation;
-  // Only the untouched English default is replaced: a moderator's own wording is kept.
-  if (confirmation?.options && confirmation.options.object === 'Account confirmation') {
-    confirmation.options = { ...confirmation.options, ...COURRIEL_CONFIRMATION };
-    await store.set({ key: 'email', value: courriels });
+  const from = expediteur(String(strapi.config.get('plugin::email.settings.defaultFrom', '')));
+  let traduits = 0;
+  for (const [cle, { defaut, object, message }] of Object.entries(COURRIELS)) {
+    const options = courriels[cle]?.options;
+    // Only the untouched English default is replaced: a moderator's own wording is kept.
+    if (!options || options.object !== defaut) continue;
+    courriels[cle].options = { ...options, from, object, message };
+    traduits += 1;
   }
+  if (traduits > 0) await store.set({ key: 'email', value: courriels });
 
   strapi.db.lifecycles.subscribe({
     models: [UTILISATEUR],
@@ -58,7 +78,8 @@ export async function configurerEspaceConfiance(strapi: Core.Strapi): Promise<vo
           errors: [{ path: ['organisation'], message: 'Le champ « Organisation » (organisation) est obligatoire.' }],
         });
       }
-      if (typeof donnees.approuve !== 'boolean') {
+      // Defaults are already applied here (approuve: false): the allow-list can only turn it on.
+      if (donnees.approuve !== true) {
         const motifs = strapi.config.get('plugin::users-permissions.domainesAutorises', []) as string[];
         donnees.approuve = typeof donnees.email === 'string' && domaineAutorise(donnees.email, motifs);
       }
