@@ -1,5 +1,6 @@
 import { secret } from '../src/config/secrets';
 import { lireDomainesAutorises } from '../src/domaine/domaines-membres';
+import { finaliserDescription } from '../src/api-contenu/openapi';
 
 const MO = 1024 * 1024;
 
@@ -84,8 +85,13 @@ export default ({ env }: { env: any }) => ({
         description: 'API de contenu de la Bibliothèque d’IA territoriales (projets, collectivités, offreurs, gouvernance, ressources, taxonomies).',
         license: { name: 'Licence Ouverte 2.0', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' },
       },
-      'x-strapi-config': { plugins: ['users-permissions', 'upload'] },
-      servers: [{ url: `${env('PUBLIC_URL', 'http://localhost:1337')}/api`, description: 'Serveur' }],
+      'x-strapi-config': {
+        plugins: ['users-permissions', 'upload'],
+        // Committed and checked by a test: see src/api-contenu/openapi.ts.
+        mutateDocumentation: finaliserDescription,
+      },
+      // Relative to the server that serves the description, whatever its address.
+      servers: [{ url: '/api', description: 'Ce serveur' }],
     },
   },
 });

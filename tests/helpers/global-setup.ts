@@ -10,7 +10,7 @@ import path from 'path';
 import { Client } from 'pg';
 import { compileStrapi, createStrapi } from '@strapi/strapi';
 import { seedReferentiel } from '../../src/bootstrap/referentiel';
-import { CLES } from './environnement';
+import { CHEMIN_OPENAPI, CLES } from './environnement';
 import nettoyage from './global-teardown';
 import { CANAL_CONFIGURATION, CANAL_SQL } from './pont';
 
@@ -84,6 +84,12 @@ export default async function miseEnPlace(): Promise<void> {
 
   const baseDeDonnees = await preparerBase();
   const appDir = path.resolve(__dirname, '../..');
+  // The start below regenerates the committed OpenAPI description: keep the committed one to compare.
+  const versionnee = path.join(os.tmpdir(), `bibliotheque-openapi-${process.pid}.json`);
+  const openapi = path.join(appDir, CHEMIN_OPENAPI);
+  if (fs.existsSync(openapi)) fs.copyFileSync(openapi, versionnee);
+  else fs.rmSync(versionnee, { force: true });
+  process.env[CLES.openapiVersionnee] = versionnee;
   const { distDir } = await compileStrapi({ appDir, ignoreDiagnostics: false });
   fs.mkdirSync(path.join(appDir, 'public', 'uploads'), { recursive: true });
   const strapi = await createStrapi({ appDir, distDir, serveAdminPanel: false }).load();

@@ -1,0 +1,30 @@
+/**
+ * Final touch to the OpenAPI description the documentation plugin generates (its
+ * `mutateDocumentation` hook): no generation date, so that the committed file only changes with the
+ * content types; the Restreint fields say who receives them.
+ */
+import { ATTRIBUTS_RESTREINTS } from '../domaine/visibilite';
+
+export const MENTION_RESTREINT =
+  'Réservé aux membres approuvés de l’espace de confiance et aux jetons d’API en lecture seule ; absent des réponses anonymes.';
+
+const pascal = (nom: string) => nom.replace(/(^|-)([a-z])/g, (_, _tiret: string, lettre: string) => lettre.toUpperCase());
+
+interface Description {
+  info: Record<string, unknown>;
+  components?: { schemas?: Record<string, { properties?: Record<string, Record<string, unknown>> }> };
+}
+
+export function finaliserDescription(description: Description): void {
+  delete description.info['x-generation-date'];
+  for (const [uid, champs] of Object.entries(ATTRIBUTS_RESTREINTS)) {
+    const proprietes = description.components?.schemas?.[pascal(uid.split('.')[1])]?.properties;
+    if (!proprietes) continue;
+    for (const champ of champs) {
+      const propriete = proprietes[champ];
+      if (!propriete) continue;
+      // OpenAPI 3.0 ignores the siblings of a $ref: wrap it.
+      proprietes[champ] = '$ref' in propriete ? { allOf: [propriete], description: MENTION_RESTREINT } : { ...propriete, description: MENTION_RESTREINT };
+    }
+  }
+}
