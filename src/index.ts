@@ -7,6 +7,7 @@ import { configurerEcransAdmin } from './bootstrap/ecrans-admin';
 import { configurerEspaceConfiance } from './bootstrap/espace-confiance';
 import { installerVisibilite } from './api-contenu/visibilite';
 import { etendreGraphql } from './api-contenu/graphql';
+import { grouperChargements } from './api-contenu/chargements-groupes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -18,6 +19,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    grouperChargements(strapi);
     await configurerLocales(strapi);
     await seedReferentiel(strapi);
     await configurerEspaceConfiance(strapi);
