@@ -92,7 +92,9 @@ describe('Inscription à l’espace de confiance', () => {
     expect(courriel.texte).toMatch(/^Subject: Confirmez votre adresse — Bibliothèque d’IA territoriales/m);
     expect(courriel.texte).toMatch(/^From: Bibliothèque d’IA territoriales ?<ne-pas-repondre@localhost>/m);
     expect(courriel.texte).toContain('Vous avez demandé à rejoindre l’espace de confiance');
-    expect((await connecter(email)).status).toBe(400);
+    const avantConfirmation = await connecter(email);
+    expect(avantConfirmation.status).toBe(400);
+    expect(avantConfirmation.body.error.message).toBe('Votre adresse électronique n’est pas encore confirmée : suivez le lien du courriel reçu.');
     expect(await utilisateur(email)).toMatchObject({ organisation: 'Commune de test', approuve: false, confirmed: false });
   });
 
@@ -111,7 +113,9 @@ describe('Inscription à l’espace de confiance', () => {
     expect(await budgetVu(jwt)).toBe('de_50k_a_100k');
     await modifierDepuisAdministration(email, { blocked: true });
     expect((await api().get(`/api/projets/${projet}`).set({ Authorization: `Bearer ${jwt}` })).status).toBe(401);
-    expect((await connecter(email)).status).toBe(400);
+    const bloque = await connecter(email);
+    expect(bloque.status).toBe(400);
+    expect(bloque.body.error.message).toBe('Votre compte a été bloqué par un modérateur.');
   });
 
   it('approuve d’office un domaine de la liste MEMBRES_DOMAINES_AUTORISES, une fois l’adresse confirmée', async () => {
@@ -142,6 +146,7 @@ describe('Inscription à l’espace de confiance', () => {
   it('refuse qu’un inscrit s’approuve lui-même', async () => {
     const reponse = await inscrire('malin@commune-test.fr', { approuve: true });
     expect(reponse.status).toBe(400);
+    expect(reponse.body.error.message).toBe('Champs non acceptés : approuve.');
     expect(await utilisateur('malin@commune-test.fr')).toBeUndefined();
   });
 });

@@ -206,6 +206,7 @@ describe.each(CAS)('%s, appelant %s', (_nom, appelant, c) => {
     } else {
       expect(reponse.status).toBe(400);
       expect(reponse.body.data).toBeNull();
+      expect(reponse.body.error.message).toBe(`Paramètre refusé : « ${c.champ} » n’existe pas ou ne vous est pas accessible.`);
     }
   });
 
@@ -349,7 +350,9 @@ describe('Rôle Public', () => {
     'lit /api/%s mais ne peut pas y écrire',
     async (pluriel) => {
       expect((await api().get(`/api/${pluriel}`)).status).toBe(200);
-      expect((await api().post(`/api/${pluriel}`).send({ data: { nom: 'Intrus', titre: 'Intrus' } })).status).toBe(403);
+      const ecriture = await api().post(`/api/${pluriel}`).send({ data: { nom: 'Intrus', titre: 'Intrus' } });
+      expect(ecriture.status).toBe(403);
+      expect(ecriture.body.error.message).toBe('Accès refusé : vous n’avez pas le droit de faire cette action.');
     },
   );
 
