@@ -137,6 +137,14 @@ describe('Inscription à l’espace de confiance', () => {
     expect(await budgetVu((await connecter(autre)).body.jwt)).toBeUndefined();
   });
 
+  it('offre aux modérateurs les cases « Compte approuvé » et « Bloqué » en français dans l’administration', async () => {
+    const reponse = await api().get('/content-manager/content-types/plugin::users-permissions.user/configuration').set(enteteAdmin());
+    expect(reponse.status).toBe(200);
+    const { metadatas, layouts } = reponse.body.data.contentType;
+    expect([metadatas.approuve.edit.label, metadatas.blocked.edit.label, metadatas.organisation.edit.label]).toEqual(['Compte approuvé', 'Bloqué', 'Organisation']);
+    expect(layouts.list).toEqual(['id', 'email', 'organisation', 'confirmed', 'approuve', 'blocked']);
+  });
+
   it('exige l’organisation, en français', async () => {
     const reponse = await inscrire('sans-organisation@commune-test.fr', { organisation: undefined });
     expect(reponse.status).toBe(400);
