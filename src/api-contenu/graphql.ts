@@ -2,6 +2,8 @@
  * GraphQL side of the members' reveal. The plugin leaves private attributes out of the schema; the
  * Restreint attributes are added back to their types here, each behind the same rule as REST
  * (`voitRestreint`): null for a caller who may not see them, never loaded from the database for them.
+ * They are also added to the filters inputs: Strapi's query validation, run on the members' view only
+ * for members (`api-contenu/visibilite.ts`), refuses them to everyone else, as in REST.
  * Enumerations are exposed as String, decimals as Float.
  */
 import type { Core } from '@strapi/strapi';
@@ -15,6 +17,7 @@ const garder =
     voitRestreint(appelantDepuisAuth(contexte?.state?.auth)) ? resolveur(parent, args, contexte, info) : null;
 
 const SCALAIRES: Record<string, string> = { decimal: 'Float', float: 'Float', integer: 'Int', boolean: 'Boolean' };
+const scalaire = (type: string) => SCALAIRES[type] ?? 'String';
 
 export function etendreGraphql(strapi: Core.Strapi): void {
   const graphql = strapi.plugin('graphql');
@@ -43,12 +46,25 @@ export function etendreGraphql(strapi: Core.Strapi): void {
               const composant = strapi.getModel(attribut.component);
               t.field(nom, { type: naming.getComponentName(composant), resolve: garder(buildComponentResolver({ contentTypeUID: uid, attributeName: nom })) });
             } else {
-              t.field(nom, { type: SCALAIRES[attribut.type] ?? 'String', resolve: garder((parent) => parent?.[nom] ?? null) });
+              t.field(nom, { type: scalaire(attribut.type), resolve: garder((parent) => parent?.[nom] ?? null) });
             }
           }
         },
       });
     });
-    return { types };
+    const filtres = Object.entries(ATTRIBUTS_RESTREINTS).map(([uid, attributs]) => {
+      const modele = strapi.getModel(uid as any) as any;
+      return nexus.extendInputType({
+        type: naming.getFiltersInputTypeName(modele),
+        definition(t: any) {
+          for (const nom of attributs) {
+            const attribut = modele.attributes[nom];
+            const cible = attribut.type === 'relation' ? attribut.target : attribut.type === 'component' ? attribut.component : undefined;
+            t.field(nom, { type: cible ? naming.getFiltersInputTypeName(strapi.getModel(cible)) : `${scalaire(attribut.type)}FilterInput` });
+          }
+        },
+      });
+    });
+    return { types: [...types, ...filtres] };
   });
 }

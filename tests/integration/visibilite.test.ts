@@ -234,10 +234,32 @@ describe.each(CAS)('%s, appelant %s', (_nom, appelant, c) => {
     else expect(lu).toBeNull();
   });
 
-  it('GraphQL filtre : refusé à tous (les champs restreints ne sont pas des filtres GraphQL)', async () => {
-    const reponse = await graphql(`{ ${type.gqlPluriel}(filters: { ${c.champ}: { eq: "x" } }) { documentId } }`, {}, entete());
-    expect(reponse.status).toBe(400);
-    expect(reponse.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  it(`GraphQL filtre : ${revele ? 'filtre' : 'refusé'}`, async () => {
+    const condition =
+      c.genre === 'scalaire'
+        ? `${c.champ}: { eq: ${JSON.stringify(c.attendu)} }`
+        : `${c.champ}: { ${c.sousChamp}: { eq: ${JSON.stringify(c.genre === 'relation' ? (c.attendu as string[])[0] : c.attendu)} } }`;
+    const reponse = await graphql(`query($id: ID!) { ${type.gqlPluriel}(filters: { documentId: { eq: $id }, ${condition} }) { documentId } }`, { id: type.id() }, entete());
+    if (revele) {
+      expect(reponse.body.errors).toBeUndefined();
+      expect(reponse.body.data[type.gqlPluriel]).toEqual([{ documentId: type.id() }]);
+    } else {
+      expect(reponse.body.data).toBeNull();
+      expect(reponse.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(reponse.body.errors[0].message).toBe(`Paramètre refusé : « ${c.champ} » n’existe pas ou ne vous est pas accessible.`);
+    }
+  });
+
+  it(`GraphQL tri : ${revele ? 'trie' : 'refusé'}`, async () => {
+    const tri = c.genre === 'scalaire' ? `${c.champ}:asc` : `${c.champ}.${c.sousChamp}:asc`;
+    const reponse = await graphql(`query($id: ID!) { ${type.gqlPluriel}(filters: { documentId: { eq: $id } }, sort: "${tri}") { documentId } }`, { id: type.id() }, entete());
+    if (revele) {
+      expect(reponse.body.errors).toBeUndefined();
+      expect(reponse.body.data[type.gqlPluriel]).toEqual([{ documentId: type.id() }]);
+    } else {
+      expect(reponse.body.data).toBeNull();
+      expect(reponse.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    }
   });
 });
 
