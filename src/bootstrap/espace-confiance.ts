@@ -6,7 +6,7 @@ import { domaineAutorise } from '../domaine/domaines-membres';
 const UTILISATEUR = 'plugin::users-permissions.user';
 
 /** Registration settings of the trust space (users-permissions « advanced » settings). */
-export const REGLAGES_INSCRIPTION = {
+const REGLAGES_INSCRIPTION = {
   allow_register: true,
   email_confirmation: true,
   default_role: ROLE_MEMBRE,
@@ -14,7 +14,7 @@ export const REGLAGES_INSCRIPTION = {
 } as const;
 
 /** Emails of users-permissions, in French (its template syntax), keyed by template and English default subject. */
-export const COURRIELS: Record<string, { defaut: string; object: string; message: string }> = {
+const COURRIELS: Record<string, { defaut: string; object: string; message: string }> = {
   email_confirmation: {
     defaut: 'Account confirmation',
     object: 'Confirmez votre adresse — Bibliothèque d’IA territoriales',
@@ -33,7 +33,7 @@ export const COURRIELS: Record<string, { defaut: string; object: string; message
 };
 
 /** « Nom <adresse> » → { name, email }. */
-export function expediteur(valeur: string): { name: string; email: string } {
+function expediteur(valeur: string): { name: string; email: string } {
   const morceaux = valeur.match(/^\s*(.*?)\s*<([^>]+)>\s*$/);
   return morceaux ? { name: morceaux[1], email: morceaux[2] } : { name: '', email: valeur.trim() };
 }

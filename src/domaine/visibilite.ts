@@ -45,12 +45,8 @@ export const LECTURE_PUBLIQUE: readonly string[] = [
   UID.evenement,
 ];
 
-/** Ressources: the attribute and the value that make one visible to everyone. */
-export const RESSOURCE = { uid: UID.ressource, attribut: 'acces', public: 'public', membres: 'membres' } as const;
-
-export function estRestreint(uid: string, attribut: string): boolean {
-  return (ATTRIBUTS_RESTREINTS[uid] ?? []).includes(attribut);
-}
+/** Ressources: the attribute and the value that make one visible to everyone (else: members only). */
+const RESSOURCE = { uid: UID.ressource, attribut: 'acces', public: 'public' } as const;
 
 /** Who is calling the content API, as far as visibility goes. */
 export type Appelant =

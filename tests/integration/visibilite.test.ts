@@ -2,7 +2,7 @@
  * Visibility of the content API (design/api.md, « Who sees what »), table-driven: every Restreint field
  * × every access path × every caller, each cell with its exact expectation.
  */
-import { api, APPELANTS, enteteJeton, graphql, type NomAppelant } from '../helpers/http';
+import { api, APPELANTS, enteteAdmin, enteteJeton, graphql, type NomAppelant } from '../helpers/http';
 import { collectiviteParSiren, projetValide } from '../helpers/donnees';
 import { ATTRIBUTS_RESTREINTS } from '../../src/domaine/visibilite';
 
@@ -380,5 +380,33 @@ describe('Rôle Public', () => {
 
   it('ne lit pas la liste des utilisateurs', async () => {
     expect((await api().get('/api/users')).status).toBe(403);
+  });
+});
+
+describe('Permissions des rôles, posées au démarrage', () => {
+  async function actionsPermises(type: string): Promise<string[]> {
+    const { roles } = (await api().get('/users-permissions/roles').set(enteteAdmin())).body;
+    const role = roles.find((r: { type: string }) => r.type === type);
+    const { permissions } = (await api().get(`/users-permissions/roles/${role.id}`).set(enteteAdmin())).body.role;
+    const actions: string[] = [];
+    for (const [espace, { controllers }] of Object.entries<any>(permissions)) {
+      for (const [controleur, methodes] of Object.entries<any>(controllers)) {
+        for (const [methode, { enabled }] of Object.entries<any>(methodes)) if (enabled) actions.push(`${espace}.${controleur}.${methode}`);
+      }
+    }
+    return actions.sort();
+  }
+  const LECTURES = ['projet', 'collectivite', 'offreur', 'initiative-gouvernance', 'ressource', 'thematique', 'public-cible', 'technique-ia', 'evenement'].flatMap(
+    (t) => [`api::${t}.${t}.find`, `api::${t}.${t}.findOne`],
+  );
+
+  it('Public : find et findOne sur les contenus, et l’authentification ; rien d’autre', async () => {
+    const actions = await actionsPermises('public');
+    expect(actions.filter((a) => a.startsWith('api::'))).toEqual([...LECTURES].sort());
+    expect(actions.filter((a) => !a.startsWith('api::')).every((a) => a.startsWith('plugin::users-permissions.auth.'))).toBe(true);
+  });
+
+  it('Membre : les mêmes lectures et son propre compte ; rien d’autre', async () => {
+    expect(await actionsPermises('membre')).toEqual([...LECTURES, 'plugin::users-permissions.user.me'].sort());
   });
 });

@@ -2,7 +2,7 @@
  * Trust-space accounts: a member belongs to an organisation and is approved by a modérateur (or by the
  * allow-list of email domains, see `bootstrap/espace-confiance.ts`). Labels: `admin-config/libelles.ts`.
  */
-export const ATTRIBUTS_MEMBRE = {
+const ATTRIBUTS_MEMBRE = {
   organisation: { type: 'string', maxLength: 200 },
   approuve: { type: 'boolean', default: false },
 } as const;
