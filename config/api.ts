@@ -1,7 +1,18 @@
-export default ({ env }: { env: any }) => ({
-  rest: {
-    defaultLimit: 25,
-    maxLimit: env.int('API_MAX_LIMIT', 100),
-    withCount: true,
-  },
-});
+export default ({ env }: { env: any }) => {
+  // Per-IP limits (global::limite-debit), off in tests unless a test turns them on.
+  const actives = env.bool('LIMITES_ACTIVES', env('NODE_ENV', 'development') !== 'test');
+  const auth = { actif: actives, max: env.int('LIMITE_AUTH_MAX', 5), fenetreSecondes: env.int('LIMITE_AUTH_FENETRE_SECONDES', 300) };
+  return {
+    rest: {
+      defaultLimit: 25,
+      maxLimit: env.int('API_MAX_LIMIT', 100),
+      withCount: true,
+    },
+    limites: {
+      connexion: auth,
+      inscription: auth,
+      motDePasse: auth,
+      api: { actif: actives, max: env.int('LIMITE_API_MAX', 300), fenetreSecondes: env.int('LIMITE_API_FENETRE_SECONDES', 60) },
+    },
+  };
+};

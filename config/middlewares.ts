@@ -3,6 +3,8 @@ const KO = 1024;
 export default ({ env }: { env: any }) => [
   'strapi::logger',
   'strapi::errors',
+  'global::messages-francais',
+  'global::limite-debit',
   {
     name: 'strapi::security',
     config: {

@@ -1,4 +1,6 @@
 import { secret } from '../src/config/secrets';
+import { lireDomainesAutorises } from '../src/domaine/domaines-membres';
+import { finaliserDescription } from '../src/api-contenu/openapi';
 
 const MO = 1024 * 1024;
 
@@ -51,6 +53,11 @@ export default ({ env }: { env: any }) => ({
     config: {
       jwtSecret: secret(env, 'JWT_SECRET'),
       jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
+      register: { allowedFields: ['organisation'] },
+      // Accounts of these email domains are approved as soon as they are confirmed.
+      domainesAutorises: lireDomainesAutorises(env('MEMBRES_DOMAINES_AUTORISES')),
+      // Replaced by global::limite-debit (per IP, French message, config/api.ts).
+      ratelimit: { enabled: false },
     },
   },
   email: {
@@ -90,8 +97,13 @@ export default ({ env }: { env: any }) => ({
         description: 'API de contenu de la Bibliothèque d’IA territoriales (projets, collectivités, offreurs, gouvernance, ressources, taxonomies).',
         license: { name: 'Licence Ouverte 2.0', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' },
       },
-      'x-strapi-config': { plugins: ['users-permissions', 'upload'] },
-      servers: [{ url: `${env('PUBLIC_URL', 'http://localhost:1337')}/api`, description: 'Serveur' }],
+      'x-strapi-config': {
+        plugins: ['users-permissions', 'upload'],
+        // Committed and checked by a test: see src/api-contenu/openapi.ts.
+        mutateDocumentation: finaliserDescription,
+      },
+      // Relative to the server that serves the description, whatever its address.
+      servers: [{ url: '/api', description: 'Ce serveur' }],
     },
   },
 });

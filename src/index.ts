@@ -5,17 +5,25 @@ import { seedReferentiel } from './bootstrap/referentiel';
 import { configurerPermissionsPubliques } from './bootstrap/permissions-publiques';
 import { configurerEcransAdmin } from './bootstrap/ecrans-admin';
 import { configurerRolesEditoriaux } from './bootstrap/roles-editoriaux';
+import { configurerEspaceConfiance } from './bootstrap/espace-confiance';
+import { installerVisibilite } from './api-contenu/visibilite';
+import { etendreGraphql } from './api-contenu/graphql';
+import { grouperChargements } from './api-contenu/chargements-groupes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Read by the i18n plugin when it creates the first locale of a fresh database.
     process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= LOCALE_PAR_DEFAUT;
     enregistrerInvariants(strapi);
+    installerVisibilite(strapi);
+    etendreGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    grouperChargements(strapi);
     await configurerLocales(strapi);
     await seedReferentiel(strapi);
+    await configurerEspaceConfiance(strapi);
     await configurerPermissionsPubliques(strapi);
     await configurerEcransAdmin(strapi);
     await configurerRolesEditoriaux(strapi);

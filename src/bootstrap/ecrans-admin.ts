@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'util';
 import type { Core } from '@strapi/strapi';
-import { ECRANS_COMPOSANTS, ECRANS_TYPES, type ConfigurationEcran } from '../admin-config/libelles';
+import { ECRANS_COMPOSANTS, ECRANS_PLUGINS, ECRANS_TYPES, type ConfigurationEcran } from '../admin-config/libelles';
 import { appliquerEcran, type Attributs, type ConfigurationContentManager } from '../admin-config/configuration';
 import { ATTRIBUT_ETAT, typesSuivis } from '../plugins/revue-editoriale/server/documents';
 
@@ -45,7 +45,7 @@ export async function configurerEcransAdmin(strapi: Core.Strapi): Promise<void> 
   const composants = strapi.plugin('content-manager').service('components') as unknown as ServiceConfiguration & { findComponent(uid: string): { attributes: Attributs } };
   let modifies = 0;
   const revus = typesSuivis(strapi);
-  for (const [uid, ecran] of Object.entries(ECRANS_TYPES)) {
+  for (const [uid, ecran] of Object.entries({ ...ECRANS_TYPES, ...ECRANS_PLUGINS })) {
     if (await configurer(types, types.findContentType(uid), revus.has(uid) ? avecEtatRevue(ecran) : ecran, uid, false)) modifies += 1;
   }
   for (const [uid, ecran] of Object.entries(ECRANS_COMPOSANTS)) {

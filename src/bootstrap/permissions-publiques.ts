@@ -1,21 +1,31 @@
 import type { Core } from '@strapi/strapi';
-import { UID } from '../domaine/regles-metier';
+import { LECTURE_PUBLIQUE, ROLE_MEMBRE } from '../domaine/visibilite';
 
-/** Reference data readable by anonymous visitors (REST and GraphQL). */
-export const LECTURE_PUBLIQUE: readonly string[] = [UID.thematique, UID.publicCible, UID.techniqueIa, UID.collectivite];
+/** What a member may call beyond the public reads: their own account. */
+const ACTIONS_MEMBRE = ['plugin::users-permissions.user.me'];
 
-/** Grants the Public role `find` and `findOne` on reference data; adds what is missing, removes nothing. */
-export async function configurerPermissionsPubliques(strapi: Core.Strapi): Promise<void> {
-  const roles = strapi.db.query('plugin::users-permissions.role');
+async function accorder(strapi: Core.Strapi, roleId: number, voulues: string[]): Promise<number> {
   const permissions = strapi.db.query('plugin::users-permissions.permission');
-  const publicRole = await roles.findOne({ where: { type: 'public' } });
-  if (!publicRole) throw new Error('Rôle Public de users-permissions introuvable');
-
-  const voulues = LECTURE_PUBLIQUE.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
-  const existantes = await permissions.findMany({ where: { role: publicRole.id, action: { $in: voulues } } });
+  const existantes = await permissions.findMany({ where: { role: roleId, action: { $in: voulues } } });
   const manquantes = voulues.filter((action) => !existantes.some((p: { action: string }) => p.action === action));
   for (const action of manquantes) {
-    await permissions.create({ data: { action, role: publicRole.id } });
+    await permissions.create({ data: { action, role: roleId } });
   }
-  if (manquantes.length > 0) strapi.log.info(`Rôle Public : ${manquantes.length} permission(s) de lecture ajoutée(s)`);
+  return manquantes.length;
+}
+
+/**
+ * Grants the Public role and the Membre role `find` and `findOne` on the published content of the
+ * library (what each caller then sees is decided by `domaine/visibilite.ts`); adds what is missing,
+ * removes nothing.
+ */
+export async function configurerPermissionsPubliques(strapi: Core.Strapi): Promise<void> {
+  const roles = strapi.db.query('plugin::users-permissions.role');
+  const lectures = LECTURE_PUBLIQUE.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
+  for (const [type, voulues] of [['public', lectures], [ROLE_MEMBRE, [...lectures, ...ACTIONS_MEMBRE]]] as const) {
+    const role = await roles.findOne({ where: { type } });
+    if (!role) throw new Error(`Rôle ${type} de users-permissions introuvable`);
+    const ajoutees = await accorder(strapi, role.id, [...voulues]);
+    if (ajoutees > 0) strapi.log.info(`Rôle ${role.name} : ${ajoutees} permission(s) ajoutée(s)`);
+  }
 }

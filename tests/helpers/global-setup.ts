@@ -2,6 +2,7 @@
  * Boots Strapi once for the whole integration run, on a throw-away database (temporary SQLite file,
  * or a fresh PostgreSQL database when DATABASE_CLIENT=postgres), through its real HTTP server.
  */
+import diagnosticsChannel from 'diagnostics_channel';
 import fs from 'fs';
 import net from 'net';
 import os from 'os';
@@ -9,8 +10,9 @@ import path from 'path';
 import { Client } from 'pg';
 import { compileStrapi, createStrapi } from '@strapi/strapi';
 import { seedReferentiel } from '../../src/bootstrap/referentiel';
-import { CLES } from './environnement';
+import { CHEMIN_OPENAPI, CLES } from './environnement';
 import nettoyage from './global-teardown';
+import { CANAL_CONFIGURATION, CANAL_SQL } from './pont';
 
 export interface EtatGlobal {
   strapi: Awaited<ReturnType<ReturnType<typeof createStrapi>['load']>>;
@@ -85,6 +87,12 @@ export default async function miseEnPlace(): Promise<void> {
 
   const baseDeDonnees = await preparerBase();
   const appDir = path.resolve(__dirname, '../..');
+  // The start below regenerates the committed OpenAPI description: keep the committed one to compare.
+  const versionnee = path.join(os.tmpdir(), `bibliotheque-openapi-${process.pid}.json`);
+  const openapi = path.join(appDir, CHEMIN_OPENAPI);
+  if (fs.existsSync(openapi)) fs.copyFileSync(openapi, versionnee);
+  else fs.rmSync(versionnee, { force: true });
+  process.env[CLES.openapiVersionnee] = versionnee;
   const { distDir } = await compileStrapi({ appDir, ignoreDiagnostics: false });
   fs.mkdirSync(path.join(appDir, 'public', 'uploads'), { recursive: true });
   // The admin panel is served only to the browser tests, which build it first (npm run test:e2e).
@@ -119,6 +127,34 @@ async function demarrer(strapi: EtatGlobal['strapi']): Promise<void> {
     admin.data.token,
   );
   process.env[CLES.jetonApi] = jeton.data.accessKey;
+  const lecture = await demande(
+    url,
+    '/admin/api-tokens',
+    { name: 'lecture', description: 'Jeton en lecture seule d’un site', type: 'read-only', lifespan: null },
+    admin.data.token,
+  );
+  process.env[CLES.jetonLecture] = lecture.data.accessKey;
+
+  // One account per caller: an approved member and a confirmed member waiting for approval.
+  const utilisateurs = strapi.plugin('users-permissions').service('user');
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'membre' } });
+  for (const [cle, email, approuve] of [
+    [CLES.jwtMembre, 'membre@ville-test.fr', true],
+    [CLES.jwtEnAttente, 'en-attente@ville-test.fr', false],
+  ] as const) {
+    const motDePasse = 'MotDePasse-Membre-1';
+    await utilisateurs.add({ username: email, email, password: motDePasse, provider: 'local', confirmed: true, approuve, organisation: 'Ville de test', role: role.id });
+    process.env[cle] = (await demande(url, '/api/auth/local', { identifier: email, password: motDePasse })).jwt;
+  }
+
+  diagnosticsChannel.subscribe(CANAL_CONFIGURATION, (message) => {
+    const { cle, valeur } = message as { cle: string; valeur: unknown };
+    strapi.config.set(cle, valeur);
+  });
+  const sql = diagnosticsChannel.channel(CANAL_SQL);
+  strapi.db.connection.on('query', (requete: { sql: string }) => {
+    if (sql.hasSubscribers) sql.publish(requete.sql);
+  });
 
   // A second seeding on the seeded database must write nothing.
   process.env[CLES.reamorcage] = JSON.stringify(await seedReferentiel(strapi));

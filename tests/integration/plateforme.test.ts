@@ -1,6 +1,10 @@
 import { api, enteteAdmin, enteteJeton, graphql } from '../helpers/http';
 import { ServeurSmtp } from '../helpers/smtp';
+import fs from 'fs';
+import path from 'path';
+import { CHEMIN_OPENAPI, CLES, lire } from '../helpers/environnement';
 import { ECRANS_TYPES } from '../../src/admin-config/libelles';
+import { MENTION_RESTREINT } from '../../src/api-contenu/openapi';
 
 describe('Interface d’administration en français, configurée au démarrage', () => {
   it('donne aux champs du projet leurs libellés et l’ordre des sections', async () => {
@@ -83,6 +87,24 @@ describe('Configuration et sécurité', () => {
     for (const chemin of ['/projets', '/collectivites', '/offreurs', '/initiatives-gouvernance', '/ressources', '/thematiques', '/evenements']) {
       expect(reponse.text).toContain(`"${chemin}"`);
     }
+  });
+
+  it('a une description OpenAPI versionnée à jour des types de contenu', () => {
+    // The start of the tests regenerated it; it must equal the committed one.
+    const versionnee = lire(CLES.openapiVersionnee);
+    const regeneree = fs.readFileSync(path.resolve(__dirname, '../..', CHEMIN_OPENAPI), 'utf8');
+    const message = `${CHEMIN_OPENAPI} n’est pas à jour : le démarrage des tests vient de la régénérer, relisez-la et commitez-la.`;
+    expect([fs.existsSync(versionnee), message]).toEqual([true, message]);
+    expect([JSON.parse(fs.readFileSync(versionnee, 'utf8')), message]).toEqual([JSON.parse(regeneree), message]);
+    expect(JSON.parse(regeneree).info['x-generation-date']).toBeUndefined();
+  });
+
+  it('signale dans la description OpenAPI les champs réservés aux membres', () => {
+    const { schemas } = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../..', CHEMIN_OPENAPI), 'utf8')).components;
+    expect(schemas.Projet.properties.nom.description).toBeUndefined();
+    expect(schemas.Projet.properties.budget).toEqual({ type: 'string', enum: ['moins_50k', 'de_50k_a_100k', 'plus_100k'], description: MENTION_RESTREINT });
+    expect(schemas.Projet.properties.algorithme).toEqual({ allOf: [{ $ref: '#/components/schemas/ProjetAlgorithmeComponent' }], description: MENTION_RESTREINT });
+    expect(schemas.InitiativeGouvernance.properties.contact.description).toBe(MENTION_RESTREINT);
   });
 });
 

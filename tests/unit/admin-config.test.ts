@@ -22,6 +22,7 @@ import {
   type ConfigurationContentManager,
   type ElementMiseEnPage,
 } from '../../src/admin-config/configuration';
+import { ATTRIBUTS_RESTREINTS, COMPOSANTS_RESTREINTS } from '../../src/domaine/visibilite';
 
 // ---------------------------------------------------------------------------------------------
 // Schémas lus sur disque (source de vérité des noms d’attributs)
@@ -176,25 +177,10 @@ const appliquerParDefaut = (cas: Cas): ConfigurationContentManager =>
 
 const nomsEdition = (conf: ConfigurationContentManager): string[] => conf.layouts.edit.flat().map((e) => e.name);
 
-/** Champs « Restreint » de design/model.md (et sous-champs des composants restreints). */
-const RESTREINTS: Record<string, string[]> = {
-  'api::projet.projet': [
-    'techniquesIa',
-    'algorithme',
-    'impactEnvironnemental',
-    'impactEnvironnementalKwhAn',
-    'donnees',
-    'hebergement',
-    'miseEnOeuvre',
-    'financement',
-    'budget',
-    'contact',
-  ],
-  'api::offreur.offreur': ['contact'],
-  'api::initiative-gouvernance.initiative-gouvernance': ['contact'],
-  'projet.algorithme': ['nom', 'description', 'operations'],
-  'projet.donnees': ['sources', 'modeAcces', 'donneesPersonnelles'],
-  'projet.source-donnees': ['source'],
+/** Champs « Restreint » de design/model.md (module de visibilité) et sous-champs des composants restreints. */
+const RESTREINTS: Record<string, readonly string[]> = {
+  ...ATTRIBUTS_RESTREINTS,
+  ...Object.fromEntries(COMPOSANTS_RESTREINTS.map((uid) => [uid, Object.keys(ECRANS_COMPOSANTS[uid].libelles)])),
 };
 
 const SECTIONS_PROJET: Array<[string, string[]]> = [

@@ -1,0 +1,45 @@
+/**
+ * Final touch to the OpenAPI description the documentation plugin generates (its
+ * `mutateDocumentation` hook): no generation date, so that the committed file only changes with the
+ * content types; the Restreint fields say who receives them; internal attributes are not described.
+ */
+import { ATTRIBUTS_INTERNES, ATTRIBUTS_RESTREINTS } from '../domaine/visibilite';
+import { ATTRIBUT_ETAT } from '../plugins/revue-editoriale/server/documents';
+
+/** Never on the content API: the review state and the members of a collectivité. */
+const JAMAIS_EXPOSES = new Set([ATTRIBUT_ETAT, ...Object.values(ATTRIBUTS_INTERNES).flat()]);
+
+/** Removes those attributes from every schema, however deeply the generator nested them. */
+function retirerInternes(noeud: unknown): void {
+  if (Array.isArray(noeud)) return noeud.forEach(retirerInternes);
+  if (!noeud || typeof noeud !== 'object') return;
+  const objet = noeud as Record<string, unknown>;
+  const proprietes = objet.properties as Record<string, unknown> | undefined;
+  if (proprietes && typeof proprietes === 'object') for (const nom of JAMAIS_EXPOSES) delete proprietes[nom];
+  Object.values(objet).forEach(retirerInternes);
+}
+
+export const MENTION_RESTREINT =
+  'Réservé aux membres approuvés de l’espace de confiance et aux jetons d’API en lecture seule ; absent des réponses anonymes.';
+
+const pascal = (nom: string) => nom.replace(/(^|-)([a-z])/g, (_, _tiret: string, lettre: string) => lettre.toUpperCase());
+
+interface Description {
+  info: Record<string, unknown>;
+  components?: { schemas?: Record<string, { properties?: Record<string, Record<string, unknown>> }> };
+}
+
+export function finaliserDescription(description: Description): void {
+  delete description.info['x-generation-date'];
+  retirerInternes(description);
+  for (const [uid, champs] of Object.entries(ATTRIBUTS_RESTREINTS)) {
+    const proprietes = description.components?.schemas?.[pascal(uid.split('.')[1])]?.properties;
+    if (!proprietes) continue;
+    for (const champ of champs) {
+      const propriete = proprietes[champ];
+      if (!propriete) continue;
+      // OpenAPI 3.0 ignores the siblings of a $ref: wrap it.
+      proprietes[champ] = '$ref' in propriete ? { allOf: [propriete], description: MENTION_RESTREINT } : { ...propriete, description: MENTION_RESTREINT };
+    }
+  }
+}

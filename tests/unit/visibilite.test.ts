@@ -1,0 +1,157 @@
+import fs from 'fs';
+import path from 'path';
+import {
+  appelantDepuisAuth,
+  ATTRIBUTS_INTERNES,
+  ATTRIBUTS_RESTREINTS,
+  COMPOSANTS_RESTREINTS,
+  filtresSansRessourcesMembres,
+  populateRessourcesPubliques,
+  restreindreRequete,
+  voitBrouillons,
+  voitRestreint,
+  vueMembre,
+  type Appelant,
+  type Modele,
+} from '../../src/domaine/visibilite';
+
+const RACINE = path.resolve(__dirname, '..', '..');
+
+function modeles(): Map<string, Modele & { options?: { draftAndPublish?: boolean } }> {
+  const resultat = new Map();
+  for (const dossier of fs.readdirSync(path.join(RACINE, 'src/api'))) {
+    const schema = JSON.parse(fs.readFileSync(path.join(RACINE, 'src/api', dossier, 'content-types', dossier, 'schema.json'), 'utf8'));
+    resultat.set(`api::${dossier}.${dossier}`, { ...schema, uid: `api::${dossier}.${dossier}` });
+  }
+  for (const categorie of fs.readdirSync(path.join(RACINE, 'src/components'))) {
+    for (const fichier of fs.readdirSync(path.join(RACINE, 'src/components', categorie))) {
+      const uid = `${categorie}.${fichier.replace(/\.json$/, '')}`;
+      resultat.set(uid, { ...JSON.parse(fs.readFileSync(path.join(RACINE, 'src/components', categorie, fichier), 'utf8')), uid });
+    }
+  }
+  return resultat;
+}
+const MODELES = modeles();
+const obtenir = (uid: string) => MODELES.get(uid);
+
+const ANONYME: Appelant = { type: 'anonyme' };
+const MEMBRE: Appelant = { type: 'utilisateur', role: 'membre', confirme: true, approuve: true, bloque: false };
+
+describe('classification Public / Restreint', () => {
+  it('chaque attribut privé d’un schéma est restreint ou interne, et réciproquement', () => {
+    for (const [uid, modele] of MODELES) {
+      if (!uid.startsWith('api::')) continue;
+      const prives = Object.entries(modele.attributes).filter(([, a]) => a.private === true).map(([nom]) => nom).sort();
+      expect([uid, prives]).toEqual([uid, [...(ATTRIBUTS_RESTREINTS[uid] ?? []), ...(ATTRIBUTS_INTERNES[uid] ?? [])].sort()]);
+    }
+  });
+
+  it('les composants restreints ne sont atteints que par des attributs restreints', () => {
+    for (const [uid, modele] of MODELES) {
+      for (const [nom, attribut] of Object.entries(modele.attributes)) {
+        if (attribut.type !== 'component' || !COMPOSANTS_RESTREINTS.includes(attribut.component as string)) continue;
+        const parentRestreint = uid.startsWith('api::') ? (ATTRIBUTS_RESTREINTS[uid] ?? []).includes(nom) : COMPOSANTS_RESTREINTS.includes(uid);
+        expect([uid, nom, parentRestreint]).toEqual([uid, nom, true]);
+      }
+    }
+  });
+
+  it('la vue des membres rend les attributs restreints publics, sans toucher au modèle', () => {
+    const projet = obtenir('api::projet.projet')!;
+    const vue = vueMembre(projet);
+    expect(vue.attributes.budget.private).toBe(false);
+    expect(projet.attributes.budget.private).toBe(true);
+    expect(vue.attributes.nom).toBe(projet.attributes.nom);
+    expect(vueMembre(obtenir('api::thematique.thematique')!)).toBe(obtenir('api::thematique.thematique'));
+  });
+});
+
+describe('qui voit quoi', () => {
+  it.each<[string, Appelant, boolean, boolean]>([
+    ['anonyme', ANONYME, false, false],
+    ['membre approuvé', MEMBRE, true, false],
+    ['membre en attente', { ...MEMBRE, approuve: false }, false, false],
+    ['membre non confirmé', { ...MEMBRE, confirme: false }, false, false],
+    ['membre bloqué', { ...MEMBRE, bloque: true }, false, false],
+    ['utilisateur d’un autre rôle', { ...MEMBRE, role: 'authenticated' }, false, false],
+    ['jeton en lecture seule', { type: 'jeton', jeton: 'read-only' }, true, false],
+    ['jeton personnalisé', { type: 'jeton', jeton: 'custom' }, true, false],
+    ['jeton en accès complet', { type: 'jeton', jeton: 'full-access' }, true, true],
+  ])('%s', (_nom, appelant, restreint, brouillons) => {
+    expect([voitRestreint(appelant), voitBrouillons(appelant)]).toEqual([restreint, brouillons]);
+  });
+
+  it('lit l’appelant dans l’objet auth de Strapi', () => {
+    expect(appelantDepuisAuth(undefined)).toEqual(ANONYME);
+    expect(appelantDepuisAuth({ strategy: { name: 'users-permissions' }, credentials: null })).toEqual(ANONYME);
+    expect(appelantDepuisAuth({ strategy: { name: 'content-api-token' }, credentials: { type: 'read-only' } })).toEqual({ type: 'jeton', jeton: 'read-only' });
+    expect(
+      appelantDepuisAuth({ strategy: { name: 'users-permissions' }, credentials: { role: { type: 'membre' }, confirmed: true, approuve: true, blocked: false } }),
+    ).toEqual(MEMBRE);
+    expect(appelantDepuisAuth({ strategy: { name: 'users-permissions' }, credentials: { role: { type: 'membre' }, confirmed: true, approuve: 'true' } })).toEqual({
+      ...MEMBRE,
+      approuve: false,
+    });
+  });
+});
+
+describe('ressources réservées aux membres', () => {
+  const PUBLIQUES = { acces: { $eq: 'public' } };
+
+  it('filtre chaque relation vers les ressources, à toute profondeur et sous toutes les formes de populate', () => {
+    expect(populateRessourcesPubliques('ressources', 'api::projet.projet', obtenir)).toEqual({ ressources: { filters: PUBLIQUES } });
+    expect(populateRessourcesPubliques(['collectivite', 'ressources'], 'api::projet.projet', obtenir)).toEqual({ collectivite: true, ressources: { filters: PUBLIQUES } });
+    expect(populateRessourcesPubliques({ projets: { populate: { ressources: { fields: ['titre'] } } } }, 'api::collectivite.collectivite', obtenir)).toEqual({
+      projets: { populate: { ressources: { fields: ['titre'], filters: PUBLIQUES } } },
+    });
+    expect(populateRessourcesPubliques('projets.ressources', 'api::collectivite.collectivite', obtenir)).toEqual({
+      projets: { populate: { ressources: { filters: PUBLIQUES } } },
+    });
+    expect(populateRessourcesPubliques({ ressources: { filters: { type: 'modele' } } }, 'api::projet.projet', obtenir)).toEqual({
+      ressources: { filters: { $and: [{ type: 'modele' }, PUBLIQUES] } },
+    });
+  });
+
+  it('développe populate=* sans les attributs privés ni les auteurs', () => {
+    const etoile = populateRessourcesPubliques('*', 'api::projet.projet', obtenir) as Record<string, unknown>;
+    expect(etoile.ressources).toEqual({ filters: PUBLIQUES });
+    expect(etoile.collectivite).toBe(true);
+    expect(etoile.techniquesIa).toBeUndefined();
+    expect(etoile.algorithme).toBeUndefined();
+    expect(etoile.evaluation).toBe(true);
+    expect(etoile.createdBy).toBeUndefined();
+  });
+
+  it('ne laisse pas un filtre révéler une ressource réservée', () => {
+    expect(filtresSansRessourcesMembres({ ressources: { titre: { $eq: 'Secret' } } }, 'api::projet.projet', obtenir)).toEqual({
+      ressources: { $and: [{ titre: { $eq: 'Secret' } }, PUBLIQUES] },
+    });
+    expect(filtresSansRessourcesMembres({ $or: [{ nom: 'a' }, { collectivite: { projets: { ressources: { titre: 'b' } } } }] }, 'api::projet.projet', obtenir)).toEqual({
+      $or: [{ nom: 'a' }, { collectivite: { projets: { ressources: { $and: [{ titre: 'b' }, PUBLIQUES] } } } }],
+    });
+  });
+});
+
+describe('requête effectivement exécutée', () => {
+  const projet = obtenir('api::projet.projet')!;
+  const ressource = obtenir('api::ressource.ressource')!;
+
+  it('sert les seuls documents publiés, quel que soit le status demandé', () => {
+    const requete = restreindreRequete({ status: 'draft', hasPublishedVersion: 'false', filters: { nom: 'x' } }, projet, MEMBRE, obtenir);
+    expect(requete).toEqual({ status: 'published', filters: { $and: [{ nom: 'x' }, { publishedAt: { $notNull: true } }] } });
+  });
+
+  it('laisse les brouillons au jeton en accès complet', () => {
+    const requete = { status: 'draft', filters: { nom: 'x' } };
+    expect(restreindreRequete(requete, projet, { type: 'jeton', jeton: 'full-access' }, obtenir)).toEqual(requete);
+  });
+
+  it('n’ajoute pas de condition de publication aux types sans brouillon', () => {
+    expect(restreindreRequete({}, obtenir('api::collectivite.collectivite')!, MEMBRE, obtenir)).toEqual({ status: 'published' });
+  });
+
+  it('cache les ressources réservées à un anonyme, pas à un membre', () => {
+    expect(restreindreRequete({}, ressource, ANONYME, obtenir).filters).toEqual({ $and: [{ publishedAt: { $notNull: true } }, { acces: { $eq: 'public' } }] });
+    expect(restreindreRequete({}, ressource, MEMBRE, obtenir).filters).toEqual({ publishedAt: { $notNull: true } });
+  });
+});
