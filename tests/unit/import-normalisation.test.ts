@@ -206,7 +206,7 @@ describe('ligne complète', () => {
       Description_service: 'Une description.',
       Theme: 'Transformation écologique et énergétique',
       Sous_Theme: 'Gestion de l’eau, Performance énergétique',
-      Audience: 'Agent, Elu',
+      Audience: 'Agent, Élu',
       URL_Service: 'accès interne uniquement',
       ...cellules,
     });

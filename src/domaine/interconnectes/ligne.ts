@@ -19,6 +19,7 @@ import {
   TECHNIQUES,
   THEMES,
   TYPES_COLLECTIVITE,
+  libelleExport,
   resoudre,
   type Vocabulaire,
 } from './vocabulaire';
@@ -114,8 +115,10 @@ export function normaliserLigne(numero: number, cellules: Readonly<Record<string
       });
       return null;
     }
-    if (valeur.trim() !== resolu.terme.libelles[0]) {
-      noter(colonne, valeur, resolu.terme.libelles[0], `autre graphie reconnue (« ${resolu.libelle} »)`);
+    // Listed whenever the value will not come back out as it went in (open-data export, schema vocabulary).
+    const exporte = libelleExport(vocabulaire, resolu.terme.valeur);
+    if (valeur.trim() !== exporte) {
+      noter(colonne, valeur, resolu.terme.valeur, exporte === null ? 'sans équivalent dans le vocabulaire du schéma : non exporté' : `exporté « ${exporte} »`);
     }
     return resolu.terme.valeur;
   };
