@@ -9,7 +9,7 @@ import { writeFile } from 'fs/promises';
 import path from 'path';
 import { parseArgs } from 'util';
 import { createStrapi } from '@strapi/strapi';
-import { importerProjets, type RapportImport } from '../src/import/importer';
+import { analyserFichier, importerProjets, type RapportImport } from '../src/import/importer';
 
 const USAGE = 'Usage : npm run import -- <fichier.csv> [--dry-run] [--publier] [--creer-collectivites] [--rapport rapport.json]';
 
@@ -46,6 +46,14 @@ async function principal(): Promise<number> {
   }
   const base = process.env.INIT_CWD ?? process.cwd();
   const fichier = path.resolve(base, args.fichier);
+
+  // A file refused as a whole is reported before booting Strapi.
+  const analyse = await analyserFichier(fichier);
+  if (analyse.rapport.erreurFichier) {
+    if (args.rapport) await writeFile(path.resolve(base, args.rapport), `${JSON.stringify(analyse.rapport, null, 2)}\n`);
+    process.stderr.write(`Fichier refusé : ${analyse.rapport.erreurFichier}\n`);
+    return 1;
+  }
 
   process.env.LOG_LEVEL ??= 'error';
   const distDir = path.resolve(__dirname, '..');

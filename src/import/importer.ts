@@ -101,14 +101,21 @@ function rapportVide(fichier: string, options: OptionsImport, lu?: FichierLu): R
   };
 }
 
-/** Reads, checks and imports a file; never throws for a problem of the file or of a row (it is in the report). */
-export async function importerProjets(strapi: Core.Strapi, fichier: string, options: OptionsImport = {}): Promise<RapportImport> {
+export interface FichierAnalyse {
+  rapport: RapportImport;
+  lu: FichierLu | null;
+  /** index in the file → Table Schema column */
+  colonnes: Array<string | null>;
+}
+
+/** Reads and checks the file as a whole (encoding, separator, columns), without Strapi. */
+export async function analyserFichier(fichier: string, options: OptionsImport = {}): Promise<FichierAnalyse> {
   let lu: FichierLu;
   try {
     lu = lireCsv(await readFile(fichier));
   } catch (erreur) {
     if (!(erreur instanceof FichierIllisible)) throw erreur;
-    return { ...rapportVide(fichier, options), erreurFichier: erreur.message };
+    return { rapport: { ...rapportVide(fichier, options), erreurFichier: erreur.message }, lu: null, colonnes: [] };
   }
   const rapport = rapportVide(fichier, options, lu);
   const { colonnes, inconnues, doublons } = correspondreColonnes(lu.entetes);
@@ -125,7 +132,13 @@ export async function importerProjets(strapi: Core.Strapi, fichier: string, opti
   } else if (lu.lignes.length === 0) {
     rapport.erreurFichier = 'Le fichier ne contient que la ligne d’en-tête : aucun projet à importer.';
   }
-  if (rapport.erreurFichier) return rapport;
+  return { rapport, lu, colonnes };
+}
+
+/** Reads, checks and imports a file; never throws for a problem of the file or of a row (it is in the report). */
+export async function importerProjets(strapi: Core.Strapi, fichier: string, options: OptionsImport = {}): Promise<RapportImport> {
+  const { rapport, lu, colonnes } = await analyserFichier(fichier, options);
+  if (rapport.erreurFichier || !lu) return rapport;
 
   const ctx = await preparerContexte(strapi, options);
   for (const [index, { numero, valeurs }] of lu.lignes.entries()) {
@@ -276,41 +289,44 @@ async function assurerCollectivite(ctx: Contexte, n: LigneNormalisee, rapport: R
   const declaree = n.collectivite;
   const noter = (colonne: string, source: string, retenu: string, regle: string) => rapport.normalisations.push({ colonne, source, retenu, regle });
 
+  let finale: Collectivite;
   if (collectivite.simulee) {
     // Created by this row, or by an earlier row of a dry run (rolled back): created now.
     const { documentId: _d, simulee: _s, ...donnees } = collectivite;
-    const creee = (await documents(strapi, UID.collectivite).create({ data: donnees })) as { documentId: string };
-    effets.collectivite = { ...collectivite, documentId: creee.documentId };
+    const creee = await documents(strapi, UID.collectivite).create({ data: donnees });
+    finale = { ...collectivite, documentId: creee.documentId, simulee: false };
+    effets.collectivite = finale;
     rapport.raisons.push(`collectivité « ${collectivite.nom} » créée (type ${typeNouvelle ?? collectivite.type}, absente du référentiel)`);
-    return effets.collectivite;
+  } else {
+    const complement: Partial<Collectivite> = {};
+    if (declaree.siret.etat === 'valide') {
+      const { siren, siret } = declaree.siret;
+      if (!collectivite.siren && !ctx.annuaire.parSiren(siren)) complement.siren = siren;
+      if (!collectivite.siret && siret && (complement.siren ?? collectivite.siren) === siren) complement.siret = siret;
+    }
+    if (collectivite.latitude === null && collectivite.longitude === null && declaree.latitude !== null && declaree.longitude !== null) {
+      complement.latitude = declaree.latitude;
+      complement.longitude = declaree.longitude;
+    }
+    if (!collectivite.logoUrl && declaree.logoUrl) complement.logoUrl = declaree.logoUrl;
+    if (Object.keys(complement).length > 0) {
+      await documents(strapi, UID.collectivite).update({ documentId: collectivite.documentId, data: complement });
+      effets.completee = { documentId: collectivite.documentId, nom: collectivite.nom, ...complement };
+      rapport.raisons.push(`collectivité « ${collectivite.nom} » complétée : ${Object.keys(complement).join(', ')}`);
+    }
+    finale = { ...collectivite, ...complement };
   }
-
-  const complement: Partial<Collectivite> = {};
-  if (declaree.siret.etat === 'valide') {
-    const { siren, siret } = declaree.siret;
-    if (!collectivite.siren && !ctx.annuaire.parSiren(siren)) complement.siren = siren;
-    if (!collectivite.siret && siret && (complement.siren ?? collectivite.siren) === siren) complement.siret = siret;
-  }
-  if (collectivite.latitude === null && collectivite.longitude === null && declaree.latitude !== null && declaree.longitude !== null) {
-    complement.latitude = declaree.latitude;
-    complement.longitude = declaree.longitude;
-  }
-  if (!collectivite.logoUrl && declaree.logoUrl) complement.logoUrl = declaree.logoUrl;
-  if (Object.keys(complement).length > 0) {
-    await documents(strapi, UID.collectivite).update({ documentId: collectivite.documentId, data: complement });
-    effets.completee = { documentId: collectivite.documentId, nom: collectivite.nom, ...complement };
-    rapport.raisons.push(`collectivité « ${collectivite.nom} » complétée : ${Object.keys(complement).join(', ')}`);
-  }
-  const finale: Collectivite = { ...collectivite, ...complement };
 
   // What the open-data export will say about the collectivité, where it differs from the row.
   if (declaree.nom !== '' && declaree.nom !== finale.nom) noter('Nom_collectivite', declaree.nom, finale.nom, 'nom de la collectivité dans le référentiel');
   const siretExporte = finale.siret ?? finale.siren ?? '';
   const siretSource = declaree.siret.etat === 'absent' ? '' : declaree.siret.chiffres;
   if (siretExporte !== siretSource) noter('SIRET', siretSource, siretExporte, 'SIRET (ou, à défaut, SIREN) connu de la collectivité');
-  if (declaree.latitude !== finale.latitude || declaree.longitude !== finale.longitude) {
-    const coordonnees = (la: number | null, lo: number | null) => `${la ?? ''} ${lo ?? ''}`.trim();
-    noter('Latitude', coordonnees(declaree.latitude, declaree.longitude), coordonnees(finale.latitude, finale.longitude), 'coordonnées de la collectivité (le CMS n’en garde pas par projet)');
+  for (const axe of ['latitude', 'longitude'] as const) {
+    if (declaree[axe] !== finale[axe]) {
+      const colonne = axe === 'latitude' ? 'Latitude' : 'Longitude';
+      noter(colonne, String(declaree[axe] ?? ''), String(finale[axe] ?? ''), 'coordonnée de la collectivité (le CMS n’en garde pas par projet)');
+    }
   }
   if (declaree.logoUrl !== finale.logoUrl) noter('URL_Logo', declaree.logoUrl ?? '', finale.logoUrl ?? '', 'logo de la collectivité (le CMS n’en garde pas par projet)');
   const typeExporte = libelleExport(TYPES_COLLECTIVITE, finale.type) ?? '';

@@ -300,3 +300,9 @@ describe('collectivité', () => {
     expect(typeACreer(declaree('Commune imaginaire', '', 'Commune'))).toBeNull();
   });
 });
+
+describe('séparateur non pris en charge', () => {
+  it('nomme la tabulation au lieu d’une erreur de lecture CSV', () => {
+    expect(() => lireCsv(Buffer.from('Nom_du_projet\tTheme\n"Projet"\tMobilités\n'))).toThrow(/Séparateur non pris en charge \(la tabulation\)/);
+  });
+});

@@ -59,6 +59,11 @@ export function lireCsv(octets: Uint8Array): FichierLu {
   const { texte, bom } = decoder(octets);
   if (texte.trim() === '') throw new FichierIllisible('Le fichier est vide : aucune ligne d’en-tête ni de projet.');
   const separateur = detecterSeparateur(texte);
+  const premiereLigne = texte.slice(0, texte.search(/\r?\n|$/));
+  if (!/[,;]/.test(premiereLigne) && /[\t|]/.test(premiereLigne)) {
+    const nom = premiereLigne.includes('\t') ? 'la tabulation' : 'la barre verticale';
+    throw new FichierIllisible(`Séparateur non pris en charge (${nom}) : le séparateur doit être la virgule ou le point-virgule. Rien n’a été importé.`);
+  }
   let enregistrements: string[][];
   try {
     enregistrements = parse(texte, {

@@ -96,6 +96,7 @@ export function normaliserLigne(numero: number, cellules: Readonly<Record<string
   /** Free text: line breaks and runs of spaces kept as they are except at both ends. */
   const texte = (colonne: string): string | null => {
     const valeur = brut(colonne).trim();
+    if (valeur !== '' && valeur !== brut(colonne)) noter(colonne, brut(colonne), valeur, 'espaces de début et de fin retirés');
     return valeur === '' ? null : valeur;
   };
   /** A one-line value (names): inner line breaks and double spaces are typing accidents. */
