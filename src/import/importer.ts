@@ -444,7 +444,8 @@ async function ecrireLigne(ctx: Contexte, n: LigneNormalisee, modele: RapportLig
     const modifies = champsModifies(stocke, data);
     if (modifies.length > 0) {
       await projets.update({ documentId, data });
-      rapport.raisons.unshift(`champs modifiés : ${modifies.join(', ')}`);
+      const enLigne = !ctx.options.publier && (await estPublie(strapi, UID.projet, documentId));
+      rapport.raisons.unshift(`champs modifiés : ${modifies.join(', ')}${enLigne ? ' (brouillon ; la version publiée reste celle d’avant jusqu’à sa publication)' : ''}`);
       ecrit = true;
     }
     rapport.resultat = modifies.length > 0 ? 'modifie' : 'inchange';

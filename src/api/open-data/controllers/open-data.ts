@@ -40,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async projetsCsv(ctx: Context) {
       if (enCache(ctx, await service(strapi).version())) return;
-      ctx.type = 'text/csv; charset=utf-8; header=present';
+      ctx.type = 'text/csv; charset=utf-8';
       ctx.attachment(`${NOM_FICHIER}.csv`);
       const projets = service(strapi).projetsPublies();
       ctx.body = Readable.from(
