@@ -7,7 +7,7 @@ import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { UID } from '../../../domaine/regles-metier';
 import type { ProjetPublie } from '../table-schema';
 
-const TAILLE_PAGE = 200;
+const TAILLE_PAGE = 500;
 
 const POPULATE = {
   collectivite: {
