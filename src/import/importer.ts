@@ -9,9 +9,9 @@ import { readFile } from 'fs/promises';
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../domaine/regles-metier';
-import { correspondreColonnes } from '../domaine/interconnectes/colonnes';
+import { correspondreColonnes, erreurColonnes } from '../domaine/interconnectes/colonnes';
 import { FichierIllisible, lireCsv, type FichierLu } from '../domaine/interconnectes/lecture-csv';
-import { COLONNES_REQUISES, cleProjet, normaliserLigne, type Anomalie, type LigneNormalisee, type Normalisation, type ProjetImporte } from '../domaine/interconnectes/ligne';
+import { cleProjet, normaliserLigne, type Anomalie, type LigneNormalisee, type Normalisation, type ProjetImporte } from '../domaine/interconnectes/ligne';
 import { Annuaire, trouverCollectivite, typeACreer, type CollectiviteConnue } from '../domaine/interconnectes/collectivite';
 import { NOMS_COMPOSES } from '../domaine/interconnectes/valeurs';
 import { cleTexte } from '../domaine/interconnectes/texte';
@@ -118,20 +118,13 @@ export async function analyserFichier(fichier: string, options: OptionsImport = 
     return { rapport: { ...rapportVide(fichier, options), erreurFichier: erreur.message }, lu: null, colonnes: [] };
   }
   const rapport = rapportVide(fichier, options, lu);
-  const { colonnes, inconnues, doublons } = correspondreColonnes(lu.entetes);
-  rapport.colonnesInconnues = inconnues;
-  const presentes = new Set(colonnes.filter((c): c is string => c !== null));
-  const manquantes: string[] = COLONNES_REQUISES.filter((c) => !presentes.has(c));
-  if (!presentes.has('Nom_collectivite') && !presentes.has('SIRET')) manquantes.push('Nom_collectivite ou SIRET');
-
-  if (doublons.length > 0) {
-    rapport.erreurFichier = `Colonnes en double : ${doublons.map((d) => `${d.entetes.join(' et ')} (${d.colonne})`).join(' ; ')}.`;
-  } else if (manquantes.length > 0) {
-    const uneSeule = lu.entetes.length === 1 ? ` Une seule colonne lue (« ${lu.entetes[0].slice(0, 60)} ») : le séparateur doit être la virgule ou le point-virgule.` : '';
-    rapport.erreurFichier = `Colonnes obligatoires absentes : ${manquantes.join(', ')}.${uneSeule}`;
-  } else if (lu.lignes.length === 0) {
+  const correspondance = correspondreColonnes(lu.entetes);
+  rapport.colonnesInconnues = correspondance.inconnues;
+  rapport.erreurFichier = erreurColonnes(lu.entetes, correspondance);
+  if (!rapport.erreurFichier && lu.lignes.length === 0) {
     rapport.erreurFichier = 'Le fichier ne contient que la ligne d’en-tête : aucun projet à importer.';
   }
+  const { colonnes } = correspondance;
   return { rapport, lu, colonnes };
 }
 
@@ -184,7 +177,7 @@ async function preparerContexte(strapi: Core.Strapi, options: OptionsImport): Pr
 /** What a committed (or simulated) row changes in the in-memory view of the database. */
 interface Effets {
   collectivite?: Collectivite;
-  completee?: Partial<Collectivite>;
+  completee?: { cible: Collectivite; valeurs: Partial<Collectivite> };
   offreurs: Array<{ nom: string; documentId: string }>;
 }
 
@@ -261,12 +254,9 @@ async function importerLigne(ctx: Contexte, n: LigneNormalisee): Promise<Rapport
 
 function appliquerEffets(ctx: Contexte, effets: Effets, simule: boolean): void {
   if (effets.collectivite) ctx.annuaire.ajouter({ ...effets.collectivite, simulee: simule });
-  if (effets.completee?.documentId) {
-    const cible = effets.collectivite ?? ctx.annuaire.parNom(effets.completee.nom ?? '').find((c) => c.documentId === effets.completee?.documentId);
-    if (cible) {
-      Object.assign(cible, effets.completee);
-      if (effets.completee.siren) ctx.annuaire.ajouter(cible);
-    }
+  if (effets.completee) {
+    Object.assign(effets.completee.cible, effets.completee.valeurs);
+    if (effets.completee.valeurs.siren) ctx.annuaire.ajouter(effets.completee.cible);
   }
   for (const offreur of effets.offreurs) {
     ctx.offreurs.set(cleTexte(offreur.nom), { documentId: offreur.documentId, simule: simule });
@@ -311,7 +301,7 @@ async function assurerCollectivite(ctx: Contexte, n: LigneNormalisee, rapport: R
     if (!collectivite.logoUrl && declaree.logoUrl) complement.logoUrl = declaree.logoUrl;
     if (Object.keys(complement).length > 0) {
       await documents(strapi, UID.collectivite).update({ documentId: collectivite.documentId, data: complement });
-      effets.completee = { documentId: collectivite.documentId, nom: collectivite.nom, ...complement };
+      effets.completee = { cible: collectivite, valeurs: complement };
       rapport.raisons.push(`collectivité « ${collectivite.nom} » complétée : ${Object.keys(complement).join(', ')}`);
     }
     finale = { ...collectivite, ...complement };

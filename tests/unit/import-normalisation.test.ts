@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { correspondreColonnes } from '../../src/domaine/interconnectes/colonnes';
+import { correspondreColonnes, erreurColonnes } from '../../src/domaine/interconnectes/colonnes';
 import { decoder, detecterSeparateur, FichierIllisible, lireCsv } from '../../src/domaine/interconnectes/lecture-csv';
 import { decouperListe, decouperPartenaires, normaliserDate, normaliserNombre, normaliserSiret, normaliserUrl } from '../../src/domaine/interconnectes/valeurs';
 import { AUDIENCES, BUDGETS, HEBERGEMENTS, MISES_EN_OEUVRE, SOURCES_DONNEES, SOUS_THEMES, STATUTS, THEMES, TYPES_COLLECTIVITE, libelleExport, resoudre } from '../../src/domaine/interconnectes/vocabulaire';
@@ -15,6 +15,14 @@ describe('colonnes', () => {
     expect(colonnes).toEqual(['Nom_du_projet', 'SIRET', 'Theme', 'Audience', 'herbergement', 'URL_Logo', 'Date_de_derniere_mise_a_jour', 'risque']);
     expect(inconnues).toEqual([]);
     expect(doublons).toEqual([]);
+  });
+
+  it('refuse un fichier sans les colonnes obligatoires ou avec une colonne en double', () => {
+    const verifier = (entetes: string[]) => erreurColonnes(entetes, correspondreColonnes(entetes));
+    expect(verifier(['nom_projet', 'coll_nom', 'projet_status', 'theme', 'usage_description'])).toBeNull();
+    expect(verifier(['Nom_du_projet', 'Theme'])).toBe('Colonnes obligatoires absentes : Description_service, Statut_du_projet, Nom_collectivite ou SIRET.');
+    expect(verifier(['Nom_du_projet|Theme'])).toMatch(/Une seule colonne lue .* séparateur doit être la virgule ou le point-virgule/);
+    expect(verifier(['Nom_du_projet', 'nom_projet'])).toBe('Colonnes en double : Nom_du_projet et nom_projet (Nom_du_projet).');
   });
 
   it('signale les colonnes inconnues et les doublons', () => {
@@ -292,6 +300,15 @@ describe('collectivité', () => {
       trouvee: null,
       raison: expect.stringMatching(/absente du référentiel \(SIREN 254300882/),
     });
+  });
+
+  it('un SIREN complété rend la collectivité trouvable par son SIREN, sans la dédoubler', () => {
+    const local = new Annuaire(connues.map((c) => ({ ...c })));
+    const vendee = local.parNom('Vendée')[0];
+    vendee.siren = '228500013';
+    local.ajouter(vendee);
+    expect(local.parSiren('228500013')).toBe(vendee);
+    expect(local.parNom('Département de la Vendée')).toEqual([vendee]);
   });
 
   it('ne crée que les types absents du référentiel', () => {

@@ -33,10 +33,12 @@ export class Annuaire<T extends CollectiviteConnue = CollectiviteConnue> {
     for (const c of collectivites) this.ajouter(c);
   }
 
+  /** Adds a collectivité, or indexes again one whose SIREN was just completed. */
   ajouter(c: T): void {
     if (c.siren) this.sirens.set(c.siren, c);
     const cle = cleNomCollectivite(c.nom);
-    this.noms.set(cle, [...(this.noms.get(cle) ?? []), c]);
+    const memes = this.noms.get(cle) ?? [];
+    if (!memes.includes(c)) this.noms.set(cle, [...memes, c]);
   }
 
   parSiren(siren: string): T | undefined {

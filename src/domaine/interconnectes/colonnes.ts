@@ -3,6 +3,7 @@
  * (design/api.md), in any order and any case. Each is mapped to its Table Schema name.
  */
 import { SCHEMA_INTERCONNECTES } from './schema';
+import { COLONNES_REQUISES } from './ligne';
 
 /** snake_case name of the data model → Table Schema name (the names the schema shares are not repeated). */
 const NOMS_MODELE: Readonly<Record<string, string>> = {
@@ -48,4 +49,18 @@ export function correspondreColonnes(entetes: readonly string[]): Correspondance
     if (memes.length > 1) doublons.push({ colonne, entetes: memes });
   }
   return { colonnes, inconnues, doublons };
+}
+
+/** Why a file cannot be imported at all, from its columns (null when they will do). */
+export function erreurColonnes(entetes: readonly string[], correspondance: CorrespondanceColonnes): string | null {
+  const { colonnes, doublons } = correspondance;
+  if (doublons.length > 0) {
+    return `Colonnes en double : ${doublons.map((d) => `${d.entetes.join(' et ')} (${d.colonne})`).join(' ; ')}.`;
+  }
+  const presentes = new Set(colonnes.filter((c): c is string => c !== null));
+  const manquantes: string[] = COLONNES_REQUISES.filter((c) => !presentes.has(c));
+  if (!presentes.has('Nom_collectivite') && !presentes.has('SIRET')) manquantes.push('Nom_collectivite ou SIRET');
+  if (manquantes.length === 0) return null;
+  const uneSeule = entetes.length === 1 ? ` Une seule colonne lue (« ${entetes[0].slice(0, 60)} ») : le séparateur doit être la virgule ou le point-virgule.` : '';
+  return `Colonnes obligatoires absentes : ${manquantes.join(', ')}.${uneSeule}`;
 }
