@@ -230,4 +230,46 @@ describe('Fichiers défectueux', () => {
     const json = (await api().get('/api/open-data/projets.json')).body as Array<Record<string, string>>;
     expect(json.find((p) => p.Nom_du_projet.includes('HYPERLINK'))).toMatchObject({ Nom_du_projet: '=HYPERLINK("http://exemple.fr","clic")', Audience: 'Elu', Statut_du_projet: 'Terminée' });
   });
+
+  it('colonnes du modèle et champs restreints : importés dans le vocabulaire du CMS, puis inchangés au second passage', async () => {
+    const entete = [
+      'nom_projet', 'coll_nom', 'coll_siret', 'coll_type', 'projet_date', 'projet_status', 'theme', 'sous_theme', 'usage_description',
+      'audience_service', 'partenaires', 'budget', 'herbergement', 'mise_en_oeuvre', 'donnees_source', 'donnees_acces', 'type_algorithme',
+      'nom_algorithme', 'algorithme_description', 'risque_categorie', 'explicabilite', 'risque', 'projet_contact', 'date',
+    ].join(',');
+    const ligne = [
+      'Prévision des crues', 'Département de la Drôme', '', 'Département', '3/2/2022', 'En déploiement', 'Transition écologique et énergétique',
+      '"Gestion de l\'eau, Prévention et gestion des risques"', 'Prévoir les crues des rivières.', '"Agent, Elu"', 'Exo-Dev-Météo Services',
+      'plus de 100k€', 'cloud chez un tiers', 'marché public', '"open data, jeu de données interne"', 'automatisée', '"Machine Learning, NSP"',
+      'Modèle hydrologique', 'Réseau de neurones récurrent', 'risque limité', 'moyen', 'Fausses alertes possibles.', 'crues@ladrome.fr', '15/09/2025',
+    ].join(',');
+    const chemin = fichier('modele.csv', `${entete}\n${ligne}\n`);
+    const premier = await importer(chemin, '--rapport', path.join(dossier, 'modele-1.json'));
+    expect(premier.code).toBe(0);
+    expect(lireRapport(path.join(dossier, 'modele-1.json')).lignes[0]).toMatchObject({ resultat: 'cree', collectivite: 'Drôme' });
+    const second = await importer(chemin, '--rapport', path.join(dossier, 'modele-2.json'));
+    expect(second.code).toBe(0);
+    expect(lireRapport(path.join(dossier, 'modele-2.json')).bilan).toEqual({ cree: 0, modifie: 0, inchange: 1, rejete: 0 });
+
+    const reponse = await api()
+      .get('/api/projets')
+      .set(enteteJeton())
+      .query({ status: 'draft', 'filters[nom][$eq]': 'Prévision des crues', populate: '*' });
+    expect(reponse.body.data).toHaveLength(1);
+    const projet = reponse.body.data[0];
+    expect(projet).toMatchObject({
+      statut: 'deploiement',
+      dateDemarrage: '2022-02-01',
+      budget: 'plus_100k',
+      hebergement: 'cloud_tiers',
+      miseEnOeuvre: 'marche_public',
+      contact: 'crues@ladrome.fr',
+      algorithme: { nom: 'Modèle hydrologique', description: 'Réseau de neurones récurrent' },
+      donnees: { modeAcces: 'automatisee' },
+      evaluation: { risqueCategorie: 'limite', explicabilite: 'moyen', risque: 'Fausses alertes possibles.' },
+    });
+    expect(projet.offreurs.map((o: { nom: string }) => o.nom).sort()).toEqual(['Exo-Dev', 'Météo Services']);
+    expect(projet.techniquesIa.map((t: { slug: string }) => t.slug).sort()).toEqual(['apprentissage-automatique', 'nsp']);
+    expect(projet.publics.map((p: { slug: string }) => p.slug).sort()).toEqual(['agent', 'elu']);
+  });
 });

@@ -244,6 +244,30 @@ describe('ligne complète', () => {
     ]);
   });
 
+  it('colonnes restreintes : vocabulaire du CMS ; une ressource est signalée, pas perdue en silence', () => {
+    const resultat = ligne({
+      budget: 'de 50k€ à 100k€',
+      herbergement: 'NSP',
+      mise_en_oeuvre: 'marché public',
+      donnees_source: "open data, données d'un tiers",
+      donnees_acces: 'par API',
+      type_algorithme: 'Machine Learning, Computer vision',
+      risque_categorie: 'risque limité',
+      explicabilite: 'faible',
+      url_ressources: 'https://github.com/exemple/depot',
+    });
+    expect(resultat.erreurs).toEqual([]);
+    expect(resultat.projet).toMatchObject({
+      budget: 'de_50k_a_100k',
+      hebergement: 'nsp',
+      miseEnOeuvre: 'marche_public',
+      donnees: { sources: [{ source: 'open_data' }, { source: 'donnees_tiers' }], modeAcces: 'api' },
+      techniquesIa: ['apprentissage-automatique', 'vision-par-ordinateur'],
+      evaluation: { risqueCategorie: 'limite', explicabilite: 'faible' },
+    });
+    expect(resultat.avertissements).toContainEqual(expect.objectContaining({ colonne: 'url_ressources', message: expect.stringMatching(/ressource non importée/) }));
+  });
+
   it('rejette une ligne sans valeur obligatoire', () => {
     expect(ligne({ Description_service: ' ' }).erreurs).toEqual([{ colonne: 'Description_service', valeur: '', message: 'valeur obligatoire absente' }]);
   });

@@ -178,6 +178,10 @@ export function normaliserLigne(numero: number, cellules: Readonly<Record<string
       avertissements.push({ colonne: 'URL_Service', valeur: source, message: 'pas une adresse web : lien laissé vide' });
     }
   }
+  if (brut('url_ressources').trim() !== '') {
+    // A ressource needs a title, a type and an access level the file does not give: left to an editor.
+    avertissements.push({ colonne: 'url_ressources', valeur: brut('url_ressources'), message: 'ressource non importée : à créer par un éditeur (titre, type et accès inconnus)' });
+  }
   if (present('nom_algorithme') || present('algorithme_description') || present('algorithme_operations')) {
     projet.algorithme = { nom: texte('nom_algorithme'), description: texte('algorithme_description'), operations: texte('algorithme_operations') };
   }
