@@ -4,11 +4,12 @@ import { api, enteteJeton } from '../helpers/http';
 import { CLES, lire } from '../helpers/environnement';
 import { collectiviteParSiren, projetValide, thematique } from '../helpers/donnees';
 
-const SIREN_RENNES = '243500139';
+// A collectivité no other test file writes for (the suites share one database).
+const SIREN_ABBARETZ = '214400012';
 let collectivite: string;
 
 beforeAll(async () => {
-  collectivite = await collectiviteParSiren(SIREN_RENNES);
+  collectivite = await collectiviteParSiren(SIREN_ABBARETZ);
   const reponse = await api()
     .post('/api/projets')
     .set(enteteJeton())
@@ -36,7 +37,7 @@ describe('SDK officiel @strapi/client', () => {
     expect(reponse.data).toHaveLength(1);
     expect(reponse.data[0]).toMatchObject({
       nom: 'Prévision de la fréquentation des piscines',
-      collectivite: { nom: 'Rennes Métropole' },
+      collectivite: { nom: 'Abbaretz' },
       thematique: { slug: 'mobilites' },
     });
     expect(reponse.data[0].budget).toBeUndefined();

@@ -12,7 +12,7 @@ import {
 
 /* ---------- reference files of Les Interconnectés (schema + the 33 projects of their library) ---------- */
 
-const REFERENCE = path.resolve(__dirname, '../fixtures/interconnectes');
+const REFERENCE = path.resolve(__dirname, '../../donnees/interconnectes');
 
 function lireProjets(): Record<string, string>[] {
   return parse(readFileSync(path.join(REFERENCE, 'data.csv')), { bom: true, columns: true, skip_empty_lines: true });

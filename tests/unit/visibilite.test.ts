@@ -20,7 +20,9 @@ const RACINE = path.resolve(__dirname, '..', '..');
 function modeles(): Map<string, Modele & { options?: { draftAndPublish?: boolean } }> {
   const resultat = new Map();
   for (const dossier of fs.readdirSync(path.join(RACINE, 'src/api'))) {
-    const schema = JSON.parse(fs.readFileSync(path.join(RACINE, 'src/api', dossier, 'content-types', dossier, 'schema.json'), 'utf8'));
+    const fichier = path.join(RACINE, 'src/api', dossier, 'content-types', dossier, 'schema.json');
+    if (!fs.existsSync(fichier)) continue; // an API without content type (open-data)
+    const schema = JSON.parse(fs.readFileSync(fichier, 'utf8'));
     resultat.set(`api::${dossier}.${dossier}`, { ...schema, uid: `api::${dossier}.${dossier}` });
   }
   for (const categorie of fs.readdirSync(path.join(RACINE, 'src/components'))) {

@@ -1,0 +1,123 @@
+/**
+ * npm run import -- <fichier.csv> [--dry-run] [--publier] [--creer-collectivites] [--rapport rapport.json]
+ *
+ * Boots Strapi from the compiled application (no HTTP server), imports the file, prints the progress and
+ * a summary, writes the per-row JSON report on request, then stops Strapi.
+ * Exit code: 0 done, 1 file refused (nothing imported) or bad usage, 2 some rows rejected.
+ */
+import { writeFile } from 'fs/promises';
+import path from 'path';
+import { parseArgs } from 'util';
+import { createStrapi } from '@strapi/strapi';
+import { analyserFichier, importerProjets, type RapportImport } from '../src/import/importer';
+
+const USAGE = 'Usage : npm run import -- <fichier.csv> [--dry-run] [--publier] [--creer-collectivites] [--rapport rapport.json]';
+
+const ecrire = (message: string) => process.stdout.write(`${message}\n`);
+
+function resume(rapport: RapportImport): string[] {
+  const { bilan } = rapport;
+  const lignes = [
+    '',
+    `${rapport.simulation ? 'Simulation (--dry-run) : rien n’a été écrit.' : 'Import terminé.'} ${rapport.publication ? 'Projets publiés.' : 'Projets laissés en brouillon.'}`,
+    `Fichier : ${rapport.fichier} (séparateur « ${rapport.separateur} », ${rapport.bom ? 'UTF-8 avec BOM' : 'UTF-8'})`,
+    `  créés : ${bilan.cree}   modifiés : ${bilan.modifie}   inchangés : ${bilan.inchange}   rejetés : ${bilan.rejete}`,
+  ];
+  if (rapport.colonnesInconnues.length > 0) lignes.push(`Colonnes inconnues, ignorées : ${rapport.colonnesInconnues.join(', ')}`);
+  const rejetees = rapport.lignes.filter((l) => l.resultat === 'rejete');
+  if (rejetees.length > 0) {
+    lignes.push('Lignes rejetées :');
+    for (const l of rejetees) lignes.push(`  ligne ${l.ligne} « ${l.projet} » : ${l.raisons.join(' ; ')}`);
+  }
+  const avertissements = rapport.lignes.flatMap((l) => l.avertissements.map((a) => `  ligne ${l.ligne}, ${a.colonne} : ${a.message}`));
+  if (avertissements.length > 0) lignes.push(`Avertissements (${avertissements.length}) :`, ...avertissements);
+  const normalisations = rapport.lignes.reduce((n, l) => n + l.normalisations.length, 0);
+  lignes.push(`Normalisations appliquées : ${normalisations} (détail par ligne dans le rapport JSON, --rapport).`);
+  return lignes;
+}
+
+async function principal(): Promise<number> {
+  let args: ReturnType<typeof lireArguments>;
+  try {
+    args = lireArguments();
+  } catch (erreur) {
+    process.stderr.write(`${(erreur as Error).message}\n${USAGE}\n`);
+    return 1;
+  }
+  const base = process.env.INIT_CWD ?? process.cwd();
+  const fichier = path.resolve(base, args.fichier);
+
+  // A file refused as a whole is reported before booting Strapi.
+  const analyse = await analyserFichier(fichier);
+  if (analyse.rapport.erreurFichier) {
+    if (args.rapport) await writeFile(path.resolve(base, args.rapport), `${JSON.stringify(analyse.rapport, null, 2)}\n`);
+    process.stderr.write(`Fichier refusé : ${analyse.rapport.erreurFichier}\n`);
+    return 1;
+  }
+
+  process.env.LOG_LEVEL ??= 'error';
+  const distDir = path.resolve(__dirname, '..');
+  const strapi = await createStrapi({ appDir: path.resolve(distDir, '..'), distDir, serveAdminPanel: false }).load();
+  let rapport: RapportImport;
+  try {
+    ecrire(`Import de ${fichier}${args.simulation ? ' (simulation)' : ''}…`);
+    rapport = await importerProjets(strapi, fichier, {
+      simulation: args.simulation,
+      publier: args.publier,
+      creerCollectivites: args.creerCollectivites,
+      progression: ecrire,
+    });
+  } finally {
+    await baseAuRepos(strapi);
+    await strapi.destroy();
+  }
+  if (args.rapport) await writeFile(path.resolve(base, args.rapport), `${JSON.stringify(rapport, null, 2)}\n`);
+  if (rapport.erreurFichier) {
+    process.stderr.write(`Fichier refusé : ${rapport.erreurFichier}\n`);
+    return 1;
+  }
+  for (const ligne of resume(rapport)) ecrire(ligne);
+  if (args.rapport) ecrire(`Rapport détaillé : ${path.resolve(base, args.rapport)}`);
+  return rapport.bilan.rejete > 0 ? 2 : 0;
+}
+
+/**
+ * Waits (at most 10 s) until no query holds or awaits a connection: Strapi finishes some work after a
+ * write resolves (events of the Document Service), and destroying the pool under it aborts that work.
+ */
+async function baseAuRepos(strapi: Awaited<ReturnType<ReturnType<typeof createStrapi>['load']>>): Promise<void> {
+  const pool = (strapi.db.connection.client as { pool?: { numUsed(): number; numPendingAcquires(): number } }).pool;
+  for (let essai = 0; pool && essai < 200 && pool.numUsed() + pool.numPendingAcquires() > 0; essai += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function lireArguments() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      publier: { type: 'boolean', default: false },
+      'creer-collectivites': { type: 'boolean', default: false },
+      rapport: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) throw new Error('Indiquez un et un seul fichier CSV.');
+  return {
+    fichier: positionals[0],
+    simulation: values['dry-run'] === true,
+    publier: values.publier === true,
+    creerCollectivites: values['creer-collectivites'] === true,
+    rapport: values.rapport,
+  };
+}
+
+principal().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (erreur) => {
+    process.stderr.write(`${erreur instanceof Error ? erreur.stack : String(erreur)}\n`);
+    process.exitCode = 1;
+  },
+);

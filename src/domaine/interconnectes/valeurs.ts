@@ -1,0 +1,157 @@
+/**
+ * Normalisers of single cell values of an Interconnectés file. Pure; each returns what it kept and
+ * leaves the reporting to its caller.
+ */
+import { chiffresSeuls, sirenValide, siretValide } from '../siren';
+import { estUrlWeb } from '../validation';
+import { cleTexte } from './texte';
+
+export type Siret =
+  | { etat: 'absent' }
+  | { etat: 'invalide'; chiffres: string; raison: string }
+  /** `siret` is null when a SIREN alone was given or when the establishment number fails its key. */
+  | { etat: 'valide'; siren: string; siret: string | null; chiffres: string };
+
+/** SIRET (or SIREN) written any way → SIREN checked with its Luhn key, and the SIRET when it is valid too. */
+export function normaliserSiret(valeur: string): Siret {
+  const chiffres = chiffresSeuls(valeur);
+  if (chiffres === '') return { etat: 'absent' };
+  if (!/^\d+$/.test(chiffres) || (chiffres.length !== 14 && chiffres.length !== 9)) {
+    return { etat: 'invalide', chiffres, raison: `${chiffres.length} caractères au lieu de 14 chiffres` };
+  }
+  const siren = chiffres.slice(0, 9);
+  if (!sirenValide(siren)) return { etat: 'invalide', chiffres, raison: `clé de contrôle (Luhn) du SIREN ${siren} fausse` };
+  return { etat: 'valide', siren, siret: chiffres.length === 14 && siretValide(chiffres) ? chiffres : null, chiffres };
+}
+
+const RE_MOIS_ANNEE = /^(\d{1,2})[/.-](\d{4})$/;
+const RE_JOUR_MOIS_ANNEE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const RE_ISO = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/;
+
+function iso(annee: number, mois: number, jour: number): string | null {
+  if (mois < 1 || mois > 12 || jour < 1 || annee < 1900 || annee > 2100) return null;
+  const date = new Date(Date.UTC(annee, mois - 1, jour));
+  if (date.getUTCMonth() !== mois - 1) return null; // 31/02
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A date written MM/AAAA, M/AAAA, JJ/MM/AAAA, J/M/AAAA, AAAA-MM or AAAA-MM-JJ → ISO date AAAA-MM-JJ
+ * (with `premierDuMois`, the first day of its month). Null when it is not a real date.
+ */
+export function normaliserDate(valeur: string, premierDuMois: boolean): string | null {
+  const texte = valeur.trim();
+  let trouve = RE_MOIS_ANNEE.exec(texte);
+  if (trouve) return iso(Number(trouve[2]), Number(trouve[1]), 1);
+  trouve = RE_JOUR_MOIS_ANNEE.exec(texte);
+  if (trouve) return iso(Number(trouve[3]), Number(trouve[2]), premierDuMois ? 1 : Number(trouve[1]));
+  trouve = RE_ISO.exec(texte);
+  if (trouve) return iso(Number(trouve[1]), Number(trouve[2]), premierDuMois || !trouve[3] ? 1 : Number(trouve[3]));
+  return null;
+}
+
+/** Multi-valued cells (« Agent, Élu », sub-themes, data sources): comma, semicolon or line break. */
+export function decouperListe(valeur: string): string[] {
+  return valeur
+    .split(/[,;\n]/)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+
+/** Cells that mean « no partner ». */
+const SANS_PARTENAIRE = new Set(['', '/', '-', 'aucun', 'aucune', 'neant', 'na', 'n a', 'developpe en regie', 'en regie', 'regie']);
+
+/**
+ * Hyphenated names that are one organisation, not two (the hyphen-separated lists of the source cannot
+ * tell them apart). The importer adds the names of the offreurs already in the CMS.
+ */
+export const NOMS_COMPOSES: readonly string[] = ['Exo-Dev', 'Start-up'];
+
+/** Place-name particles: « Noisy-le-Grand », « Saint-Denis », « Aix-en-Provence » are not lists. */
+const PARTICULE = /^(le|la|les|l|sur|sous|en|de|du|des|d|et|les|lès|lez|aux|au|saint|sainte|st|ste)$/i;
+
+export interface Partenaires {
+  noms: string[];
+  /** how the cell was read, for the report */
+  regle: 'aucun' | 'virgules' | 'tirets' | 'un seul';
+  /** anomalies worth a human look (unbalanced parenthesis…) */
+  remarques: string[];
+}
+
+/** Splits on the separators that are outside parentheses (an unclosed one protects the rest of the cell). */
+function decouperHorsParentheses(texte: string, separateurs: RegExp): { parties: string[]; nonFermee: boolean } {
+  const parties: string[] = [];
+  let profondeur = 0;
+  let courante = '';
+  for (const c of texte) {
+    if (c === '(') profondeur += 1;
+    if (c === ')') profondeur = Math.max(0, profondeur - 1);
+    if (profondeur === 0 && separateurs.test(c)) {
+      parties.push(courante);
+      courante = '';
+    } else {
+      courante += c;
+    }
+  }
+  parties.push(courante);
+  return { parties, nonFermee: profondeur > 0 };
+}
+
+function decouperTirets(partie: string, composes: readonly string[]): string[] {
+  const proteges = composes.filter((nom) => partie.toLowerCase().includes(nom.toLowerCase()));
+  const morceaux = partie.split('-');
+  const resultat: string[] = [morceaux[0]];
+  for (const morceau of morceaux.slice(1)) {
+    const precedent = resultat[resultat.length - 1];
+    const dernierMot = precedent.trim().split(/[\s-]+/).pop() ?? '';
+    const premierMot = morceau.trim().split(/\s+/)[0] ?? '';
+    const joint = `${precedent}-${morceau}`;
+    const dansUnNomCompose = proteges.some((nom) => {
+      const debut = joint.toLowerCase().lastIndexOf(nom.toLowerCase());
+      return debut >= 0 && debut + nom.length > precedent.length;
+    });
+    const collee = !/\s$/.test(precedent) && !/^\s/.test(morceau) && (PARTICULE.test(dernierMot) || PARTICULE.test(premierMot));
+    if (dansUnNomCompose || collee) resultat[resultat.length - 1] = joint;
+    else resultat.push(morceau);
+  }
+  return resultat;
+}
+
+/**
+ * « A-B-C » (the source's usual form), « A, B, C » or one name per line → partner names, trimmed,
+ * without duplicates. Hyphens separate names only when the cell uses no comma nor semicolon, and never
+ * inside a known compound name or a place name; commas inside parentheses never separate.
+ */
+export function decouperPartenaires(valeur: string, composes: readonly string[] = NOMS_COMPOSES): Partenaires {
+  const remarques: string[] = [];
+  if (SANS_PARTENAIRE.has(cleTexte(valeur))) return { noms: [], regle: 'aucun', remarques };
+  const { parties: lignes, nonFermee } = decouperHorsParentheses(valeur.trim(), /[,;\n]/);
+  if (nonFermee) remarques.push('parenthèse non fermée : la fin de la cellule est gardée comme un seul nom');
+  const avecVirgules = decouperHorsParentheses(valeur, /[,;]/).parties.length > 1;
+  const noms: string[] = [];
+  for (const ligne of lignes) {
+    const morceaux = avecVirgules ? [ligne] : decouperTirets(ligne, composes);
+    for (const morceau of morceaux) {
+      const nom = morceau.replace(/\s+/g, ' ').trim();
+      if (nom !== '' && !noms.some((n) => cleTexte(n) === cleTexte(nom))) noms.push(nom);
+    }
+  }
+  const regle = noms.length <= 1 ? 'un seul' : avecVirgules ? 'virgules' : 'tirets';
+  return { noms, regle, remarques };
+}
+
+/** A web address, « www.… » completed with https://; anything else is not one. */
+export function normaliserUrl(valeur: string): { url: string | null; complete: boolean } {
+  const texte = valeur.trim();
+  if (texte === '') return { url: null, complete: false };
+  if (estUrlWeb(texte)) return { url: texte, complete: false };
+  if (/^www\.[^\s]+\.[a-z]{2,}/i.test(texte) && estUrlWeb(`https://${texte}`)) return { url: `https://${texte}`, complete: true };
+  return { url: null, complete: false };
+}
+
+/** Decimal number, comma or point; null when it is not one. */
+export function normaliserNombre(valeur: string): number | null {
+  const texte = valeur.trim().replace(',', '.');
+  if (!/^[-+]?\d+(\.\d+)?$/.test(texte)) return null;
+  return Number(texte);
+}

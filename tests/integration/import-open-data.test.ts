@@ -1,0 +1,277 @@
+/**
+ * The import command (run as a user runs it, in its own process on the test database) and the open-data
+ * export, on the real file of Les Interconnectés and on hand-made bad files.
+ */
+import { execFile } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { parse } from 'csv-parse/sync';
+import { api, enteteJeton } from '../helpers/http';
+import { nombreDeProjets } from '../helpers/donnees';
+import { validerLigne } from '../helpers/table-schema';
+
+const RACINE = path.resolve(__dirname, '../..');
+const DATA_CSV = path.join(RACINE, 'donnees/interconnectes/data.csv');
+
+/** The Public columns of the data model (design/api.md): the open-data export has exactly these. */
+const COLONNES_PUBLIQUES = [
+  'Nom_collectivite', 'Nom_du_projet', 'SIRET', 'Latitude', 'Longitude', 'Type_de_collectivite', 'Date_de_demarrage',
+  'Statut_du_projet', 'Partenaires', 'Description_service', 'Theme', 'Sous_Theme', 'Audience', 'URL_Service', 'URL_Logo',
+  'Date_de_derniere_mise_a_jour',
+];
+
+interface Execution {
+  code: number;
+  sortie: string;
+  erreurs: string;
+}
+
+function importer(...args: string[]): Promise<Execution> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(RACINE, 'dist/scripts/import.js'), ...args], { cwd: RACINE, env: process.env, maxBuffer: 64 * 1024 * 1024 }, (erreur, sortie, erreurs) => {
+      resolve({ code: erreur ? Number(erreur.code ?? 1) : 0, sortie, erreurs });
+    });
+  });
+}
+
+interface Rapport {
+  erreurFichier: string | null;
+  bilan: Record<'cree' | 'modifie' | 'inchange' | 'rejete', number>;
+  lignes: Array<{
+    ligne: number;
+    projet: string;
+    collectivite: string | null;
+    resultat: string;
+    raisons: string[];
+    avertissements: Array<{ colonne: string; message: string }>;
+    normalisations: Array<{ colonne: string; source: string; retenu: string }>;
+  }>;
+}
+
+let dossier: string;
+const fichier = (nom: string, contenu: string | Buffer) => {
+  const chemin = path.join(dossier, nom);
+  writeFileSync(chemin, contenu);
+  return chemin;
+};
+const lireRapport = (chemin: string): Rapport => JSON.parse(readFileSync(chemin, 'utf8'));
+const sourceCsv = readFileSync(DATA_CSV, 'utf8');
+const source: Array<Record<string, string>> = parse(sourceCsv, { columns: true });
+const lireCsvExporte = (texte: string): Array<Record<string, string>> => parse(texte, { columns: true });
+
+beforeAll(() => {
+  dossier = mkdtempSync(path.join(os.tmpdir(), 'import-'));
+});
+afterAll(() => rmSync(dossier, { recursive: true, force: true }));
+
+describe('Import du fichier réel des Interconnectés', () => {
+  it('--dry-run : rapport fidèle, rien d’écrit', async () => {
+    const rapport = path.join(dossier, 'simulation.json');
+    const { code, sortie } = await importer(DATA_CSV, '--dry-run', '--rapport', rapport);
+    expect(sortie).toMatch(/Simulation \(--dry-run\) : rien n’a été écrit/);
+    expect(sortie).toMatch(/créés : 31 {3}modifiés : 0 {3}inchangés : 0 {3}rejetés : 2/);
+    expect(code).toBe(2);
+    const { lignes } = lireRapport(rapport);
+    expect(lignes.find((l) => l.ligne === 13)?.raisons.join()).toMatch(/Syndicat de gestion des eaux du brivadois.*absente du référentiel.*--creer-collectivites/);
+    expect(lignes.find((l) => l.ligne === 3)?.avertissements.map((a) => a.message).join()).toMatch(/SIRET désigne « Metz Métropole ».*« Ville de Metz » désigne « Metz »/);
+    expect(lignes.filter((l) => l.avertissements.some((a) => /SIRET « \d+ » invalide/.test(a.message))).map((l) => l.ligne)).toEqual([15, 16, 17]);
+    expect(await nombreDeProjets('Stacoptim')).toBe(0);
+    const offreurs = await api().get('/api/offreurs').set(enteteJeton()).query({ status: 'draft', 'filters[nom][$eq]': 'Kocliko' });
+    expect(offreurs.body.meta.pagination.total).toBe(0);
+  });
+
+  it('import publié : 32 projets créés, le projet abandonné sans motif rejeté avec sa raison', async () => {
+    const rapport = path.join(dossier, 'import.json');
+    const { code, sortie } = await importer(DATA_CSV, '--publier', '--creer-collectivites', '--rapport', rapport);
+    expect(sortie).toMatch(/créés : 32 {3}modifiés : 0 {3}inchangés : 0 {3}rejetés : 1/);
+    expect(code).toBe(2);
+    const { lignes } = lireRapport(rapport);
+    expect(lignes.find((l) => l.resultat === 'rejete')).toMatchObject({ ligne: 30, projet: 'IA Cantines', raisons: [expect.stringMatching(/\(motifAbandon\) est obligatoire quand le projet est abandonné/)] });
+    expect(lignes.find((l) => l.ligne === 13)?.raisons.join()).toMatch(/collectivité « Syndicat de gestion des eaux du brivadois » créée \(type syndicat/);
+  });
+
+  it('second passage : ne crée ni ne modifie rien', async () => {
+    const { sortie } = await importer(DATA_CSV, '--publier', '--creer-collectivites');
+    expect(sortie).toMatch(/créés : 0 {3}modifiés : 0 {3}inchangés : 32 {3}rejetés : 1/);
+    const offreurs = await api().get('/api/offreurs').set(enteteJeton()).query({ status: 'draft', 'filters[nom][$eq]': 'IFPEN' });
+    expect(offreurs.body.meta.pagination.total).toBe(1); // cited by two projets, created once
+  });
+});
+
+describe('Open data', () => {
+  it('CSV : public, en-têtes de téléchargement et de cache, conforme au Table Schema, égal à la source après les normalisations du rapport', async () => {
+    const reponse = await api().get('/api/open-data/projets.csv');
+    expect(reponse.status).toBe(200);
+    expect(reponse.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    expect(reponse.headers['content-disposition']).toMatch(/^attachment; filename=".+\.csv"$/);
+    expect(reponse.headers.etag).toMatch(/^W\/".+"$/);
+    expect(reponse.headers['last-modified']).toBeDefined();
+    const texte = reponse.text;
+    expect(texte.split('\r\n')[0]).toBe(COLONNES_PUBLIQUES.join(','));
+    const exportees = lireCsvExporte(texte);
+
+    // Every row: enumerations and types; the rows of the import: required fields too.
+    for (const ligne of exportees) expect(validerLigne(ligne, COLONNES_PUBLIQUES, false)).toEqual([]);
+    const { lignes } = lireRapport(path.join(dossier, 'import.json'));
+    const importees = lignes.filter((l) => l.resultat !== 'rejete');
+    expect(importees).toHaveLength(32);
+    const ecarts: string[] = [];
+    let identiques = 0;
+    for (const l of importees) {
+      const exportee = exportees.find((e) => e.Nom_du_projet === l.projet && e.Nom_collectivite === l.collectivite);
+      if (!exportee) {
+        ecarts.push(`ligne ${l.ligne} « ${l.projet} » absente de l’export`);
+        continue;
+      }
+      expect({ ligne: l.ligne, erreurs: validerLigne(exportee, COLONNES_PUBLIQUES) }).toEqual({ ligne: l.ligne, erreurs: [] });
+      const brute = source[l.ligne - 2];
+      for (const colonne of COLONNES_PUBLIQUES) {
+        const avant = brute[colonne];
+        const apres = exportee[colonne];
+        const egales = colonne === 'Latitude' || colonne === 'Longitude' ? Number(avant) === Number(apres) : avant === apres;
+        const expliquee = [...l.normalisations, ...l.avertissements].some((n) => n.colonne === colonne);
+        if (egales) identiques += 1;
+        else if (!expliquee) ecarts.push(`ligne ${l.ligne}, ${colonne} : « ${avant} » exporté « ${apres} » sans normalisation au rapport`);
+      }
+    }
+    expect(ecarts).toEqual([]);
+    expect(identiques).toBeGreaterThan(32 * 12); // most cells come back exactly as they went in
+    expect(exportees.some((e) => e.Nom_du_projet === 'IA Cantines')).toBe(false);
+  });
+
+  it('JSON : les mêmes lignes que le CSV, coordonnées en nombres', async () => {
+    const csv = lireCsvExporte((await api().get('/api/open-data/projets.csv')).text);
+    const reponse = await api().get('/api/open-data/projets.json');
+    expect(reponse.status).toBe(200);
+    expect(reponse.headers['content-disposition']).toMatch(/filename=".+\.json"/);
+    const json = JSON.parse(reponse.text) as Array<Record<string, unknown>>;
+    expect(json).toHaveLength(csv.length);
+    expect(Object.keys(json[0])).toEqual(COLONNES_PUBLIQUES);
+    // Other suites publish projets whose collectivité has no coordinates: null there, numbers elsewhere.
+    expect(json.every((j) => j.Latitude === null || typeof j.Latitude === 'number')).toBe(true);
+    expect(json.some((j) => typeof j.Latitude === 'number')).toBe(true);
+    expect(json.map((j) => ({ ...j, Latitude: String(j.Latitude ?? ''), Longitude: String(j.Longitude ?? '') }))).toEqual(csv);
+  });
+
+  it('schema.json : le Table Schema des Interconnectés réduit à ses colonnes publiques', async () => {
+    const reponse = await api().get('/api/open-data/schema.json');
+    expect(reponse.status).toBe(200);
+    const reference = JSON.parse(readFileSync(path.join(RACINE, 'donnees/interconnectes/interconnectes_IA-schema.json'), 'utf8'));
+    expect(reponse.body.fields.map((f: { name: string }) => f.name)).toEqual(COLONNES_PUBLIQUES);
+    for (const champ of reponse.body.fields) expect(champ).toEqual(reference.fields.find((f: { name: string }) => f.name === champ.name));
+  });
+
+  it('répond 304 à une copie à jour', async () => {
+    const { headers } = await api().get('/api/open-data/projets.csv');
+    const reponse = await api().get('/api/open-data/projets.csv').set('If-None-Match', headers.etag);
+    expect(reponse.status).toBe(304);
+  });
+});
+
+describe('Fichiers défectueux', () => {
+  it('fichier vide, en-tête seul, mauvais séparateur, Latin-1 : refusés en entier, avec la raison', async () => {
+    const entete = sourceCsv.split('\n')[0];
+    const cas: Array<[string, string | Buffer, RegExp]> = [
+      ['vide.csv', '', /Fichier refusé : Le fichier est vide/],
+      ['entete.csv', `${entete}\n`, /ne contient que la ligne d’en-tête/],
+      ['tabulations.csv', sourceCsv.split('\n').slice(0, 2).join('\n').replace(/,/g, '\t'), /Séparateur non pris en charge \(la tabulation\) : le séparateur doit être la virgule ou le point-virgule/],
+      ['latin1.csv', Buffer.from(sourceCsv, 'latin1'), /n’est pas en UTF-8 \(encodage probable : ISO-8859-1 \(Latin-1\) ; premier octet invalide ligne 2\)/],
+    ];
+    for (const [nom, contenu, motif] of cas) {
+      const { code, erreurs } = await importer(fichier(nom, contenu));
+      expect({ nom, code, erreurs }).toEqual({ nom, code: 1, erreurs: expect.stringMatching(motif) });
+    }
+  });
+
+  it('fichier de 5 Mo : lu en entier, les lignes répétées signalées comme doublons', async () => {
+    const entete = `${sourceCsv.split('\n')[0]}\n`;
+    const corps = sourceCsv.slice(entete.length).replace(/\n*$/, '\n');
+    let contenu = entete;
+    while (Buffer.byteLength(contenu) < 5 * 1024 * 1024) contenu += corps;
+    const gros = fichier('gros.csv', contenu);
+    const copies = Math.round((Buffer.byteLength(contenu) - Buffer.byteLength(entete)) / Buffer.byteLength(corps));
+    const rapport = path.join(dossier, 'gros.json');
+    const { sortie } = await importer(gros, '--publier', '--creer-collectivites', '--rapport', rapport);
+    const { bilan, lignes } = lireRapport(rapport);
+    expect(lignes).toHaveLength(33 * copies);
+    expect(bilan).toEqual({ cree: 0, modifie: 0, inchange: 32, rejete: 33 * copies - 32 });
+    expect(lignes.filter((l) => l.resultat === 'rejete' && !/doublon de la ligne \d+/.test(l.raisons.join()))).toHaveLength(1); // IA Cantines, first copy
+    expect(sortie).toMatch(new RegExp(`\\[${33 * copies}/${33 * copies}\\]`));
+  });
+
+  it('une ligne fautive ne bloque pas les autres : doublon, champ obligatoire absent, valeur inconnue ; formule neutralisée à l’export', async () => {
+    const avant = await api().get('/api/open-data/projets.csv');
+    const entete = 'nom_projet;coll_nom;coll_siret;projet_status;theme;usage_description;audience_service';
+    const lignes = [
+      'Tri des encombrants;Rennes Métropole;243 500 139 00189;En déploiement;Mobilités;Une description.;Agent',
+      'Tri des encombrants;Rennes Métropole;243 500 139 00189;En déploiement;Mobilités;Une description.;Agent',
+      'Sans description;Rennes Métropole;243 500 139 00189;En déploiement;Mobilités;;Agent',
+      'Statut inconnu;Rennes Métropole;243 500 139 00189;Suspendu;Mobilités;Une description.;Martiens',
+      '"=HYPERLINK(""http://exemple.fr"",""clic"")";Rennes Métropole;243 500 139 00189;Terminé;Mobilités;Une description.;Élu',
+    ];
+    const chemin = fichier('fautif.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${entete}\n${lignes.join('\n')}\n`)]));
+    const rapport = path.join(dossier, 'fautif.json');
+    const { code } = await importer(chemin, '--publier', '--rapport', rapport);
+    expect(code).toBe(2);
+    const resultat = lireRapport(rapport);
+    expect(resultat.bilan).toEqual({ cree: 2, modifie: 0, inchange: 0, rejete: 3 });
+    expect(resultat.lignes.map((l) => [l.ligne, l.resultat, l.raisons.join(' ; ')])).toEqual([
+      [2, 'cree', ''],
+      [3, 'rejete', 'doublon de la ligne 2 (même collectivité, même nom de projet)'],
+      [4, 'rejete', 'Description_service : valeur obligatoire absente'],
+      [5, 'rejete', expect.stringMatching(/^Statut_du_projet : valeur inconnue « Suspendu ».* ; Audience : valeur inconnue « Martiens »/)],
+      [6, 'cree', ''],
+    ]);
+    expect(await nombreDeProjets('Tri des encombrants')).toBe(1);
+
+    const csv = await api().get('/api/open-data/projets.csv');
+    expect(csv.headers.etag).not.toBe(avant.headers.etag);
+    expect(csv.text).toContain('"\'=HYPERLINK(""http://exemple.fr"",""clic"")"');
+    expect(csv.text).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    const json = (await api().get('/api/open-data/projets.json')).body as Array<Record<string, string>>;
+    expect(json.find((p) => p.Nom_du_projet.includes('HYPERLINK'))).toMatchObject({ Nom_du_projet: '=HYPERLINK("http://exemple.fr","clic")', Audience: 'Elu', Statut_du_projet: 'Terminée' });
+  });
+
+  it('colonnes du modèle et champs restreints : importés dans le vocabulaire du CMS, puis inchangés au second passage', async () => {
+    const entete = [
+      'nom_projet', 'coll_nom', 'coll_siret', 'coll_type', 'projet_date', 'projet_status', 'theme', 'sous_theme', 'usage_description',
+      'audience_service', 'partenaires', 'budget', 'herbergement', 'mise_en_oeuvre', 'donnees_source', 'donnees_acces', 'type_algorithme',
+      'nom_algorithme', 'algorithme_description', 'risque_categorie', 'explicabilite', 'risque', 'projet_contact', 'date',
+    ].join(',');
+    const ligne = [
+      'Prévision des crues', 'Département de la Drôme', '', 'Département', '3/2/2022', 'En déploiement', 'Transition écologique et énergétique',
+      '"Gestion de l\'eau, Prévention et gestion des risques"', 'Prévoir les crues des rivières.', '"Agent, Elu"', 'Exo-Dev-Météo Services',
+      'plus de 100k€', 'cloud chez un tiers', 'marché public', '"open data, jeu de données interne"', 'automatisée', '"Machine Learning, NSP"',
+      'Modèle hydrologique', 'Réseau de neurones récurrent', 'risque limité', 'moyen', 'Fausses alertes possibles.', 'crues@ladrome.fr', '15/09/2025',
+    ].join(',');
+    const chemin = fichier('modele.csv', `${entete}\n${ligne}\n`);
+    const premier = await importer(chemin, '--rapport', path.join(dossier, 'modele-1.json'));
+    expect(premier.code).toBe(0);
+    expect(lireRapport(path.join(dossier, 'modele-1.json')).lignes[0]).toMatchObject({ resultat: 'cree', collectivite: 'Drôme' });
+    const second = await importer(chemin, '--rapport', path.join(dossier, 'modele-2.json'));
+    expect(second.code).toBe(0);
+    expect(lireRapport(path.join(dossier, 'modele-2.json')).bilan).toEqual({ cree: 0, modifie: 0, inchange: 1, rejete: 0 });
+
+    const reponse = await api()
+      .get('/api/projets')
+      .set(enteteJeton())
+      .query({ status: 'draft', 'filters[nom][$eq]': 'Prévision des crues', populate: '*' });
+    expect(reponse.body.data).toHaveLength(1);
+    const projet = reponse.body.data[0];
+    expect(projet).toMatchObject({
+      statut: 'deploiement',
+      dateDemarrage: '2022-02-01',
+      budget: 'plus_100k',
+      hebergement: 'cloud_tiers',
+      miseEnOeuvre: 'marche_public',
+      contact: 'crues@ladrome.fr',
+      algorithme: { nom: 'Modèle hydrologique', description: 'Réseau de neurones récurrent' },
+      donnees: { modeAcces: 'automatisee' },
+      evaluation: { risqueCategorie: 'limite', explicabilite: 'moyen', risque: 'Fausses alertes possibles.' },
+    });
+    expect(projet.offreurs.map((o: { nom: string }) => o.nom).sort()).toEqual(['Exo-Dev', 'Météo Services']);
+    expect(projet.techniquesIa.map((t: { slug: string }) => t.slug).sort()).toEqual(['apprentissage-automatique', 'nsp']);
+    expect(projet.publics.map((p: { slug: string }) => p.slug).sort()).toEqual(['agent', 'elu']);
+  });
+});
