@@ -1,10 +1,12 @@
 /**
  * `npm run seed:demo`: demo accounts for trying the editorial workflow, one per role, attached to a
- * demo collectivité (Ville de Metz). Development only: refuses to run in production.
+ * demo collectivité (Ville de Metz), and the 33 real projets of the current library, published.
+ * Development only: refuses to run in production.
  */
 import path from 'path';
 import { createStrapi } from '@strapi/strapi';
 import { ROLES_EDITORIAUX } from '../src/bootstrap/roles-editoriaux';
+import { importerProjets } from '../src/import/importer';
 
 export const MOT_DE_PASSE_DEMO = 'Demo-Bibliotheque-2026';
 const SIREN_METZ = '215704636';
@@ -56,8 +58,16 @@ async function principal() {
         ecrire(`  rattaché à ${metz.nom} comme ${compte.membre === 'referents' ? 'référent' : 'contributeur'}`);
       }
     }
+    ecrire('\nProjets réels de la bibliothèque des Interconnectés (donnees/interconnectes/data.csv) :');
+    const rapport = await importerProjets(strapi, path.join(appDir, 'donnees/interconnectes/data.csv'), { publier: true, creerCollectivites: true });
+    const { cree, modifie, inchange, rejete } = rapport.bilan;
+    ecrire(`  ${cree} créé(s), ${modifie} modifié(s), ${inchange} inchangé(s), ${rejete} rejeté(s)`);
+    for (const ligne of rapport.lignes.filter((l) => l.resultat === 'rejete')) ecrire(`  ligne ${ligne.ligne} « ${ligne.projet} » rejetée : ${ligne.raisons.join(' ; ')}`);
     ecrire(`\nMot de passe de développement de ces comptes : ${MOT_DE_PASSE_DEMO}`);
   } finally {
+    // Strapi work started by these writes but not awaited by them still queries the database a moment
+    // later; destroying the pool at once made it fail with « aborted » (seen on a fresh database).
+    await new Promise((r) => setTimeout(r, 2000));
     await strapi.destroy();
   }
 }

@@ -20,7 +20,7 @@ import { TYPES_COLLECTIVITE, libelleExport } from '../domaine/interconnectes/voc
 export interface OptionsImport {
   /** writes nothing: every row is run then rolled back */
   simulation?: boolean;
-  /** publishes the imported projets (and the offreurs they create); otherwise they stay drafts */
+  /** publishes the imported projets (and the offreurs they create); otherwise they wait en_moderation */
   publier?: boolean;
   /** allows creating a collectivité of a kind the reference data does not cover (syndicat, opérateur) */
   creerCollectivites?: boolean;
@@ -452,6 +452,10 @@ async function ecrireLigne(ctx: Contexte, n: LigneNormalisee, modele: RapportLig
       rapport.raisons.unshift('publié');
     }
     ecrit = true;
+  }
+  if (ecrit && !ctx.options.publier) {
+    // Without --publier, imported projets wait for the modérateurs (revue-editoriale plugin).
+    await strapi.plugin('revue-editoriale').service('revue').placerEnModeration(UID.projet, documentId);
   }
   if (ecrit && n.dateMiseAJour) {
     // The source's « date de dernière mise à jour » stays the projet's: the content is the source's.

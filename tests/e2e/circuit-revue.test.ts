@@ -1,9 +1,9 @@
 /**
  * End to end, in a real browser (Debian's Chromium driven by playwright-core): a contributeur creates
- * a projet and submits it, the référent validates, the modérateur publishes, the REST API serves it.
+ * a projet and submits it, the référent validates, the modérateur publishes, the public REST API serves it.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { api, enteteJeton } from '../helpers/http';
+import { api } from '../helpers/http';
 import { CLES, lire } from '../helpers/environnement';
 import { collectiviteParSiren } from '../helpers/donnees';
 import { creerAgent, MOT_DE_PASSE_AGENT, rattacher, type Agent } from '../helpers/comptes';
@@ -67,7 +67,7 @@ it('un projet va du contributeur au public en passant par le référent et le mo
   await agirDansLePanneau(await connecter(referent), documentId, 'valider', 'En modération');
   await agirDansLePanneau(await connecter(moderateur), documentId, 'publier', 'Publié');
 
-  const publie = await api().get(`/api/projets/${documentId}`).set(enteteJeton()).query({ populate: 'collectivite' });
+  const publie = await api().get(`/api/projets/${documentId}`).query({ populate: 'collectivite' });
   expect(publie.status).toBe(200);
   expect(publie.body.data).toMatchObject({ nom, collectivite: { nom: 'Metz' } });
 });

@@ -8,7 +8,7 @@ import contentTypes from './content-types';
 import { ETATS } from './machine';
 import { ATTRIBUT_ETAT, PLUGIN, UID_COURRIEL, UID_TRANSITION, acteurCourant, type Acteur } from './documents';
 import { enregistrerMiddlewareRevue, ErreurRevue } from './middleware';
-import { aRelire, lireDocument, transitionner } from './revue';
+import { aRelire, lireDocument, placerEnModeration, transitionner } from './revue';
 import { BoiteEnvoi } from './boite-envoi';
 
 interface ConfigRevue {
@@ -81,6 +81,9 @@ export default {
 
   services: {
     boiteEnvoi: () => ({ traiter: () => boiteEnvoi?.traiter() ?? Promise.resolve(0) }),
+    revue: ({ strapi }: { strapi: Core.Strapi }) => ({
+      placerEnModeration: (uid: string, documentId: string) => placerEnModeration(strapi, uid, documentId),
+    }),
   },
 
   controllers: {

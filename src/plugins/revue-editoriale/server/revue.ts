@@ -113,3 +113,14 @@ export async function aRelire(strapi: Core.Strapi, acteur: Acteur) {
   }
   return resultats;
 }
+
+/** Scripts (the importer) hand their documents to the modérateurs: state en_moderation, transition recorded. */
+export async function placerEnModeration(strapi: Core.Strapi, uid: string, documentId: string): Promise<boolean> {
+  const document = await chargerDocument(strapi, uid, documentId);
+  if (!document || document.etat === 'en_moderation' || document.etat === 'publie') return false;
+  return strapi.db.transaction(async () => {
+    if (!(await changerEtat(strapi, document, document.etat, 'en_moderation'))) return false;
+    await enregistrerTransition(strapi, { document, action: 'soumettre', de: document.etat, vers: 'en_moderation', acteur: null, role: 'systeme' });
+    return true;
+  });
+}
