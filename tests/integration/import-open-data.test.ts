@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { parse } from 'csv-parse/sync';
-import { api, enteteJeton } from '../helpers/http';
+import { api, enteteAdmin, enteteJeton } from '../helpers/http';
 import { nombreDeProjets } from '../helpers/donnees';
 import { validerLigne } from '../helpers/table-schema';
 
@@ -259,6 +259,10 @@ describe('Fichiers défectueux', () => {
       .query({ status: 'draft', 'filters[nom][$eq]': 'Prévision des crues', populate: '*' });
     expect(reponse.body.data).toHaveLength(1);
     const projet = reponse.body.data[0];
+    // Without --publier the projet waits for the modérateurs, the transition recorded once.
+    const revue = (await api().get(`/revue-editoriale/documents/api::projet.projet/${projet.documentId}`).set(enteteAdmin())).body.data;
+    expect(revue.etat).toBe('en_moderation');
+    expect(revue.historique.map((h: { action: string; role: string }) => [h.action, h.role])).toEqual([['soumettre', 'systeme']]);
     expect(projet).toMatchObject({
       statut: 'deploiement',
       dateDemarrage: '2022-02-01',
