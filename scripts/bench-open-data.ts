@@ -13,6 +13,7 @@ import { Client } from 'pg';
 import { createId } from '@paralleldrive/cuid2';
 import { createStrapi } from '@strapi/strapi';
 import { UID } from '../src/domaine/regles-metier';
+import { executer } from './executer';
 
 const NOMBRE = Number(process.env.BENCH_PROJETS ?? 10000);
 const BUDGET_SECONDES = 3;
@@ -135,12 +136,4 @@ async function principal(): Promise<number> {
   }
 }
 
-principal().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (erreur) => {
-    process.stderr.write(`${erreur instanceof Error ? erreur.stack : String(erreur)}\n`);
-    process.exitCode = 1;
-  },
-);
+executer(principal);

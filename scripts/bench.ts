@@ -10,6 +10,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { Client } from 'pg';
+import { executer } from './executer';
 
 const racine = path.resolve(__dirname, '../..');
 const client = process.env.BENCH_DATABASE_CLIENT ?? 'postgres';
@@ -74,7 +75,7 @@ function dureeSeed(sortie: string, motif: RegExp): number {
   return Number(trouve[1]);
 }
 
-async function principal() {
+async function principal(): Promise<number> {
   if (!fs.existsSync(path.join(racine, 'dist/build/index.html'))) {
     journal('Construction de l’application (strapi build)…');
     const build = spawnSync(process.execPath, [path.join(racine, 'node_modules/@strapi/strapi/bin/strapi.js'), 'build'], { cwd: racine, stdio: 'inherit' });
@@ -105,14 +106,11 @@ async function principal() {
       journal(`  ${ok ? 'OK ' : 'DÉPASSÉ'}  ${nom} : ${secondes.toFixed(2)} s (budget < ${budget} s)`);
     }
     journal(`  (premier démarrage complet : ${premier.secondes.toFixed(2)} s)`);
-    process.exitCode = depassements > 0 ? 1 : 0;
+    return depassements > 0 ? 1 : 0;
   } finally {
     if (client === 'postgres') await postgres(`DROP DATABASE IF EXISTS ${base} WITH (FORCE)`);
     else fs.rmSync(fichierSqlite, { force: true });
   }
 }
 
-principal().catch((erreur) => {
-  process.stderr.write(`${erreur instanceof Error ? erreur.stack : String(erreur)}\n`);
-  process.exitCode = 1;
-});
+executer(principal);

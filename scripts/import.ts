@@ -10,6 +10,7 @@ import path from 'path';
 import { parseArgs } from 'util';
 import { createStrapi } from '@strapi/strapi';
 import { analyserFichier, importerProjets, type RapportImport } from '../src/import/importer';
+import { executer } from './executer';
 
 const USAGE = 'Usage : npm run import -- <fichier.csv> [--dry-run] [--publier] [--creer-collectivites] [--rapport rapport.json]';
 
@@ -112,12 +113,4 @@ function lireArguments() {
   };
 }
 
-principal().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (erreur) => {
-    process.stderr.write(`${erreur instanceof Error ? erreur.stack : String(erreur)}\n`);
-    process.exitCode = 1;
-  },
-);
+executer(principal);

@@ -7,6 +7,7 @@ import path from 'path';
 import { createStrapi } from '@strapi/strapi';
 import { ROLES_EDITORIAUX } from '../src/bootstrap/roles-editoriaux';
 import { importerProjets } from '../src/import/importer';
+import { executer } from './executer';
 
 export const MOT_DE_PASSE_DEMO = 'Demo-Bibliotheque-2026';
 const SIREN_METZ = '215704636';
@@ -21,11 +22,10 @@ function ecrire(ligne: string) {
   process.stdout.write(`${ligne}\n`);
 }
 
-async function principal() {
+async function principal(): Promise<number> {
   if (process.env.NODE_ENV === 'production') {
     process.stderr.write('seed:demo refuse de s’exécuter en production (NODE_ENV=production) : ces comptes ont des mots de passe publics.\n');
-    process.exitCode = 1;
-    return;
+    return 1;
   }
   process.env.LOG_LEVEL ??= 'warn';
   const appDir = path.resolve(__dirname, '../..');
@@ -64,6 +64,7 @@ async function principal() {
     ecrire(`  ${cree} créé(s), ${modifie} modifié(s), ${inchange} inchangé(s), ${rejete} rejeté(s)`);
     for (const ligne of rapport.lignes.filter((l) => l.resultat === 'rejete')) ecrire(`  ligne ${ligne.ligne} « ${ligne.projet} » rejetée : ${ligne.raisons.join(' ; ')}`);
     ecrire(`\nMot de passe de développement de ces comptes : ${MOT_DE_PASSE_DEMO}`);
+    return 0;
   } finally {
     // Strapi work started by these writes but not awaited by them still queries the database a moment
     // later; destroying the pool at once made it fail with « aborted » (seen on a fresh database).
@@ -72,7 +73,4 @@ async function principal() {
   }
 }
 
-principal().catch((erreur) => {
-  process.stderr.write(`${erreur instanceof Error ? erreur.message : String(erreur)}\n`);
-  process.exitCode = 1;
-});
+executer(principal);

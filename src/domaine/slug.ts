@@ -1,10 +1,15 @@
-/** ASCII kebab-case slug: "Bordeaux Métropole" → "bordeaux-metropole". */
-export function slugifier(texte: string, longueurMax = 80): string {
+/** Letters without their accents, ligatures spelt out: « Cœur d’Évry » → « Coeur d’Evry ». */
+export function sansAccents(texte: string): string {
   return texte
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/œ/gi, 'oe')
-    .replace(/æ/gi, 'ae')
+    .replace(/æ/gi, 'ae');
+}
+
+/** ASCII kebab-case slug: "Bordeaux Métropole" → "bordeaux-metropole". */
+export function slugifier(texte: string, longueurMax = 80): string {
+  return sansAccents(texte)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

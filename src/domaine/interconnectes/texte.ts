@@ -1,10 +1,8 @@
+import { sansAccents } from '../slug';
+
 /** Comparison key of a label: no accents, lower case, apostrophes and punctuation as spaces. */
 export function cleTexte(texte: string): string {
-  return texte
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/œ/gi, 'oe')
-    .replace(/æ/gi, 'ae')
+  return sansAccents(texte)
     .toLowerCase()
     .replace(/[^a-z0-9&]+/g, ' ')
     .trim();

@@ -2,20 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Button, Flex, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
+import type { EntreeHistorique } from '../server/historique';
 
 interface ActionPossible {
   action: string;
   libelle: string;
   commentaireObligatoire: boolean;
-}
-interface EntreeHistorique {
-  action: string;
-  de: string;
-  vers: string;
-  auteur: string;
-  role: string;
-  date: string;
-  commentaire: string | null;
 }
 interface EtatRevue {
   etat: string;
