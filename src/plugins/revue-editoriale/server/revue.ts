@@ -51,6 +51,7 @@ export async function transitionner(strapi: Core.Strapi, demande: DemandeTransit
   const decision = decider(document.etat, demande.action, role, contexte(document), commentaire);
   if (!decision.ok) throw new ErreurRevue(decision.statut, decision.message);
 
+  // Any reviewed type has draft & publish; one of them gives the typings of publish/unpublish.
   const documents = strapi.documents(document.uid as 'api::projet.projet');
   if (demande.action === 'publier') {
     await contexteTransition.run({ commentaire }, () => documents.publish({ documentId: document.documentId }));
