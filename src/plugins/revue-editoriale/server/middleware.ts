@@ -53,9 +53,11 @@ async function documentExistant(strapi: Core.Strapi, uid: string, documentId?: s
   return document;
 }
 
+export const HORS_COLLECTIVITE = 'Ce document appartient à une collectivité dont vous n’êtes ni contributeur ni référent.';
+
 function roleRequis(acteur: Acteur, document: DocumentRevu) {
   const role = roleDe(acteur, document);
-  if (!role) throw new errors.ForbiddenError('Ce document appartient à une collectivité dont vous n’êtes ni contributeur ni référent.');
+  if (!role) throw new errors.ForbiddenError(HORS_COLLECTIVITE);
   return role;
 }
 

@@ -13,7 +13,7 @@ import {
   type DocumentRevu,
 } from './documents';
 import { enregistrerTransition, lireHistorique } from './historique';
-import { ErreurRevue } from './middleware';
+import { ErreurRevue, HORS_COLLECTIVITE } from './middleware';
 
 export interface DemandeTransition {
   uid?: unknown;
@@ -38,7 +38,7 @@ async function documentPourActeur(strapi: Core.Strapi, uid: unknown, documentId:
   const document = await chargerDocument(strapi, uid, documentId);
   if (!document) throw new ErreurRevue(404, 'Document introuvable.');
   const role = roleDe(acteur, document);
-  if (!role) throw new ErreurRevue(403, 'Ce document appartient à une collectivité dont vous n’êtes ni contributeur ni référent.');
+  if (!role) throw new ErreurRevue(403, HORS_COLLECTIVITE);
   return { document, role };
 }
 
