@@ -36,6 +36,15 @@ export default ({ env }: { env: any }) => {
         filename: path.resolve(process.cwd(), env('DATABASE_FILENAME', '.tmp/data.db')),
       },
       useNullAsDefault: true,
+      pool: {
+        // Other processes write to the same file while the CMS runs (npm run import, seed:demo): with
+        // WAL, readers no longer block them, and a writer waits for another up to 15 s instead of 5.
+        afterCreate(connexion: { pragma(instruction: string): unknown }, fin: (erreur: Error | null, connexion: unknown) => void) {
+          connexion.pragma('journal_mode = WAL');
+          connexion.pragma('busy_timeout = 15000');
+          fin(null, connexion);
+        },
+      },
     },
   };
 };

@@ -132,7 +132,7 @@ async function principal(): Promise<number> {
   } finally {
     await strapi?.destroy();
     if (client === 'postgres') await postgres(`DROP DATABASE IF EXISTS ${base} WITH (FORCE)`);
-    else fs.rmSync(fichierSqlite, { force: true });
+    else for (const suffixe of ['', '-wal', '-shm']) fs.rmSync(`${fichierSqlite}${suffixe}`, { force: true });
   }
 }
 

@@ -109,7 +109,7 @@ async function principal(): Promise<number> {
     return depassements > 0 ? 1 : 0;
   } finally {
     if (client === 'postgres') await postgres(`DROP DATABASE IF EXISTS ${base} WITH (FORCE)`);
-    else fs.rmSync(fichierSqlite, { force: true });
+    else for (const suffixe of ['', '-wal', '-shm']) fs.rmSync(`${fichierSqlite}${suffixe}`, { force: true });
   }
 }
 

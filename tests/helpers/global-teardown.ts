@@ -11,7 +11,8 @@ export default async function nettoyage(): Promise<void> {
     await client.query(`DROP DATABASE IF EXISTS ${etat.baseDeDonnees.nom} WITH (FORCE)`);
     await client.end();
   } else {
-    fs.rmSync(etat.baseDeDonnees.fichier, { force: true });
+    // WAL mode leaves two companion files beside the database.
+    for (const suffixe of ['', '-wal', '-shm']) fs.rmSync(`${etat.baseDeDonnees.fichier}${suffixe}`, { force: true });
   }
   globalThis.__BIBLIOTHEQUE_TEST__ = undefined;
 }
