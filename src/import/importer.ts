@@ -16,6 +16,7 @@ import { Annuaire, trouverCollectivite, typeACreer, type CollectiviteConnue } fr
 import { NOMS_COMPOSES } from '../domaine/interconnectes/valeurs';
 import { cleTexte } from '../domaine/interconnectes/texte';
 import { TYPES_COLLECTIVITE, libelleExport } from '../domaine/interconnectes/vocabulaire';
+import { avecReprise, REPRISE_PAR_DEFAUT } from './reprise';
 
 export interface OptionsImport {
   /** writes nothing: every row is run then rolled back */
@@ -231,13 +232,19 @@ async function importerLigne(ctx: Contexte, n: LigneNormalisee): Promise<Rapport
   if (premiere !== undefined) return rejet(rapport, [`doublon de la ligne ${premiere} (même collectivité, même nom de projet)`]);
   ctx.vues.set(cle, n.numero);
 
-  const effets: Effets = { offreurs: [] };
+  let effets: Effets = { offreurs: [] };
   try {
-    const resultat = await ctx.strapi.db.transaction(async () => {
-      const ligne = await ecrireLigne(ctx, n, rapport, collectivite as Collectivite, typeNouvelle, effets);
-      if (ctx.options.simulation) throw new Simulation(ligne);
-      return ligne;
-    });
+    const resultat = await avecReprise(
+      () => {
+        effets = { offreurs: [] };
+        return ctx.strapi.db.transaction(async () => {
+          const ligne = await ecrireLigne(ctx, n, rapport, collectivite as Collectivite, typeNouvelle, effets);
+          if (ctx.options.simulation) throw new Simulation(ligne);
+          return ligne;
+        });
+      },
+      { ...REPRISE_PAR_DEFAUT, surConflit: (essai) => ctx.strapi.log.warn(`Import, ligne ${n.numero} : base occupée par un autre processus, essai ${essai + 1}`) },
+    );
     appliquerEffets(ctx, effets, false);
     return resultat;
   } catch (erreur) {

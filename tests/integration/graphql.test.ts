@@ -55,7 +55,9 @@ describe('GraphQL', () => {
   });
 
   it('émet un nombre de requêtes SQL borné, indépendant du nombre de projets', async () => {
-    const mesurer = async (taille: number) => (await requetesSql(() => client(APPELANTS.membre()).request(LISTE, { collectivite, taille }))).sql.length;
+    // The review plugin's outbox polls `revue_courriels` on its own timer: not part of the request.
+    const mesurer = async (taille: number) =>
+      (await requetesSql(() => client(APPELANTS.membre()).request(LISTE, { collectivite, taille }))).sql.filter((sql) => !sql.includes('revue_courriels')).length;
     const pour5 = await mesurer(5);
     const pour25 = await mesurer(25);
     // Printed for the record (issue 4 asks for the figure).
