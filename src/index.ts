@@ -9,6 +9,8 @@ import { configurerEspaceConfiance } from './bootstrap/espace-confiance';
 import { installerVisibilite } from './api-contenu/visibilite';
 import { etendreGraphql } from './api-contenu/graphql';
 import { grouperChargements } from './api-contenu/chargements-groupes';
+import { enregistrerMiseAJourIndex, synchroniserIndexRecherche } from './recherche/index-recherche';
+import { etendreGraphqlRecherche } from './recherche/graphql';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -17,6 +19,8 @@ export default {
     enregistrerInvariants(strapi);
     installerVisibilite(strapi);
     etendreGraphql(strapi);
+    enregistrerMiseAJourIndex(strapi);
+    etendreGraphqlRecherche(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -27,5 +31,6 @@ export default {
     await configurerPermissionsPubliques(strapi);
     await configurerEcransAdmin(strapi);
     await configurerRolesEditoriaux(strapi);
+    await synchroniserIndexRecherche(strapi);
   },
 };
