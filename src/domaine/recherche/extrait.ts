@@ -3,7 +3,7 @@
  * word, HTML-escaped, matched words wrapped in <mark>. Computed here from the original text, with
  * the analysis of `texte.ts`, so it is the same on PostgreSQL and SQLite. Pure.
  */
-import { mots, racine } from './texte';
+import { mots, racine, type Mot } from './texte';
 
 const LONGUEUR_EXTRAIT = 220;
 
@@ -38,18 +38,23 @@ function fenetre(texte: string, centre: number, longueur: number): { debut: numb
 }
 
 /**
- * The excerpt of the first of `textes` (in order of preference) containing one of `racines`; without
- * any match, the beginning of the first non-empty text, unmarked.
+ * The excerpt of the text (in order of preference on a tie) that contains the most distinct words of
+ * `racines`; without any match, the beginning of the first non-empty text, unmarked.
  */
 export function extrait(textes: Array<string | null | undefined>, racines: readonly string[]): string {
   const cherchees = new Set(racines);
   const bruts = textes.map((t) => texteBrut(t ?? '')).filter((t) => t !== '');
+  let meilleur: { texte: string; trouves: Mot[]; distinctes: number } | undefined;
   for (const texte of bruts) {
     const trouves = mots(texte).filter((m) => {
       const r = racine(m.forme);
       return r !== null && cherchees.has(r);
     });
-    if (trouves.length === 0) continue;
+    const distinctes = new Set(trouves.map((m) => racine(m.forme))).size;
+    if (distinctes > (meilleur?.distinctes ?? 0)) meilleur = { texte, trouves, distinctes };
+  }
+  if (meilleur) {
+    const { texte, trouves } = meilleur;
     const { debut, fin } = fenetre(texte, trouves[0].debut, LONGUEUR_EXTRAIT);
     let html = debut > 0 ? '…' : '';
     let curseur = debut;
