@@ -3,6 +3,9 @@
  * of it carries the word « sycomorin », which no other suite uses, so that counts do not depend on
  * the other suites' data. The real file of Les Interconnectés is searched in import-open-data.test.ts.
  */
+import fs from 'fs';
+import path from 'path';
+import { CHEMIN_OPENAPI } from '../helpers/environnement';
 import { api, APPELANTS, enteteAdmin, enteteJeton, graphql, type NomAppelant } from '../helpers/http';
 import { projetValide, thematique } from '../helpers/donnees';
 
@@ -282,5 +285,17 @@ describe('Recherche en GraphQL', () => {
     expect(technique.body.errors[0].message).toMatch(/« technique » est réservé aux membres/);
     const taille = await graphql(REQUETE, { q: MARQUE, pagination: { pageSize: 500 } });
     expect(taille.body.errors[0].message).toMatch(/« pageSize »/);
+  });
+});
+
+describe('Recherche dans la description OpenAPI', () => {
+  it('décrit GET /recherche, ses paramètres et son résultat', () => {
+    const description = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../..', CHEMIN_OPENAPI), 'utf8'));
+    const operation = description.paths['/recherche'].get;
+    expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'q', 'thematique', 'sousThematique', 'statut', 'typeCollectivite', 'region', 'departement', 'public', 'technique', 'offreur', 'page', 'pageSize',
+    ]);
+    expect(operation.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/RechercheResultat');
+    expect(Object.keys(description.components.schemas.RechercheResultat.properties.meta.properties.facettes.properties)).toHaveLength(9);
   });
 });
