@@ -14,6 +14,7 @@ import { lireDonnees, type DepartementBrut, type RegionBrute } from '../referent
 export const TABLE = 'recherche_projets';
 export const TABLE_VALEURS = 'recherche_projets_valeurs';
 export const TABLE_FTS = 'recherche_projets_fts';
+export const TABLE_GENERATION = 'recherche_generation';
 /** PostgreSQL text search configuration: French Snowball after unaccent (see the migration). */
 export const CONFIGURATION_PG = 'recherche_fr';
 /** Bumped when what is indexed changes: the next start rebuilds the index. */
@@ -114,7 +115,14 @@ async function ecrire(strapi: Core.Strapi, documentIds: string[], documents: Doc
     for (const lot of parLots(principales, 100)) await trx(TABLE).insert(lot);
     for (const lot of parLots(fts, 100)) await trx(TABLE_FTS).insert(lot);
     for (const lot of parLots(documents.flatMap((d) => d.valeurs), 500)) await trx(TABLE_VALEURS).insert(lot);
+    await trx(TABLE_GENERATION).increment('generation', 1);
   });
+}
+
+/** The generation of the index: changes with every write to it, whichever process wrote. */
+export async function generationIndex(strapi: Core.Strapi): Promise<number> {
+  const ligne = await strapi.db.connection(TABLE_GENERATION).first('generation');
+  return Number(ligne?.generation ?? 0);
 }
 
 /** Rewrites the index rows of these projets from their published version (none: row removed). */

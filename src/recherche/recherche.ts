@@ -8,7 +8,8 @@
 import type { Core } from '@strapi/strapi';
 import { DIMENSIONS, DIMENSIONS_RESTREINTES, type Dimension, type ParametresRecherche } from '../domaine/recherche/parametres';
 import { extrait } from '../domaine/recherche/extrait';
-import { CONFIGURATION_PG, TABLE, TABLE_FTS, TABLE_VALEURS, estPostgres } from './index-recherche';
+import { CacheParGeneration } from '../domaine/recherche/cache';
+import { CONFIGURATION_PG, TABLE, TABLE_FTS, TABLE_VALEURS, estPostgres, generationIndex } from './index-recherche';
 
 export interface ValeurFacette {
   valeur: string;
@@ -97,16 +98,21 @@ class Requeteur {
     return this.postgres ? resultat.rows : resultat;
   }
 
-  async total(): Promise<number> {
+  /** The page and the total: the total rides on the page's rows; counted apart only for a page past the end. */
+  async pageEtTotal(): Promise<{ lignes: Array<Record<string, any>>; total: number }> {
+    const lignes = await this.page();
+    if (lignes.length > 0) return { lignes, total: Number(lignes[0].total) };
+    if (this.p.page === 1) return { lignes, total: 0 };
     const c = this.condition();
     const [ligne] = await this.lignes(`SELECT COUNT(*) AS total FROM ${TABLE} r WHERE ${c.sql}`, c.valeurs);
-    return Number(ligne.total);
+    return { lignes, total: Number(ligne.total) };
   }
 
-  async page(): Promise<Array<Record<string, any>>> {
+  private async page(): Promise<Array<Record<string, any>>> {
     const c = this.condition();
     const limite = [this.p.pageSize, (this.p.page - 1) * this.p.pageSize];
-    const colonnes = 'r.document_id, r.slug, r.nom, r.resume, r.description, r.statut, r.collectivite_nom, r.collectivite_slug, r.collectivite_type, r.thematique_nom, r.thematique_slug';
+    const colonnes =
+      'r.document_id, r.slug, r.nom, r.resume, r.description, r.statut, r.collectivite_nom, r.collectivite_slug, r.collectivite_type, r.thematique_nom, r.thematique_slug, COUNT(*) OVER () AS total';
     if (this.p.q === null) {
       return this.lignes(`SELECT ${colonnes}, NULL AS score FROM ${TABLE} r WHERE ${c.sql} ORDER BY r.nom_tri, r.document_id LIMIT ? OFFSET ?`, [...c.valeurs, ...limite]);
     }
@@ -156,12 +162,11 @@ function vide(p: ParametresRecherche, membre: boolean): ResultatRecherche {
   return { data: [], meta: { pagination: { page: p.page, pageSize: p.pageSize, pageCount: 0, total: 0 }, facettes } };
 }
 
-/** Runs a search read by `lireParametres`; `membre` searches and counts Restreint data too. */
-export async function rechercher(strapi: Core.Strapi, p: ParametresRecherche, membre: boolean): Promise<ResultatRecherche> {
+async function calculer(strapi: Core.Strapi, p: ParametresRecherche, membre: boolean): Promise<ResultatRecherche> {
   // A query made only of stop words or operators matches nothing.
   if (p.q !== null && p.termes.length === 0) return vide(p, membre);
   const requeteur = new Requeteur(strapi, p, membre);
-  const [total, lignes, facettes] = await Promise.all([requeteur.total(), requeteur.page(), requeteur.facettes()]);
+  const [{ lignes, total }, facettes] = await Promise.all([requeteur.pageEtTotal(), requeteur.facettes()]);
   return {
     data: lignes.map((l) => ({
       documentId: l.document_id,
@@ -179,4 +184,16 @@ export async function rechercher(strapi: Core.Strapi, p: ParametresRecherche, me
       facettes,
     },
   };
+}
+
+const cache = new CacheParGeneration<ResultatRecherche>(500);
+
+/**
+ * Runs a search read by `lireParametres`; `membre` searches and counts Restreint data too. Served
+ * from memory while the index has not changed (see `CacheParGeneration`): a site's most frequent
+ * searches and listings cost one read of the generation.
+ */
+export async function rechercher(strapi: Core.Strapi, p: ParametresRecherche, membre: boolean): Promise<ResultatRecherche> {
+  const cle = JSON.stringify([membre, p.termes, p.q === null, p.filtres, p.page, p.pageSize]);
+  return cache.obtenir(cle, await generationIndex(strapi), () => calculer(strapi, p, membre));
 }
