@@ -112,23 +112,27 @@ class Requeteur {
     const c = this.condition();
     const limite = [this.p.pageSize, (this.p.page - 1) * this.p.pageSize];
     const colonnes =
-      'r.document_id, r.slug, r.nom, r.resume, r.description, r.statut, r.collectivite_nom, r.collectivite_slug, r.collectivite_type, r.thematique_nom, r.thematique_slug, COUNT(*) OVER () AS total';
+      'r.document_id, r.slug, r.nom, r.nom_tri, r.resume, r.description, r.statut, r.collectivite_nom, r.collectivite_slug, r.collectivite_type, r.thematique_nom, r.thematique_slug';
+    let selection: Fragment;
     if (this.p.q === null) {
-      return this.lignes(`SELECT ${colonnes}, NULL AS score FROM ${TABLE} r WHERE ${c.sql} ORDER BY r.nom_tri, r.document_id LIMIT ? OFFSET ?`, [...c.valeurs, ...limite]);
+      selection = { sql: `SELECT ${colonnes}, NULL AS score FROM ${TABLE} r WHERE ${c.sql}`, valeurs: c.valeurs };
+    } else if (this.postgres) {
+      selection = {
+        sql: `SELECT ${colonnes}, ts_rank_cd(${this.vecteur}, plainto_tsquery('${CONFIGURATION_PG}', ?)) AS score FROM ${TABLE} r WHERE ${c.sql}`,
+        valeurs: [this.requeteTexte(), ...c.valeurs],
+      };
+    } else {
+      // bm25 needs the FTS5 table in the FROM clause; the condition's own FTS5 sub-query keeps one shape for both databases.
+      selection = {
+        sql: `SELECT ${colonnes}, -bm25(${TABLE_FTS}, ${POIDS_FTS}) AS score
+          FROM ${TABLE_FTS} JOIN ${TABLE} r ON r.document_id = ${TABLE_FTS}.document_id WHERE ${TABLE_FTS} MATCH ? AND ${c.sql}`,
+        valeurs: [this.requeteTexte(), ...c.valeurs],
+      };
     }
-    if (this.postgres) {
-      return this.lignes(
-        `SELECT ${colonnes}, ts_rank_cd(${this.vecteur}, plainto_tsquery('${CONFIGURATION_PG}', ?)) AS score
-         FROM ${TABLE} r WHERE ${c.sql} ORDER BY score DESC, r.nom_tri, r.document_id LIMIT ? OFFSET ?`,
-        [this.requeteTexte(), ...c.valeurs, ...limite],
-      );
-    }
-    // The FTS5 join gives bm25; the condition's own FTS5 sub-query keeps one statement shape for both databases.
+    // Sub-query: SQLite refuses bm25 next to a window function.
     return this.lignes(
-      `SELECT ${colonnes}, -bm25(${TABLE_FTS}, ${POIDS_FTS}) AS score
-       FROM ${TABLE_FTS} JOIN ${TABLE} r ON r.document_id = ${TABLE_FTS}.document_id
-       WHERE ${TABLE_FTS} MATCH ? AND ${c.sql} ORDER BY score DESC, r.nom_tri, r.document_id LIMIT ? OFFSET ?`,
-      [this.requeteTexte(), ...c.valeurs, ...limite],
+      `SELECT t.*, COUNT(*) OVER () AS total FROM (${selection.sql}) t ORDER BY t.score DESC, t.nom_tri, t.document_id LIMIT ? OFFSET ?`,
+      [...selection.valeurs, ...limite],
     );
   }
 
