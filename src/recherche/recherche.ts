@@ -98,41 +98,34 @@ class Requeteur {
     return this.postgres ? resultat.rows : resultat;
   }
 
-  /** The page and the total: the total rides on the page's rows; counted apart only for a page past the end. */
-  async pageEtTotal(): Promise<{ lignes: Array<Record<string, any>>; total: number }> {
-    const lignes = await this.page();
-    if (lignes.length > 0) return { lignes, total: Number(lignes[0].total) };
-    if (this.p.page === 1) return { lignes, total: 0 };
+  async total(): Promise<number> {
     const c = this.condition();
     const [ligne] = await this.lignes(`SELECT COUNT(*) AS total FROM ${TABLE} r WHERE ${c.sql}`, c.valeurs);
-    return { lignes, total: Number(ligne.total) };
+    return Number(ligne.total);
   }
 
-  private async page(): Promise<Array<Record<string, any>>> {
+  // The total is counted apart: a window function over the page's query would rank and sort every match in full.
+  async page(): Promise<Array<Record<string, any>>> {
     const c = this.condition();
     const limite = [this.p.pageSize, (this.p.page - 1) * this.p.pageSize];
     const colonnes =
-      'r.document_id, r.slug, r.nom, r.nom_tri, r.resume, r.description, r.statut, r.collectivite_nom, r.collectivite_slug, r.collectivite_type, r.thematique_nom, r.thematique_slug';
-    let selection: Fragment;
+      'r.document_id, r.slug, r.nom, r.resume, r.description, r.statut, r.collectivite_nom, r.collectivite_slug, r.collectivite_type, r.thematique_nom, r.thematique_slug';
     if (this.p.q === null) {
-      selection = { sql: `SELECT ${colonnes}, NULL AS score FROM ${TABLE} r WHERE ${c.sql}`, valeurs: c.valeurs };
-    } else if (this.postgres) {
-      selection = {
-        sql: `SELECT ${colonnes}, ts_rank_cd(${this.vecteur}, plainto_tsquery('${CONFIGURATION_PG}', ?)) AS score FROM ${TABLE} r WHERE ${c.sql}`,
-        valeurs: [this.requeteTexte(), ...c.valeurs],
-      };
-    } else {
-      // bm25 needs the FTS5 table in the FROM clause; the condition's own FTS5 sub-query keeps one shape for both databases.
-      selection = {
-        sql: `SELECT ${colonnes}, -bm25(${TABLE_FTS}, ${POIDS_FTS}) AS score
-          FROM ${TABLE_FTS} JOIN ${TABLE} r ON r.document_id = ${TABLE_FTS}.document_id WHERE ${TABLE_FTS} MATCH ? AND ${c.sql}`,
-        valeurs: [this.requeteTexte(), ...c.valeurs],
-      };
+      return this.lignes(`SELECT ${colonnes}, NULL AS score FROM ${TABLE} r WHERE ${c.sql} ORDER BY r.nom_tri, r.document_id LIMIT ? OFFSET ?`, [...c.valeurs, ...limite]);
     }
-    // Sub-query: SQLite refuses bm25 next to a window function.
+    if (this.postgres) {
+      return this.lignes(
+        `SELECT ${colonnes}, ts_rank_cd(${this.vecteur}, plainto_tsquery('${CONFIGURATION_PG}', ?)) AS score
+         FROM ${TABLE} r WHERE ${c.sql} ORDER BY score DESC, r.nom_tri, r.document_id LIMIT ? OFFSET ?`,
+        [this.requeteTexte(), ...c.valeurs, ...limite],
+      );
+    }
+    // bm25 needs the FTS5 table in the FROM clause; the condition's own FTS5 sub-query keeps one shape for both databases.
     return this.lignes(
-      `SELECT t.*, COUNT(*) OVER () AS total FROM (${selection.sql}) t ORDER BY t.score DESC, t.nom_tri, t.document_id LIMIT ? OFFSET ?`,
-      [...selection.valeurs, ...limite],
+      `SELECT ${colonnes}, -bm25(${TABLE_FTS}, ${POIDS_FTS}) AS score
+       FROM ${TABLE_FTS} JOIN ${TABLE} r ON r.document_id = ${TABLE_FTS}.document_id
+       WHERE ${TABLE_FTS} MATCH ? AND ${c.sql} ORDER BY score DESC, r.nom_tri, r.document_id LIMIT ? OFFSET ?`,
+      [this.requeteTexte(), ...c.valeurs, ...limite],
     );
   }
 
@@ -170,7 +163,7 @@ async function calculer(strapi: Core.Strapi, p: ParametresRecherche, membre: boo
   // A query made only of stop words or operators matches nothing.
   if (p.q !== null && p.termes.length === 0) return vide(p, membre);
   const requeteur = new Requeteur(strapi, p, membre);
-  const [{ lignes, total }, facettes] = await Promise.all([requeteur.pageEtTotal(), requeteur.facettes()]);
+  const [total, lignes, facettes] = await Promise.all([requeteur.total(), requeteur.page(), requeteur.facettes()]);
   return {
     data: lignes.map((l) => ({
       documentId: l.document_id,
