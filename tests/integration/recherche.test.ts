@@ -135,6 +135,26 @@ describe('Recherche : filtres et facettes', () => {
     expect(await verifierFacettes({ q: MARQUE, thematique: 'mobilites', public: 'agent' }, 'membre')).toBeGreaterThan(3);
   });
 
+  it('sans q ni filtre, chaque facette compte ce que liste /api/projets filtré de même', async () => {
+    const CHEMINS: Record<string, (valeur: string) => Record<string, string>> = {
+      thematique: (v) => ({ 'filters[thematique][slug][$eq]': v }),
+      sousThematique: (v) => ({ 'filters[sousThematiques][slug][$eq]': v }),
+      statut: (v) => ({ 'filters[statut][$eq]': v }),
+      typeCollectivite: (v) => ({ 'filters[collectivite][type][$eq]': v }),
+      region: (v) => ({ 'filters[collectivite][codeRegion][$eq]': v }),
+      public: (v) => ({ 'filters[publics][slug][$eq]': v }),
+      offreur: (v) => ({ 'filters[offreurs][slug][$eq]': v }),
+    };
+    const { facettes } = (await rechercher({})).body.meta;
+    for (const [dimension, filtre] of Object.entries(CHEMINS)) {
+      expect(facettes[dimension].length).toBeGreaterThan(0);
+      for (const { valeur, nombre } of facettes[dimension].slice(0, 5)) {
+        const liste = await api().get('/api/projets').query({ ...filtre(valeur), 'pagination[pageSize]': 1 });
+        expect({ dimension, valeur, total: liste.body.meta.pagination.total }).toEqual({ dimension, valeur, total: nombre });
+      }
+    }
+  });
+
   it('facettes du corpus : comptes, libellés, région et département', async () => {
     const { facettes, pagination } = (await rechercher({ q: MARQUE })).body.meta;
     expect(pagination.total).toBe(7);
