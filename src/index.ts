@@ -8,6 +8,8 @@ import { configurerRolesEditoriaux } from './bootstrap/roles-editoriaux';
 import { configurerEspaceConfiance } from './bootstrap/espace-confiance';
 import { installerVisibilite } from './api-contenu/visibilite';
 import { etendreGraphql } from './api-contenu/graphql';
+import { etendreGraphqlCalculs } from './api-contenu/graphql-calculs';
+import { enregistrerInvalidationStatistiques } from './documents/invalidation-statistiques';
 import { grouperChargements } from './api-contenu/chargements-groupes';
 
 export default {
@@ -17,6 +19,8 @@ export default {
     enregistrerInvariants(strapi);
     installerVisibilite(strapi);
     etendreGraphql(strapi);
+    etendreGraphqlCalculs(strapi);
+    enregistrerInvalidationStatistiques(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
