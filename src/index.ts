@@ -9,7 +9,7 @@ import { configurerEspaceConfiance } from './bootstrap/espace-confiance';
 import { installerVisibilite } from './api-contenu/visibilite';
 import { etendreGraphql } from './api-contenu/graphql';
 import { etendreGraphqlCalculs } from './api-contenu/graphql-calculs';
-import { enregistrerInvalidationStatistiques } from './documents/invalidation-statistiques';
+import { enregistrerInvalidationCaches } from './documents/invalidation-caches';
 import { grouperChargements } from './api-contenu/chargements-groupes';
 
 export default {
@@ -20,7 +20,7 @@ export default {
     installerVisibilite(strapi);
     etendreGraphql(strapi);
     etendreGraphqlCalculs(strapi);
-    enregistrerInvalidationStatistiques(strapi);
+    enregistrerInvalidationCaches(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

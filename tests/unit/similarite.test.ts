@@ -1,12 +1,12 @@
-import { classer, racine, termes, type Profil } from '../../src/domaine/similarite';
+import { candidats, classer, indexer, racine, termes, type Entrees, type Profil } from '../../src/domaine/similarite';
 
-const profil = (id: string, champs: Partial<Profil<string>> = {}): Profil<string> => ({
+const profil = (id: string, { texte = '', ...champs }: Partial<Omit<Profil<string>, 'termes'>> & { texte?: string } = {}): Profil<string> => ({
   id,
   sousThematiques: [],
   publics: [],
   thematique: null,
   techniques: [],
-  texte: '',
+  termes: termes(texte),
   ...champs,
 });
 
@@ -94,5 +94,47 @@ describe('classer', () => {
   it('respecte la limite et, à score égal, l’ordre des candidats', () => {
     const candidats = ['a', 'b', 'c', 'd'].map((id) => profil(id, { thematique: 'th-transition' }));
     expect(classer(source, candidats, LIBELLES, 2, false).map((s) => s.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('indexer et candidats', () => {
+  const entree = (id: number, collectivite: number | null, champs: Partial<Entrees> = {}): Entrees => ({
+    id,
+    documentId: `doc-${id}`,
+    collectivite,
+    sousThematiques: [],
+    publics: [],
+    thematique: null,
+    techniques: [],
+    ...champs,
+  });
+  const source = entree(1, 100, { sousThematiques: ['st-energie'], publics: ['pu-agent'], thematique: 'th-transition', techniques: ['te-vision'] });
+  const projets = [
+    source,
+    entree(2, 200, { thematique: 'th-transition' }),
+    entree(3, 300, { sousThematiques: ['st-energie'], thematique: 'th-transition' }),
+    entree(4, 100, { sousThematiques: ['st-energie'], publics: ['pu-agent'], thematique: 'th-transition' }),
+    entree(5, 400, { techniques: ['te-vision'] }),
+    entree(6, 500, { publics: ['pu-agent'] }),
+    entree(7, null, { sousThematiques: ['st-energie'] }),
+    entree(8, 600, { thematique: 'th-mobilites' }),
+  ];
+  const index = indexer(projets);
+
+  it('classe par recouvrement pondéré, puis du plus récent au plus ancien, hors même collectivité, sans collectivité et hors source', () => {
+    expect(candidats(index, source, false, 10)).toEqual([3, 6, 2]);
+  });
+
+  it('ne compte les techniques (Restreint) que pour un membre', () => {
+    expect(candidats(index, source, true, 10)).toEqual([3, 5, 6, 2]);
+  });
+
+  it('respecte le plafond', () => {
+    expect(candidats(index, source, true, 2)).toEqual([3, 5]);
+  });
+
+  it('retrouve un projet par documentId', () => {
+    expect(index.parDocumentId.get('doc-4')).toBe(4);
+    expect(index.parDocumentId.get('inconnu')).toBeUndefined();
   });
 });

@@ -1,18 +1,21 @@
 /**
- * Similar projets: candidates chosen in SQL (published projets of other collectivités sharing at
- * least a sous-thématique, a public, the thématique or — members only — a technique, the
- * `MAX_CANDIDATS` with the largest weighted overlap), then ranked in JS by `domaine/similarite.ts`.
- * A bounded number of queries, whatever the number of projets.
+ * Similar projets. The taxonomy entries of the published projets (a few integers and documentIds
+ * each) are kept in memory as an index, rebuilt after a write that may change them (same
+ * invalidation and safety delay as the statistics); the stems of their text are added to it the first
+ * time a projet is a source or a candidate. A request then reads in SQL only the texts not yet seen
+ * and the fields of the projets it returns, and ranks with `domaine/similarite.ts`.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { classer, type Libelles, type Profil } from '../../../domaine/similarite';
+import { creerCacheMemoire } from '../../../domaine/cache-memoire';
+import { candidats, classer, indexer, termes, type Entrees, type Index, type Termes } from '../../../domaine/similarite';
 import { UID } from '../../../domaine/regles-metier';
 import { LOCALE_PAR_DEFAUT } from '../../../bootstrap/locales';
 import { colonne, lien, table } from '../../../api-contenu/tables';
+import { DUREE_CACHE_MS } from '../../statistiques/services/statistiques';
 
-export const MAX_CANDIDATS = 300;
-/** Characters of the description read when a projet has no summary. */
+export const MAX_CANDIDATS = 200;
+/** Characters of the description compared when a projet has no summary. */
 const EXTRAIT_DESCRIPTION = 600;
 
 export interface ProjetSimilaire {
@@ -28,159 +31,149 @@ export interface ProjetSimilaire {
 export interface ServiceSimilaires {
   /** null when the projet is unknown or not published. */
   similaires(documentId: string, limite: number, membre: boolean): Promise<ProjetSimilaire[] | null>;
+  invalider(): void;
 }
 
-interface Ligne {
+interface Fiche {
   id: number;
-  documentId: string;
   slug: string | null;
   nom: string;
   resume: string | null;
-  extrait: string | null;
-  collectiviteId: number | null;
   collectiviteNom: string | null;
   collectiviteSlug: string | null;
 }
 
-/** The taxonomy relations that make projets close; techniques are Restreint. */
+interface IndexLibelle extends Index {
+  /** Label of every taxonomy entry by documentId, in the default locale. */
+  libelles: ReadonlyMap<string, string>;
+  /** Stems of name + summary by projet, filled as projets are met; null: no longer published. */
+  termes: Map<number, Termes | null>;
+}
+
 const RELATIONS = [
-  { attribut: 'sousThematiques', cible: UID.thematique, poids: 3, restreinte: false },
-  { attribut: 'techniquesIa', cible: UID.techniqueIa, poids: 2, restreinte: true },
-  { attribut: 'publics', cible: UID.publicCible, poids: 1, restreinte: false },
-  { attribut: 'thematique', cible: UID.thematique, poids: 1, restreinte: false },
+  { attribut: 'sousThematiques', cible: UID.thematique },
+  { attribut: 'publics', cible: UID.publicCible },
+  { attribut: 'thematique', cible: UID.thematique },
+  { attribut: 'techniquesIa', cible: UID.techniqueIa },
 ] as const;
-type Attribut = (typeof RELATIONS)[number]['attribut'];
+
+async function construireIndex(strapi: Core.Strapi): Promise<IndexLibelle> {
+  const knex: Knex = strapi.db.connection;
+  const publie = `p.${colonne(strapi, UID.projet, 'publishedAt')}`;
+  const lc = lien(strapi, UID.projet, 'collectivite');
+  const projets = knex({ p: table(strapi, UID.projet) })
+    .leftJoin({ lc: lc.table }, `lc.${lc.source}`, 'p.id')
+    .whereNotNull(publie)
+    .select({ id: 'p.id', documentId: `p.${colonne(strapi, UID.projet, 'documentId')}`, collectivite: `lc.${lc.cible}` });
+  const relations = RELATIONS.map(({ attribut, cible }) => {
+    const l = lien(strapi, UID.projet, attribut);
+    return knex({ l: l.table })
+      .join({ p: table(strapi, UID.projet) }, 'p.id', `l.${l.source}`)
+      .join({ t: table(strapi, cible) }, 't.id', `l.${l.cible}`)
+      .whereNotNull(publie)
+      .select({ projet: `l.${l.source}`, documentId: `t.${colonne(strapi, cible, 'documentId')}` });
+  });
+  const libelles = [UID.thematique, UID.publicCible, UID.techniqueIa].map((uid) =>
+    knex(table(strapi, uid))
+      .where(colonne(strapi, uid, 'locale'), LOCALE_PAR_DEFAUT)
+      .select({ documentId: colonne(strapi, uid, 'documentId'), nom: colonne(strapi, uid, 'nom') }),
+  );
+  const [lignes, ...autres] = await Promise.all([projets, ...relations, ...libelles]);
+  const parRelation = autres.slice(0, RELATIONS.length) as Array<Array<{ projet: number; documentId: string }>>;
+  const entrees = new Map<number, Entrees & Record<'sousThematiques' | 'publics' | 'techniques', string[]>>();
+  for (const l of lignes as Array<{ id: number; documentId: string; collectivite: number | null }>) {
+    const id = Number(l.id);
+    entrees.set(id, { id, documentId: l.documentId, collectivite: l.collectivite === null ? null : Number(l.collectivite), sousThematiques: [], publics: [], thematique: null, techniques: [] });
+  }
+  RELATIONS.forEach(({ attribut }, i) => {
+    for (const { projet, documentId } of parRelation[i]) {
+      const e = entrees.get(Number(projet));
+      if (!e) continue;
+      if (attribut === 'thematique') e.thematique = documentId;
+      else {
+        const liste = attribut === 'techniquesIa' ? e.techniques : e[attribut];
+        if (!liste.includes(documentId)) liste.push(documentId);
+      }
+    }
+  });
+  const noms = autres.slice(RELATIONS.length).flat() as Array<{ documentId: string; nom: string }>;
+  return { ...indexer([...entrees.values()]), libelles: new Map(noms.map((n) => [n.documentId, n.nom])), termes: new Map() };
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }): ServiceSimilaires => {
-  const knex = (): Knex => strapi.db.connection;
-  const P = () => table(strapi, UID.projet);
-  const publie = () => `p.${colonne(strapi, UID.projet, 'publishedAt')}`;
+  const cache = creerCacheMemoire(() => construireIndex(strapi), DUREE_CACHE_MS);
 
-  /** Published projets with their collectivité and the text compared. */
-  const projets = () => {
+  const knex = (): Knex => strapi.db.connection;
+  const col = (uid: string, attribut: string) => colonne(strapi, uid, attribut);
+  // The index may be a few minutes old in another instance: a projet unpublished since is left out.
+  const publies = (ids: readonly number[]) =>
+    knex()({ p: table(strapi, UID.projet) })
+      .whereIn('p.id', ids)
+      .whereNotNull(`p.${col(UID.projet, 'publishedAt')}`);
+
+  /** Adds to the index the stems of the projets not met yet. */
+  async function completerTermes(index: IndexLibelle, ids: readonly number[]): Promise<void> {
+    const manquants = ids.filter((id) => !index.termes.has(id));
+    if (manquants.length === 0) return;
+    const lignes: Array<{ id: number; nom: string; resume: string | null; extrait: string | null }> = await publies(manquants).select(
+      { id: 'p.id', nom: `p.${col(UID.projet, 'nom')}`, resume: `p.${col(UID.projet, 'resume')}` },
+      knex().raw('substr(??, 1, ?) as ??', [`p.${col(UID.projet, 'description')}`, EXTRAIT_DESCRIPTION, 'extrait']),
+    );
+    for (const id of manquants) index.termes.set(id, null);
+    for (const l of lignes) index.termes.set(Number(l.id), termes(`${l.nom} ${l.resume || l.extrait || ''}`));
+  }
+
+  /** What the answer shows of these published projets, with their collectivité. */
+  async function fiches(ids: readonly number[]): Promise<Map<number, Fiche>> {
     const lc = lien(strapi, UID.projet, 'collectivite');
-    const col = (uid: string, attribut: string) => colonne(strapi, uid, attribut);
-    return knex()({ p: P() })
+    const lignes: Fiche[] = await publies(ids)
       .leftJoin({ lc: lc.table }, `lc.${lc.source}`, 'p.id')
       .leftJoin({ c: table(strapi, UID.collectivite) }, 'c.id', `lc.${lc.cible}`)
-      .whereNotNull(publie())
       .select({
         id: 'p.id',
-        documentId: `p.${col(UID.projet, 'documentId')}`,
         slug: `p.${col(UID.projet, 'slug')}`,
         nom: `p.${col(UID.projet, 'nom')}`,
         resume: `p.${col(UID.projet, 'resume')}`,
-        collectiviteId: 'c.id',
         collectiviteNom: `c.${col(UID.collectivite, 'nom')}`,
         collectiviteSlug: `c.${col(UID.collectivite, 'slug')}`,
-      })
-      .select(knex().raw('substr(??, 1, ?) as ??', [`p.${col(UID.projet, 'description')}`, EXTRAIT_DESCRIPTION, 'extrait']));
-  };
-
-  /** documentIds of the related entries of each projet, for one relation. */
-  async function relations(ids: readonly number[], attribut: Attribut, cible: string): Promise<Map<number, string[]>> {
-    const l = lien(strapi, UID.projet, attribut);
-    const lignes: Array<{ projet: number; documentId: string }> = await knex()({ l: l.table })
-      .join({ t: table(strapi, cible) }, 't.id', `l.${l.cible}`)
-      .whereIn(`l.${l.source}`, ids)
-      .select({ projet: `l.${l.source}`, documentId: `t.${colonne(strapi, cible, 'documentId')}` });
-    const resultat = new Map<number, string[]>();
-    for (const { projet, documentId } of lignes) {
-      const liste = resultat.get(Number(projet)) ?? [];
-      if (!liste.includes(documentId)) liste.push(documentId);
-      resultat.set(Number(projet), liste);
-    }
-    return resultat;
-  }
-
-  /** Row ids of the entries of a taxonomy (every locale) with these documentIds. */
-  const lignesDe = (cible: string, documentIds: readonly string[]) =>
-    knex()(table(strapi, cible)).whereIn(colonne(strapi, cible, 'documentId'), documentIds).select('id');
-
-  /** Ids of the closest published projets of other collectivités, by weighted overlap. */
-  async function candidats(source: Ligne, valeurs: Map<Attribut, string[]>, membre: boolean): Promise<number[]> {
-    const parties = RELATIONS.filter((r) => (membre || !r.restreinte) && (valeurs.get(r.attribut) ?? []).length > 0).map((r) => {
-      const l = lien(strapi, UID.projet, r.attribut);
-      return knex()({ l: l.table })
-        .whereIn(`l.${l.cible}`, lignesDe(r.cible, valeurs.get(r.attribut) ?? []))
-        .select({ projet: `l.${l.source}` }, knex().raw(`${Number(r.poids)} as poids`));
-    });
-    if (parties.length === 0) return [];
-    const [premiere, ...autres] = parties;
-    const lc = lien(strapi, UID.projet, 'collectivite');
-    const requete = knex()
-      .from((autres.length > 0 ? premiere.unionAll(autres) : premiere).as('x'))
-      .join({ p: P() }, 'p.id', 'x.projet')
-      .join({ lc: lc.table }, `lc.${lc.source}`, 'p.id')
-      .whereNotNull(publie())
-      .groupBy('x.projet')
-      .select({ projet: 'x.projet' })
-      .sum({ recouvrement: 'x.poids' })
-      .orderBy([{ column: 'recouvrement', order: 'desc' }, { column: 'x.projet', order: 'desc' }])
-      .limit(MAX_CANDIDATS);
-    if (source.collectiviteId !== null) requete.whereNot(`lc.${lc.cible}`, source.collectiviteId);
-    return ((await requete) as Array<{ projet: number }>).map((l) => Number(l.projet));
-  }
-
-  async function libelles(documentIds: readonly string[]): Promise<Libelles> {
-    const resultat = new Map<string, string>();
-    for (const cible of [UID.thematique, UID.publicCible, UID.techniqueIa]) {
-      const lignes: Array<{ documentId: string; nom: string }> = await knex()(table(strapi, cible))
-        .whereIn(colonne(strapi, cible, 'documentId'), documentIds)
-        .where(colonne(strapi, cible, 'locale'), LOCALE_PAR_DEFAUT)
-        .select({ documentId: colonne(strapi, cible, 'documentId'), nom: colonne(strapi, cible, 'nom') });
-      for (const { documentId, nom } of lignes) resultat.set(documentId, nom);
-    }
-    return resultat;
-  }
-
-  async function profils(lignes: readonly Ligne[], membre: boolean): Promise<Profil<number>[]> {
-    const ids = lignes.map((l) => l.id);
-    const parRelation = new Map<Attribut, Map<number, string[]>>();
-    for (const r of RELATIONS) {
-      parRelation.set(r.attribut, membre || !r.restreinte ? await relations(ids, r.attribut, r.cible) : new Map());
-    }
-    const de = (attribut: Attribut, id: number) => parRelation.get(attribut)?.get(id) ?? [];
-    return lignes.map((l) => ({
-      id: l.id,
-      sousThematiques: de('sousThematiques', l.id),
-      publics: de('publics', l.id),
-      thematique: de('thematique', l.id)[0] ?? null,
-      techniques: de('techniquesIa', l.id),
-      texte: `${l.nom} ${l.resume || l.extrait || ''}`,
-    }));
+      });
+    return new Map(lignes.map((l) => [Number(l.id), l]));
   }
 
   return {
     async similaires(documentId, limite, membre) {
-      const source = (await projets().where(`p.${colonne(strapi, UID.projet, 'documentId')}`, documentId).first()) as Ligne | undefined;
+      const index = await cache.obtenir();
+      const idSource = index.parDocumentId.get(documentId);
+      const source = idSource === undefined ? undefined : index.projets.get(idSource);
       if (!source) return null;
-      const [profilSource] = await profils([source], membre);
-      const valeurs = new Map<Attribut, string[]>([
-        ['sousThematiques', [...profilSource.sousThematiques]],
-        ['publics', [...profilSource.publics]],
-        ['thematique', profilSource.thematique ? [profilSource.thematique] : []],
-        ['techniquesIa', [...profilSource.techniques]],
-      ]);
-      const ids = await candidats(source, valeurs, membre);
-      if (ids.length === 0) return [];
-      const lignes = (await projets().whereIn('p.id', ids)) as Ligne[];
-      const rang = new Map(ids.map((id, i) => [id, i]));
-      lignes.sort((a, b) => (rang.get(Number(a.id)) ?? 0) - (rang.get(Number(b.id)) ?? 0));
-      const suggestions = classer(profilSource, await profils(lignes, membre), await libelles([...valeurs.values()].flat()), limite, membre);
-      const parId = new Map(lignes.map((l) => [Number(l.id), l]));
-      return suggestions.map(({ id, score, raisons }) => {
-        const l = parId.get(id) as Ligne;
-        return {
-          documentId: l.documentId,
-          slug: l.slug,
-          nom: l.nom,
-          resume: l.resume,
-          collectivite: l.collectiviteNom === null ? null : { nom: l.collectiviteNom, slug: l.collectiviteSlug },
-          score,
-          raisons,
-        };
+      const ids = candidats(index, source, membre, MAX_CANDIDATS);
+      await completerTermes(index, [source.id, ...ids]);
+      const termesSource = index.termes.get(source.id);
+      if (!termesSource) return null;
+      const profil = (e: Entrees, t: Termes) => ({ ...e, techniques: membre ? e.techniques : [], termes: t });
+      const profils = ids.flatMap((id) => {
+        const e = index.projets.get(id);
+        const t = index.termes.get(id);
+        return e && t ? [profil(e, t)] : [];
+      });
+      const suggestions = classer(profil(source, termesSource), profils, index.libelles, limite, membre);
+      const parId = await fiches(suggestions.map((s) => s.id));
+      return suggestions.flatMap(({ id, score, raisons }) => {
+        const f = parId.get(id);
+        if (!f) return [];
+        return [
+          {
+            documentId: (index.projets.get(id) as Entrees).documentId,
+            slug: f.slug,
+            nom: f.nom,
+            resume: f.resume,
+            collectivite: f.collectiviteNom === null ? null : { nom: f.collectiviteNom, slug: f.collectiviteSlug },
+            score,
+            raisons,
+          },
+        ];
       });
     },
+    invalider: () => cache.invalider(),
   };
 };
