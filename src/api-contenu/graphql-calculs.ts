@@ -7,7 +7,8 @@ import { errors } from '@strapi/utils';
 import { lireLimite } from '../domaine/parametres';
 import { statistiquesPour } from '../domaine/statistiques';
 import { appelantDepuisAuth, voitRestreint } from '../domaine/visibilite';
-import { LIMITE_SIMILAIRES, PROJET_INTROUVABLE } from '../api/projet/controllers/similaires';
+import { LIMITE_SIMILAIRES } from '../domaine/similarite';
+import { PROJET_INTROUVABLE } from '../api/projet/controllers/similaires';
 import type { ServiceStatistiques } from '../api/statistiques/services/statistiques';
 import type { ServiceSimilaires } from '../api/projet/services/similaires';
 

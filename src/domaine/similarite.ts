@@ -31,6 +31,9 @@ export interface Suggestion<Id> {
 /** Label of a taxonomy entry by documentId (default locale). */
 export type Libelles = ReadonlyMap<string, string>;
 
+/** `limit` of GET /api/projets/:documentId/similaires. */
+export const LIMITE_SIMILAIRES = { defaut: 5, max: 20 } as const;
+
 export const POIDS = { sousThematiques: 0.35, texte: 0.3, publics: 0.15, thematique: 0.1, techniques: 0.1 } as const;
 
 /** Below this cosine, the text is not given as a reason. */

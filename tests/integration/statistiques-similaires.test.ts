@@ -4,7 +4,10 @@
  * same database: no absolute count), cache forgotten on publish and unpublish, Restreint never used
  * for an anonymous caller, bad input answered in French.
  */
+import fs from 'fs';
+import path from 'path';
 import { api, APPELANTS, enteteAdmin, enteteJeton, graphql } from '../helpers/http';
+import { CHEMIN_OPENAPI } from '../helpers/environnement';
 import { collectiviteParSiren, projetValide, thematique } from '../helpers/donnees';
 
 // Collectivités no other test file lists the projets of.
@@ -277,5 +280,14 @@ describe('GraphQL : statistiques et projetsSimilaires', () => {
     expect(trop.body.errors[0].message).toBe('Le paramètre « limit » doit être un entier entre 1 et 20.');
     const inconnu = await graphql(requete, { d: f.brouillon });
     expect(inconnu.body.errors[0].message).toBe('Projet introuvable : aucun projet publié n’a cet identifiant (documentId).');
+  });
+});
+
+describe('Description OpenAPI', () => {
+  it('décrit les deux lectures calculées', () => {
+    const { paths, components } = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../..', CHEMIN_OPENAPI), 'utf8'));
+    expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/statistiques', '/projets/{documentId}/similaires']));
+    expect(paths['/projets/{documentId}/similaires'].get.parameters).toContainEqual(expect.objectContaining({ name: 'limit', schema: expect.objectContaining({ maximum: 20 }) }));
+    expect(Object.keys(components.schemas)).toEqual(expect.arrayContaining(['StatistiquesResponse', 'ProjetsSimilairesResponse', 'StatistiqueCompte']));
   });
 });

@@ -4,9 +4,9 @@ import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { lireLimite, parametresInconnus } from '../../../domaine/parametres';
 import { appelantDepuisAuth, voitRestreint } from '../../../domaine/visibilite';
+import { LIMITE_SIMILAIRES } from '../../../domaine/similarite';
 import type { ServiceSimilaires } from '../services/similaires';
 
-export const LIMITE_SIMILAIRES = { defaut: 5, max: 20 } as const;
 export const PROJET_INTROUVABLE = 'Projet introuvable : aucun projet publié n’a cet identifiant (documentId).';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
