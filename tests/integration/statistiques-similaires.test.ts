@@ -151,6 +151,7 @@ describe('GET /api/statistiques', () => {
   it('ne compte par technique d’IA (Restreint) que pour un membre', async () => {
     const anonyme = await statistiques();
     expect(anonyme).not.toHaveProperty('parTechnique');
+    expect(await statistiques(APPELANTS.enAttente())).not.toHaveProperty('parTechnique');
     expect(JSON.stringify(anonyme)).not.toContain('ia-generative');
     const membre = await statistiques(APPELANTS.membre());
     expect(compte(membre.parTechnique, 'ia-generative')).toBeGreaterThanOrEqual(3);
@@ -222,6 +223,10 @@ describe('GET /api/projets/:documentId/similaires', () => {
     const anonyme = await similaires(f.sourceTechnique);
     expect(anonyme.map((p) => p.documentId)).not.toContain(f.voisinTechnique);
     expect(anonyme.flatMap((p) => p.raisons).join(' ')).not.toMatch(/technique/i);
+    const enAttente = await similaires(f.sourceTechnique, APPELANTS.enAttente());
+    expect(enAttente.map((p) => p.documentId)).not.toContain(f.voisinTechnique);
+    const jetonLecture = await similaires(f.sourceTechnique, APPELANTS.jetonLecture());
+    expect(jetonLecture.map((p) => p.documentId)).toContain(f.voisinTechnique);
     const membre = await similaires(f.sourceTechnique, APPELANTS.membre());
     expect(membre.find((p) => p.documentId === f.voisinTechnique)?.raisons).toEqual([
       'même technique d’IA : Vision par ordinateur',
