@@ -186,6 +186,21 @@ describe('GET /api/statistiques', () => {
     expect(compte((await statistiques()).parAnnee, ANNEE_RARE)).toBe(compte(avant.parAnnee, ANNEE_RARE) + 1);
   });
 
+  it('tient compte d’une modification de collectivité (cache invalidé)', async () => {
+    const modifier = (codeRegion: string) => api().put(`/api/collectivites/${f.montpellier}`).set(enteteJeton()).send({ data: { codeRegion } });
+    const origine = (await api().get(`/api/collectivites/${f.montpellier}`)).body.data.codeRegion;
+    expect(origine).toBe('76');
+    const avant = await statistiques();
+    expect((await modifier('53')).status).toBe(200);
+    try {
+      const apres = await statistiques();
+      expect([compte(apres.parRegion, '53'), compte(apres.parRegion, origine)]).toEqual([compte(avant.parRegion, '53') + 1, compte(avant.parRegion, origine) - 1]);
+    } finally {
+      await modifier(origine);
+    }
+    expect((await statistiques()).parRegion).toEqual(avant.parRegion);
+  });
+
   it('refuse un paramètre inconnu par un 400 en français', async () => {
     const reponse = await api().get('/api/statistiques').query({ annee: '2020' });
     expect(reponse.status).toBe(400);
