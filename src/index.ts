@@ -8,6 +8,8 @@ import { configurerRolesEditoriaux } from './bootstrap/roles-editoriaux';
 import { configurerEspaceConfiance } from './bootstrap/espace-confiance';
 import { installerVisibilite } from './api-contenu/visibilite';
 import { etendreGraphql } from './api-contenu/graphql';
+import { etendreGraphqlCalculs } from './api-contenu/graphql-calculs';
+import { enregistrerInvalidationCaches } from './documents/invalidation-caches';
 import { grouperChargements } from './api-contenu/chargements-groupes';
 import { enregistrerMiseAJourIndex, synchroniserIndexRecherche } from './recherche/index-recherche';
 import { etendreGraphqlRecherche } from './recherche/graphql';
@@ -21,6 +23,8 @@ export default {
     etendreGraphql(strapi);
     enregistrerMiseAJourIndex(strapi);
     etendreGraphqlRecherche(strapi);
+    etendreGraphqlCalculs(strapi);
+    enregistrerInvalidationCaches(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

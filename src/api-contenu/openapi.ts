@@ -7,6 +7,7 @@
 import { ATTRIBUTS_INTERNES, ATTRIBUTS_RESTREINTS } from '../domaine/visibilite';
 import { ATTRIBUT_ETAT } from '../plugins/revue-editoriale/server/documents';
 import { decrireRecherche } from '../recherche/openapi';
+import { decrireLecturesCalculees } from './openapi-calculs';
 
 /** Never on the content API: the review state and the members of a collectivité. */
 const JAMAIS_EXPOSES = new Set([ATTRIBUT_ETAT, ...Object.values(ATTRIBUTS_INTERNES).flat()]);
@@ -34,6 +35,7 @@ interface Description {
 
 export function finaliserDescription(description: Description): void {
   delete description.info['x-generation-date'];
+  decrireLecturesCalculees(description, MENTION_RESTREINT);
   retirerInternes(description);
   decrireRecherche(description);
   for (const [uid, champs] of Object.entries(ATTRIBUTS_RESTREINTS)) {
