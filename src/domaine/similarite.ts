@@ -4,10 +4,11 @@
  *     taxonomy entries, read from an index of the published projets' entries (`indexer`, `candidats`);
  *  2. ranking: a weighted mix of shared sous-thématiques, publics, thématique, techniques (members
  *     only: Restreint) and text similarity of name + summary (TF-IDF cosine over the candidates,
- *     French words without accents, stop words and plural / common suffixes), with the reasons in
- *     French (`classer`).
+ *     words analysed as the search does: no accents, French Snowball stems, no stop words), with the
+ *     reasons in French (`classer`).
  * Frugal: no external service, no model. Pure: the data is read by `api/projet/services/similaires.ts`.
  */
+import { normaliser, racine } from './recherche/texte';
 
 export interface Profil<Id> {
   id: Id;
@@ -40,37 +41,17 @@ export const POIDS = { sousThematiques: 0.35, texte: 0.3, publics: 0.15, themati
 export const SEUIL_TEXTE = 0.1;
 const MOTS_CITES = 5;
 
-/** French stop words, plus words every projet of the library uses (they say nothing of closeness). */
-const MOTS_VIDES = new Set(
+/**
+ * Words that say nothing of closeness, beyond the French stop words the search already drops: common
+ * verbs and adverbs, and the words every projet of the library uses.
+ */
+const MOTS_SANS_PORTEE = new Set(
   (
-    'a au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur leurs lui ma mais me meme mes moi mon ne nos notre nous on ou ' +
-    'par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous c d j l m n s t y ete etre avoir ont est sont fait faire ' +
-    'plus moins tres tout tous toute toutes afin ainsi alors aussi autre autres car comme dont donc entre lors puis sans selon sous vers via chez ' +
+    'a ils les leurs meme cet cette ete etre avoir fait faire plus moins tres tout tous toute toutes afin ainsi alors aussi autre autres ' +
+    'car comme dont donc entre lors puis sans selon sous vers via chez ' +
     'ia intelligence artificielle projet projets outil outils solution solutions collectivite collectivites service services usage usages mise place permet permettre'
   ).split(' '),
 );
-
-const SUFFIXES = [
-  'issements', 'issement', 'ements', 'ement', 'ations', 'ation', 'atrices', 'atrice', 'ateurs', 'ateur', 'ances', 'ance', 'ences', 'ence',
-  'iques', 'ique', 'istes', 'iste', 'ismes', 'isme', 'ables', 'able', 'euses', 'euse', 'eurs', 'eur', 'ites', 'ite', 'ives', 'ive', 'ifs', 'if',
-  'elles', 'elle', 'ees', 'ee', 'er', 'es',
-];
-
-export const sansAccents = (texte: string): string => texte.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-
-/** Light French stemming: plural, then the longest common suffix, keeping a stem of 4 letters or more. */
-export function racine(mot: string): string {
-  let r = mot;
-  if (r.length > 4 && (r.endsWith('s') || r.endsWith('x')) && !r.endsWith('ss')) r = r.slice(0, -1);
-  for (const suffixe of SUFFIXES) {
-    if (r.endsWith(suffixe) && r.length - suffixe.length >= 4) {
-      r = r.slice(0, -suffixe.length);
-      break;
-    }
-  }
-  if (r.length > 4 && r.endsWith('e')) r = r.slice(0, -1);
-  return r;
-}
 
 /** Key (stem) of each word form met, or null for a word that does not count: a small, bounded memo. */
 const CLES = new Map<string, string | null>();
@@ -79,8 +60,9 @@ const MAX_CLES = 100_000;
 function cleDe(forme: string): string | null {
   const connue = CLES.get(forme);
   if (connue !== undefined) return connue;
-  const mot = sansAccents(forme);
-  const cle = mot.length < 3 || MOTS_VIDES.has(mot) || /^\d+$/.test(mot) ? null : racine(mot);
+  // The same analysis as the search (unaccent, French Snowball, stop words): one notion of « same word ».
+  const mot = normaliser(forme);
+  const cle = mot.length < 3 || MOTS_SANS_PORTEE.has(mot) || /^\d+$/.test(mot) ? null : racine(mot);
   if (CLES.size >= MAX_CLES) CLES.clear();
   CLES.set(forme, cle);
   return cle;

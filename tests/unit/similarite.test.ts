@@ -1,4 +1,4 @@
-import { candidats, classer, indexer, racine, termes, type Entrees, type Profil } from '../../src/domaine/similarite';
+import { candidats, classer, indexer, termes, type Entrees, type Profil } from '../../src/domaine/similarite';
 
 const profil = (id: string, { texte = '', ...champs }: Partial<Omit<Profil<string>, 'termes'>> & { texte?: string } = {}): Profil<string> => ({
   id,
@@ -19,24 +19,16 @@ const LIBELLES = new Map([
   ['te-vision', 'Vision par ordinateur'],
 ]);
 
-describe('racine et termes (texte)', () => {
-  it.each([
-    ['batiments', 'batiment'],
-    ['energetique', 'energet'],
-    ['energetiques', 'energet'],
-    ['renovation', 'renov'],
-    ['renover', 'renov'],
-    ['consommations', 'consomm'],
-    ['bus', 'bus'],
-  ])('%s → %s', (mot, attendu) => {
-    expect(racine(mot)).toBe(attendu);
-  });
-
+describe('termes (texte)', () => {
   it('désaccentue, met en minuscules, retire les mots vides et garde la première forme rencontrée', () => {
     const t = termes('L’Éclairage public des écoles : un projet d’IA pour l’éclairage et les écoles');
     expect([...t.keys()].sort()).toEqual(['eclairag', 'ecol', 'public']);
     expect(t.get('eclairag')).toEqual({ nombre: 2, forme: 'éclairage' });
     expect(t.get('ecol')?.nombre).toBe(2);
+  });
+
+  it('compare les mots comme la recherche : pluriels, accents et dérivés ont la même racine', () => {
+    expect([...termes('Véhicules électriques, rénovation').keys()]).toEqual([...termes('vehicule electrique renover').keys()]);
   });
 
   it('ignore les nombres et les mots de moins de 3 lettres', () => {
