@@ -5,6 +5,7 @@
  */
 import { lireCsv } from '../src/domaine/interconnectes/lecture-csv';
 import { normaliserLigne } from '../src/domaine/interconnectes/ligne';
+import { MAX_SOUS_THEMATIQUES } from '../src/domaine/regles-metier';
 import { choisir, echantillon, entier } from './aleatoire';
 
 /** Up to `nombre` distinct values drawn by frequency (`valeurs` holds one entry per observation). */
@@ -80,6 +81,7 @@ export interface ProjetTire {
   description: string;
   resume: string;
   statut: string;
+  motifAbandon: string | null;
   thematique: string;
   sousThematiques: string[];
   publics: string[];
@@ -106,13 +108,16 @@ export function tirerProjet(alea: () => number, profil: Profil, index: number): 
   const nom = texte(alea, profil.mots, Math.min(140, autour(alea, choisir(alea, profil.longueursNom)))).slice(0, 150 - suffixe.length) + suffixe;
   const description = texte(alea, profil.mots, autour(alea, choisir(alea, profil.longueursDescription)));
   const annee = choisir(alea, profil.annees);
+  const statut = choisir(alea, profil.statuts);
   return {
     nom: nom.charAt(0).toUpperCase() + nom.slice(1),
     description,
     resume: description.slice(0, 200),
-    statut: choisir(alea, profil.statuts),
+    statut,
+    // A projet abandonné needs its reason (regles-metier).
+    motifAbandon: statut === 'abandonne' ? texte(alea, profil.mots, 120) : null,
     thematique,
-    sousThematiques: echantillon(alea, profil.sousThematiquesParTheme[thematique] ?? [], choisir(alea, profil.nombresSousThematiques)),
+    sousThematiques: echantillon(alea, profil.sousThematiquesParTheme[thematique] ?? [], Math.min(MAX_SOUS_THEMATIQUES, choisir(alea, profil.nombresSousThematiques))),
     publics: tirerDistincts(alea, profil.publics, choisir(alea, profil.nombresPublics)),
     nombreOffreurs: choisir(alea, profil.nombresOffreurs),
     typeCollectivite: choisir(alea, profil.typesCollectivite),
