@@ -20,12 +20,14 @@ import { SECRET_NAMES } from '../src/config/secrets';
 import { lireOptions } from './options';
 import { arreter, demarrer, type Serveur } from './processus';
 import { resumeMarkdown, verifierBudgets, type Palier, type Resultat } from './rapport';
-import { CHEMIN_LISTE, mesurer, mesurerExport, scenariosCms, type Reglages } from './scenarios';
+import { CHEMIN_LISTE, mesurer, mesurerEntrelace, mesurerExport, scenariosCms, type Reglages } from './scenarios';
 
 const racine = path.resolve(__dirname, '../..');
 const journal = (message: string) => process.stdout.write(`${message}\n`);
 const PALIER_COMPLET = 10000;
 const SCENARIOS_CROISSANCE = ['liste', 'recherche'];
+/** Turns of the list against its baselines (the measured duration is shared between them). */
+const TOURS = 5;
 
 async function postgres(requete: string) {
   const connexion = new Client({ host: process.env.DATABASE_HOST ?? '127.0.0.1', port: Number(process.env.DATABASE_PORT ?? 5432), user: process.env.DATABASE_USERNAME ?? 'postgres', password: process.env.DATABASE_PASSWORD ?? '', database: 'postgres' });
@@ -125,6 +127,7 @@ async function principal(): Promise<number> {
   journal(`Banc de performance sur ${base} : paliers ${options.paliers.join(', ')} ; environ ${Math.ceil(estimation / 60)} min.`);
   await postgres(`CREATE DATABASE ${base}`);
   let serveur: Serveur | null = null;
+  const references: Serveur[] = [];
   try {
     journal('Premier démarrage (production, base vierge) : amorçage du référentiel…');
     serveur = await cms(env);
@@ -145,37 +148,45 @@ async function principal(): Promise<number> {
       const palier: Palier = { projets, scenarios: {} };
       for (const [cle, scenario] of Object.entries(scenariosCms(ids))) {
         if (!complet && !SCENARIOS_CROISSANCE.includes(cle)) continue;
+        if (cle === 'liste' && complet) continue; // measured below, in turns with its baselines
         journal(`  ${scenario.nom}…`);
         palier.scenarios[cle] = await mesurer(serveur.url, serveur.processus.pid, scenario, reglages);
       }
       journal('  Export CSV open data…');
       palier.export = await mesurerExport(serveur.url, serveur.processus.pid);
-      const reference = await json(`${serveur.url}${CHEMIN_LISTE}`);
-      await arreter(serveur);
-      serveur = null;
 
       if (complet) {
-        journal('  Référence : Strapi nu (sans la couche de visibilité)…');
-        serveur = await cms(env, ['--strapi-nu']);
-        palier.scenarios['liste-stock'] = { ...(await mesurer(serveur.url, serveur.processus.pid, { nom: 'Liste, Strapi nu', chemins: [CHEMIN_LISTE] }, reglages)) };
-        await arreter(serveur);
-        journal('  Référence : SQL brut (http + pg)…');
-        serveur = await demarrer(path.join(__dirname, 'serveur-brut.js'), [], env, await portLibre(), '/_health');
-        const brute = await json(`${serveur.url}${CHEMIN_LISTE}`);
-        const identique = JSON.stringify(triee(brute)) === JSON.stringify(triee(reference));
+        // The list against its baselines, the three servers up together and measured in turns.
+        journal('  Liste REST, en alternance avec Strapi nu et le SQL brut…');
+        references.push(await cms(env, ['--strapi-nu']));
+        references.push(await demarrer(path.join(__dirname, 'serveur-brut.js'), [], env, await portLibre(), '/_health'));
+        const [nu, brut] = references;
+        const strapiJson = await json(`${serveur.url}${CHEMIN_LISTE}`);
+        const identique = JSON.stringify(triee(await json(`${brut.url}${CHEMIN_LISTE}`))) === JSON.stringify(triee(strapiJson));
         resultat.remarques.push(
           identique
-            ? `${projets} projets : le serveur SQL brut renvoie exactement le JSON de la liste Strapi (${reference.data.length} projets, total ${reference.meta.pagination.total}).`
-            : `${projets} projets : ATTENTION, le JSON du serveur SQL brut diffère de celui de Strapi : le rapport SQL brut est indicatif.`,
+            ? `${projets} projets : le serveur SQL brut renvoie exactement le JSON de la liste Strapi (${strapiJson.data.length} projets, total ${strapiJson.meta.pagination.total}).`
+            : `${projets} projets : ATTENTION, le JSON du serveur SQL brut diffère de celui de Strapi : le rapport au SQL brut est indicatif.`,
         );
-        palier.scenarios['liste-brute'] = await mesurer(serveur.url, serveur.processus.pid, { nom: 'Liste, SQL brut (http + pg)', chemins: [CHEMIN_LISTE] }, reglages);
-        await arreter(serveur);
-        serveur = null;
+        const liste = scenariosCms(ids).liste;
+        const [nous, stock, brute] = await mesurerEntrelace(
+          [
+            { url: serveur.url, pid: serveur.processus.pid, scenario: liste },
+            { url: nu.url, pid: nu.processus.pid, scenario: { ...liste, nom: 'Liste, Strapi nu' } },
+            { url: brut.url, pid: brut.processus.pid, scenario: { ...liste, nom: 'Liste, SQL brut (http + pg)' } },
+          ],
+          reglages,
+          TOURS,
+        );
+        Object.assign(palier.scenarios, { liste: nous, 'liste-stock': stock, 'liste-brute': brute });
+        for (const reference of references.splice(0)) await arreter(reference);
       }
+      await arreter(serveur);
+      serveur = null;
       resultat.paliers.push(palier);
     }
   } finally {
-    if (serveur) await arreter(serveur);
+    for (const enCours of [serveur, ...references]) if (enCours) await arreter(enCours);
     await postgres(`DROP DATABASE IF EXISTS ${base} WITH (FORCE)`);
   }
   resultat.dureeSecondes = (Date.now() - debut) / 1000;

@@ -84,28 +84,59 @@ async function lancer(url: string, scenario: Scenario, secondes: number, connexi
   return instance;
 }
 
+interface Cible {
+  url: string;
+  pid: number | undefined;
+  scenario: Scenario;
+}
+
+const absent = (base: { nom: string; requete: string }): MesureHttp => ({ ...base, absent: true, requetes: 0, requetesParSeconde: 0, erreurs: 0, latence: resumerLatences([]), rssDepartMo: 0, rssPicMo: 0 });
+
+/**
+ * Measures several servers in turns (A, B, C, A, B, C…) rather than one after the other: on a shared,
+ * noisy machine every server then meets the same background load, which keeps their ratios honest.
+ * One target and one turn is the plain measure.
+ */
+export async function mesurerEntrelace(cibles: readonly Cible[], reglages: Reglages, tours = 1): Promise<MesureHttp[]> {
+  const etats = [];
+  for (const cible of cibles) {
+    const base = { nom: cible.scenario.nom, requete: `${cible.scenario.methode ?? 'GET'} ${cible.scenario.chemins[0]}` };
+    const present = (await sonder(cible.url, cible.scenario)) !== 404;
+    if (present) await lancer(cible.url, cible.scenario, reglages.echauffement, reglages.connexions);
+    etats.push({ cible, base, present, latences: [] as number[], horsSucces: 0, erreurs: 0, departMo: Infinity, picMo: 0 });
+  }
+  const secondes = Math.max(1, Math.round(reglages.duree / tours));
+  for (let tour = 0; tour < tours; tour += 1) {
+    for (const etat of etats.filter((e) => e.present)) {
+      const memoire = surveillerMemoire(etat.cible.pid);
+      const resultat = await lancer(etat.cible.url, etat.cible.scenario, secondes, reglages.connexions, (s, ms) => {
+        etat.latences.push(ms);
+        if (s < 200 || s >= 300) etat.horsSucces += 1;
+      });
+      const { departMo, picMo } = memoire.arreter();
+      etat.erreurs += resultat.errors + resultat.timeouts;
+      etat.departMo = Math.min(etat.departMo, departMo);
+      etat.picMo = Math.max(etat.picMo, picMo);
+    }
+  }
+  return etats.map((e) =>
+    e.present
+      ? {
+          ...e.base,
+          requetes: e.latences.length,
+          requetesParSeconde: e.latences.length / (secondes * tours),
+          erreurs: e.horsSucces + e.erreurs,
+          latence: resumerLatences(e.latences),
+          rssDepartMo: e.departMo,
+          rssPicMo: e.picMo,
+        }
+      : absent(e.base),
+  );
+}
+
 export async function mesurer(url: string, pid: number | undefined, scenario: Scenario, reglages: Reglages): Promise<MesureHttp> {
-  const base = { nom: scenario.nom, requete: `${scenario.methode ?? 'GET'} ${scenario.chemins[0]}` };
-  const statut = await sonder(url, scenario);
-  if (statut === 404) return { ...base, absent: true, requetes: 0, requetesParSeconde: 0, erreurs: 0, latence: resumerLatences([]), rssDepartMo: 0, rssPicMo: 0 };
-  await lancer(url, scenario, reglages.echauffement, reglages.connexions);
-  const latences: number[] = [];
-  let horsSucces = 0;
-  const memoire = surveillerMemoire(pid);
-  const resultat = await lancer(url, scenario, reglages.duree, reglages.connexions, (s, ms) => {
-    latences.push(ms);
-    if (s < 200 || s >= 300) horsSucces += 1;
-  });
-  const { departMo, picMo } = memoire.arreter();
-  return {
-    ...base,
-    requetes: latences.length,
-    requetesParSeconde: latences.length / reglages.duree,
-    erreurs: horsSucces + resultat.errors + resultat.timeouts,
-    latence: resumerLatences(latences),
-    rssDepartMo: departMo,
-    rssPicMo: picMo,
-  };
+  const [mesure] = await mesurerEntrelace([{ url, pid, scenario }], reglages);
+  return mesure;
 }
 
 /** The open-data CSV export, downloaded whole: time, rows, and the server's RSS growth. */
