@@ -9,6 +9,7 @@ import { configurerEspaceConfiance } from './bootstrap/espace-confiance';
 import { installerVisibilite } from './api-contenu/visibilite';
 import { etendreGraphql } from './api-contenu/graphql';
 import { grouperChargements } from './api-contenu/chargements-groupes';
+import { creerIndexPerformance } from './bootstrap/index-performance';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -23,6 +24,7 @@ export default {
     grouperChargements(strapi);
     await configurerLocales(strapi);
     await seedReferentiel(strapi);
+    await creerIndexPerformance(strapi);
     await configurerEspaceConfiance(strapi);
     await configurerPermissionsPubliques(strapi);
     await configurerEcransAdmin(strapi);
