@@ -179,6 +179,8 @@ async function principal(): Promise<number> {
           TOURS,
         );
         Object.assign(palier.scenarios, { liste: nous, 'liste-stock': stock, 'liste-brute': brute });
+        // One client alone: the service time of a request, without the queue of 20 clients on 2 cores.
+        palier.scenarios['liste-seule'] = await mesurer(serveur.url, serveur.processus.pid, { ...liste, nom: 'Liste REST, 1 connexion (temps de service)' }, { ...reglages, connexions: 1 });
         for (const reference of references.splice(0)) await arreter(reference);
       }
       await arreter(serveur);

@@ -122,7 +122,8 @@ export function resumeMarkdown(resultat: Resultat): string {
     sortie.push(`\n### ${palier.projets.toLocaleString('fr-FR')} projets\n`);
     const brute = p95(palier, 'liste-brute');
     const stock = p95(palier, 'liste-stock');
-    const lignes = Object.entries(palier.scenarios).map(([cle, m]) => {
+    const ordre = (cle: string) => (cle.startsWith('liste') ? 0 : 1);
+    const lignes = Object.entries(palier.scenarios).sort(([a], [b]) => ordre(a) - ordre(b)).map(([cle, m]) => {
       if (m.absent) return [m.nom, 'absent (404)', '', '', '', '', '', '', ''];
       const rapport = (base: number | null) => (base && m.latence.p95 !== null && !cle.startsWith('liste-') ? `${(m.latence.p95 / base).toFixed(2)}×` : '');
       return [m.nom, ms(m.latence.p50), ms(m.latence.p95), ms(m.latence.p99), m.requetesParSeconde.toFixed(0), String(m.erreurs), `${m.rssPicMo.toFixed(0)} Mo`, rapport(brute), rapport(stock)];
