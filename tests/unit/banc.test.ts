@@ -152,6 +152,11 @@ describe('verdict des budgets', () => {
     expect(verdict(resultat(40, 20, 38), 'Croissance du RSS pendant l’export')).toMatchObject({ valeur: '150 Mo', ok: false });
   });
 
+  it('ramène le temps de génération à 10 000 projets quand la base a été complétée', () => {
+    const r = { ...resultat(40, 20, 38), generations: [{ projets: 10000, ajoutes: 9000, secondes: 9 }] };
+    expect(verdict(r, 'Génération de 10 000 projets (rapportée de +9000)')).toMatchObject({ valeur: '10.00 s', ok: true });
+  });
+
   it('compte les erreurs de tous les scénarios', () => {
     expect(verdict(resultat(40, 20, 38, 3), 'Erreurs (tous scénarios, tous paliers)')).toMatchObject({ valeur: '3', ok: false });
   });
