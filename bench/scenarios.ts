@@ -47,7 +47,7 @@ export function scenariosCms(documentIds: readonly string[]): Record<string, Sce
       nom: 'Collectivités, nom $containsi',
       chemins: NOMS_COLLECTIVITES.map((n) => `/api/collectivites?filters[nom][$containsi]=${encodeURIComponent(n)}&pagination[pageSize]=25`),
     },
-    recherche: { nom: 'Recherche à facettes', chemins: ['/api/recherche?q=eau&page=1&pageSize=25'] },
+    recherche: { nom: 'Recherche à facettes', chemins: ['/api/recherche?q=eau&statut=deploiement,termine&page=1&pageSize=25'] },
     statistiques: { nom: 'Statistiques', chemins: ['/api/statistiques'] },
     similaires: { nom: 'Projets similaires', chemins: documentIds.map((id) => `/api/projets/${id}/similaires?limit=5`) },
   };

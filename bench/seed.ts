@@ -1,11 +1,12 @@
 /**
  * `npm run bench:seed -- --projets 10000 [--graine 7]`: completes the configured database (DATABASE_*
  * variables, as for the CMS) up to that many generated, published projets. Boots the compiled
- * application (reference data seeded at bootstrap), then generates.
+ * application (reference data seeded at bootstrap), generates, rebuilds the search index.
  */
 import path from 'path';
 import { createStrapi } from '@strapi/strapi';
 import { executer } from '../scripts/executer';
+import { reconstruireIndexRecherche } from '../src/recherche/index-recherche';
 import { genererProjets } from './generateur';
 import { lireOptions } from './options';
 
@@ -20,8 +21,9 @@ export async function seed(arguments_: readonly string[]): Promise<number> {
     journal(`Génération jusqu’à ${options.projets} projets (graine ${options.graine})…`);
     const bilan = await genererProjets(strapi, { projets: options.projets, graine: options.graine, journal });
     journal(`${bilan.ajoutes} projets ajoutés à ${bilan.existants} en ${bilan.secondes.toFixed(1)} s`);
-    // The generated rows bypass the Document Service, hence the search index (issue 6): once
-    // src/recherche is merged, `await reconstruireIndexRecherche(strapi);` goes on this line.
+    // The generated rows bypass the Document Service, hence the search index kept up to date by it.
+    const index = await reconstruireIndexRecherche(strapi);
+    journal(`Index de recherche reconstruit : ${index.projets} projets`);
     process.stdout.write(`BILAN ${JSON.stringify(bilan)}\n`);
     return 0;
   } finally {

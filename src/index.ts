@@ -10,6 +10,8 @@ import { installerVisibilite } from './api-contenu/visibilite';
 import { etendreGraphql } from './api-contenu/graphql';
 import { grouperChargements } from './api-contenu/chargements-groupes';
 import { creerIndexPerformance } from './bootstrap/index-performance';
+import { enregistrerMiseAJourIndex, synchroniserIndexRecherche } from './recherche/index-recherche';
+import { etendreGraphqlRecherche } from './recherche/graphql';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -18,6 +20,8 @@ export default {
     enregistrerInvariants(strapi);
     installerVisibilite(strapi);
     etendreGraphql(strapi);
+    enregistrerMiseAJourIndex(strapi);
+    etendreGraphqlRecherche(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -29,5 +33,6 @@ export default {
     await configurerPermissionsPubliques(strapi);
     await configurerEcransAdmin(strapi);
     await configurerRolesEditoriaux(strapi);
+    await synchroniserIndexRecherche(strapi);
   },
 };

@@ -1,10 +1,12 @@
 /**
  * Final touch to the OpenAPI description the documentation plugin generates (its
  * `mutateDocumentation` hook): no generation date, so that the committed file only changes with the
- * content types; the Restreint fields say who receives them; internal attributes are not described.
+ * content types; the Restreint fields say who receives them; internal attributes are not described;
+ * the search route, which is no content type's, is described.
  */
 import { ATTRIBUTS_INTERNES, ATTRIBUTS_RESTREINTS } from '../domaine/visibilite';
 import { ATTRIBUT_ETAT } from '../plugins/revue-editoriale/server/documents';
+import { decrireRecherche } from '../recherche/openapi';
 
 /** Never on the content API: the review state and the members of a collectivité. */
 const JAMAIS_EXPOSES = new Set([ATTRIBUT_ETAT, ...Object.values(ATTRIBUTS_INTERNES).flat()]);
@@ -26,12 +28,14 @@ const pascal = (nom: string) => nom.replace(/(^|-)([a-z])/g, (_, _tiret: string,
 
 interface Description {
   info: Record<string, unknown>;
+  paths?: Record<string, unknown>;
   components?: { schemas?: Record<string, { properties?: Record<string, Record<string, unknown>> }> };
 }
 
 export function finaliserDescription(description: Description): void {
   delete description.info['x-generation-date'];
   retirerInternes(description);
+  decrireRecherche(description);
   for (const [uid, champs] of Object.entries(ATTRIBUTS_RESTREINTS)) {
     const proprietes = description.components?.schemas?.[pascal(uid.split('.')[1])]?.properties;
     if (!proprietes) continue;

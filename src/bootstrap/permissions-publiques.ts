@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { LECTURE_PUBLIQUE, ROLE_MEMBRE } from '../domaine/visibilite';
 
+/** Routes of the application readable by everyone (what each caller then gets is decided by the route). */
+const ACTIONS_PUBLIQUES = ['api::recherche.recherche.find'];
+
 /** What a member may call beyond the public reads: their own account. */
 const ACTIONS_MEMBRE = ['plugin::users-permissions.user.me'];
 
@@ -16,12 +19,12 @@ async function accorder(strapi: Core.Strapi, roleId: number, voulues: string[]):
 
 /**
  * Grants the Public role and the Membre role `find` and `findOne` on the published content of the
- * library (what each caller then sees is decided by `domaine/visibilite.ts`); adds what is missing,
+ * library, and the search (what each caller then sees is decided by `domaine/visibilite.ts`); adds what is missing,
  * removes nothing.
  */
 export async function configurerPermissionsPubliques(strapi: Core.Strapi): Promise<void> {
   const roles = strapi.db.query('plugin::users-permissions.role');
-  const lectures = LECTURE_PUBLIQUE.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
+  const lectures = [...LECTURE_PUBLIQUE.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]), ...ACTIONS_PUBLIQUES];
   for (const [type, voulues] of [['public', lectures], [ROLE_MEMBRE, [...lectures, ...ACTIONS_MEMBRE]]] as const) {
     const role = await roles.findOne({ where: { type } });
     if (!role) throw new Error(`Rôle ${type} de users-permissions introuvable`);

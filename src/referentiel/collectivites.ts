@@ -61,17 +61,17 @@ interface GroupementBrut {
   populationTotale?: number;
   membres: MembreBrut[];
 }
-interface DepartementBrut {
+export interface DepartementBrut {
   code: string;
   nom: string;
   region: string;
 }
-interface RegionBrute {
+export interface RegionBrute {
   code: string;
   nom: string;
 }
 
-function lireDonnees<T>(fichier: string): T[] {
+export function lireDonnees<T>(fichier: string): T[] {
   const chemin = require.resolve(`@etalab/decoupage-administratif/data/${fichier}.json`);
   return JSON.parse(readFileSync(chemin, 'utf8')) as T[];
 }

@@ -99,6 +99,31 @@ describe('Import du fichier réel des Interconnectés', () => {
   });
 });
 
+describe('Recherche dans les projets réels importés', () => {
+  const rechercher = (query: Record<string, unknown>) => api().get('/api/recherche').query({ pageSize: 100, ...query });
+
+  it('« eau » trouve les projets de l’eau, par leur texte ou leur sous-thématique', async () => {
+    const reponse = await rechercher({ q: 'eau' });
+    expect(reponse.status).toBe(200);
+    const noms: string[] = reponse.body.data.map((p: { nom: string }) => p.nom.replace(/\s+/g, ' ').trim());
+    expect(noms).toEqual(expect.arrayContaining(['PREVIZO', 'IA assainissement', 'Mission 90+']));
+    expect(noms.some((nom) => /fuites d.eau/.test(nom))).toBe(true);
+    expect(noms).not.toContain('Delibia');
+    expect(reponse.body.data.find((p: { nom: string }) => p.nom === 'IA assainissement').extrait).toMatch(/<mark>eaux?<\/mark>/i);
+  });
+
+  it('facettes de « eau » : chaque nombre est le total de la liste filtrée', async () => {
+    const { facettes } = (await rechercher({ q: 'eau' })).body.meta;
+    expect(facettes.sousThematique.find((v: { valeur: string }) => v.valeur === 'gestion-de-l-eau').nombre).toBeGreaterThanOrEqual(4);
+    for (const dimension of ['thematique', 'sousThematique', 'statut', 'typeCollectivite', 'region']) {
+      for (const { valeur, nombre } of facettes[dimension]) {
+        const filtree = await rechercher({ q: 'eau', [dimension]: valeur });
+        expect({ dimension, valeur, total: filtree.body.meta.pagination.total }).toEqual({ dimension, valeur, total: nombre });
+      }
+    }
+  });
+});
+
 describe('Open data', () => {
   it('CSV : public, en-têtes de téléchargement et de cache, conforme au Table Schema, égal à la source après les normalisations du rapport', async () => {
     const reponse = await api().get('/api/open-data/projets.csv');
