@@ -14,7 +14,9 @@ import { slugifier } from '../src/domaine/slug';
 import { choisir, flux, identifiantDocument } from './aleatoire';
 import { profilDepuisCsv, texte, tirerProjet, type Profil } from './profil';
 
-const TAILLE_LOT = 500;
+// SQLite takes at most 500 rows in one INSERT (knex writes them as a compound SELECT): 200 documents
+// are 400 rows (draft and published).
+const TAILLE_LOT = 200;
 /** Offreurs created per projet added: the real file names about one partner for five projets. */
 const OFFREURS_PAR_PROJET = 0.2;
 /** Distinct streams for the offreurs (the projets use their index). */
@@ -69,8 +71,8 @@ class Liens {
 }
 
 async function inserer(trx: Knex, table: string, lignes: ReadonlyArray<Record<string, unknown>>) {
-  // 1,000 rows × a few columns stays far below the bind-parameter limits of PostgreSQL and SQLite.
-  for (let i = 0; i < lignes.length; i += 1000) await trx(table).insert(lignes.slice(i, i + 1000));
+  // Under SQLite's 500 terms per compound SELECT, far below PostgreSQL's bind-parameter limit.
+  for (let i = 0; i < lignes.length; i += 400) await trx(table).insert(lignes.slice(i, i + 400));
 }
 
 /** Creates both rows of published documents; returns their ids in order. */
