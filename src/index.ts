@@ -11,6 +11,7 @@ import { etendreGraphql } from './api-contenu/graphql';
 import { etendreGraphqlCalculs } from './api-contenu/graphql-calculs';
 import { enregistrerInvalidationCaches } from './documents/invalidation-caches';
 import { grouperChargements } from './api-contenu/chargements-groupes';
+import { creerIndexPerformance } from './bootstrap/index-performance';
 import { enregistrerMiseAJourIndex, synchroniserIndexRecherche } from './recherche/index-recherche';
 import { etendreGraphqlRecherche } from './recherche/graphql';
 
@@ -31,6 +32,7 @@ export default {
     grouperChargements(strapi);
     await configurerLocales(strapi);
     await seedReferentiel(strapi);
+    await creerIndexPerformance(strapi);
     await configurerEspaceConfiance(strapi);
     await configurerPermissionsPubliques(strapi);
     await configurerEcransAdmin(strapi);
