@@ -37,6 +37,15 @@ export default ({ env }: { env: any }) => [
       formidable: { maxFileSize: env.int('UPLOAD_SIZE_LIMIT_MO', 20) * KO * KO },
     },
   },
+  // After the body parser (GraphQL queries are keyed by their body), before the routes.
+  {
+    name: 'global::cache-reponses',
+    config: {
+      actif: env.bool('CACHE_REPONSES', true),
+      capacite: env.int('CACHE_REPONSES_CAPACITE', 1000),
+      tailleCorpsMax: `${env.int('BODY_JSON_LIMIT_KO', 1024) * KO}b`,
+    },
+  },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -60,11 +60,8 @@ module.exports = {
       'CREATE INDEX IF NOT EXISTS recherche_projets_nom_tri ON recherche_projets (nom_tri)',
       VALEURS,
       'CREATE INDEX IF NOT EXISTS recherche_projets_valeurs_document ON recherche_projets_valeurs (document_id)',
-      // Bumped by every write to the index: the search's memory cache is valid for one generation.
-      'CREATE TABLE IF NOT EXISTS recherche_generation (generation bigint NOT NULL)',
     );
     for (const instruction of instructions) await knex.raw(instruction);
-    if ((await knex('recherche_generation').count({ n: '*' }))[0].n == 0) await knex('recherche_generation').insert({ generation: 0 });
   },
 
   async down() {

@@ -1,12 +1,13 @@
 /**
- * Forgets the cached statistics and index of similar projets after any write of the Document Service
- * that may change them: a projet created, updated, published, unpublished or deleted; a collectivité,
- * offreur or taxonomy entry changed (a type, a région, a label). Every path (admin, REST, GraphQL,
- * scripts run in this process) goes through it. Inside a transaction, forgotten again at commit: a
- * read between the write and the commit would otherwise cache the old state.
+ * After any write of the Document Service (admin, REST, GraphQL, scripts all go through it): advances
+ * the generation of the content (caches of responses and search, every process), and forgets this
+ * process's statistics and index of similar projets when the write may change them: a projet created,
+ * updated, published, unpublished or deleted; a collectivité, offreur or taxonomy entry changed (a
+ * type, a région, a label).
  */
 import type { Core } from '@strapi/strapi';
 import { UID } from '../domaine/regles-metier';
+import { signalerEcriture } from './generation';
 
 const TYPES: ReadonlySet<string> = new Set([UID.projet, UID.collectivite, UID.offreur, UID.thematique, UID.publicCible, UID.techniqueIa]);
 const ECRITURES: ReadonlySet<string> = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
@@ -18,10 +19,7 @@ export function enregistrerInvalidationCaches(strapi: Core.Strapi): void {
   };
   strapi.documents.use(async (contexte, next) => {
     const resultat = await next();
-    if (TYPES.has(contexte.uid) && ECRITURES.has(contexte.action)) {
-      invalider();
-      if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(invalider));
-    }
+    if (ECRITURES.has(contexte.action)) await signalerEcriture(strapi, TYPES.has(contexte.uid) ? invalider : undefined);
     return resultat;
   });
 }

@@ -9,12 +9,12 @@ import type { Knex } from 'knex';
 import { UID } from '../domaine/regles-metier';
 import { documentIndex, type DocumentIndex, type ProjetAIndexer, type Territoires } from '../domaine/recherche/document-index';
 import { racines } from '../domaine/recherche/texte';
+import { avancerGeneration } from '../documents/generation';
 import { lireDonnees, type DepartementBrut, type RegionBrute } from '../referentiel/collectivites';
 
 export const TABLE = 'recherche_projets';
 export const TABLE_VALEURS = 'recherche_projets_valeurs';
 export const TABLE_FTS = 'recherche_projets_fts';
-export const TABLE_GENERATION = 'recherche_generation';
 /** PostgreSQL text search configuration: French Snowball after unaccent (see the migration). */
 export const CONFIGURATION_PG = 'recherche_fr';
 /** Bumped when what is indexed changes: the next start rebuilds the index. */
@@ -115,14 +115,8 @@ async function ecrire(strapi: Core.Strapi, documentIds: string[], documents: Doc
     for (const lot of parLots(principales, 100)) await trx(TABLE).insert(lot);
     for (const lot of parLots(fts, 100)) await trx(TABLE_FTS).insert(lot);
     for (const lot of parLots(documents.flatMap((d) => d.valeurs), 500)) await trx(TABLE_VALEURS).insert(lot);
-    await trx(TABLE_GENERATION).increment('generation', 1);
+    await avancerGeneration(strapi, trx);
   });
-}
-
-/** The generation of the index: changes with every write to it, whichever process wrote. */
-export async function generationIndex(strapi: Core.Strapi): Promise<number> {
-  const ligne = await strapi.db.connection(TABLE_GENERATION).first('generation');
-  return Number(ligne?.generation ?? 0);
 }
 
 /** Rewrites the index rows of these projets from their published version (none: row removed). */

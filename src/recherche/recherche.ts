@@ -8,8 +8,9 @@
 import type { Core } from '@strapi/strapi';
 import { DIMENSIONS, DIMENSIONS_RESTREINTES, type Dimension, type ParametresRecherche } from '../domaine/recherche/parametres';
 import { extrait } from '../domaine/recherche/extrait';
-import { CacheParGeneration } from '../domaine/recherche/cache';
-import { CONFIGURATION_PG, TABLE, TABLE_FTS, TABLE_VALEURS, estPostgres, generationIndex } from './index-recherche';
+import { CacheParGeneration } from '../domaine/cache-generation';
+import { lireGeneration } from '../documents/generation';
+import { CONFIGURATION_PG, TABLE, TABLE_FTS, TABLE_VALEURS, estPostgres } from './index-recherche';
 
 export interface ValeurFacette {
   valeur: string;
@@ -187,10 +188,10 @@ const cache = new CacheParGeneration<ResultatRecherche>(500);
 
 /**
  * Runs a search read by `lireParametres`; `membre` searches and counts Restreint data too. Served
- * from memory while the index has not changed (see `CacheParGeneration`): a site's most frequent
+ * from memory while the content has not changed (see `CacheParGeneration`): a site's most frequent
  * searches and listings cost one read of the generation.
  */
 export async function rechercher(strapi: Core.Strapi, p: ParametresRecherche, membre: boolean): Promise<ResultatRecherche> {
   const cle = JSON.stringify([membre, p.termes, p.q === null, p.filtres, p.page, p.pageSize]);
-  return cache.obtenir(cle, await generationIndex(strapi), () => calculer(strapi, p, membre));
+  return cache.obtenir(cle, await lireGeneration(strapi), () => calculer(strapi, p, membre));
 }

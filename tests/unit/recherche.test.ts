@@ -3,7 +3,7 @@ import { mots, normaliser, racine, racines } from '../../src/domaine/recherche/t
 import { ErreurParametre, lireParametres, TAILLE_PAGE_DEFAUT } from '../../src/domaine/recherche/parametres';
 import { extrait, texteBrut } from '../../src/domaine/recherche/extrait';
 import { documentIndex } from '../../src/domaine/recherche/document-index';
-import { CacheParGeneration } from '../../src/domaine/recherche/cache';
+import { CacheParGeneration } from '../../src/domaine/cache-generation';
 
 describe('analyse du texte (jumelle de la configuration recherche_fr de PostgreSQL)', () => {
   it('sans accents ni majuscules, ligatures dépliées', () => {

@@ -1,8 +1,8 @@
 /**
- * Results of the search kept in memory, valid for one generation of the index: every write to the
- * index bumps a counter stored with it (in the same transaction), and a result computed at another
- * generation is never served. So it stays exact even when another process (the import command, a
- * script) writes the index. Identical requests arriving together share one computation. Pure.
+ * Values kept in memory, valid for one generation of the content (src/documents/generation.ts): every
+ * write bumps a counter stored in the database, and a value computed at another generation is never
+ * served. So it stays exact even when another process (the import command, a script) writes. Identical
+ * requests arriving together share one computation. Used by the search and the response cache. Pure.
  */
 export class CacheParGeneration<T> {
   private readonly entrees = new Map<string, { generation: number; valeur: Promise<T> }>();

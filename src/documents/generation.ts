@@ -1,0 +1,39 @@
+/**
+ * Generation of the content: a counter in the database (database/migrations/…generation-contenu.js),
+ * bumped after every write of a document whichever process writes (the CMS, the import command), and
+ * by the raw rebuild of the search index. The caches in memory (`CacheParGeneration`: responses,
+ * search) serve only what they computed at the current generation; reading it costs one primary-key
+ * read.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+
+export const TABLE_GENERATION = 'generation_contenu';
+
+export async function lireGeneration(strapi: Core.Strapi): Promise<number> {
+  const ligne = await strapi.db.connection(TABLE_GENERATION).first('generation');
+  return Number(ligne?.generation ?? 0);
+}
+
+/** Bumps the generation, inside the transaction `trx` when given. */
+export async function avancerGeneration(strapi: Core.Strapi, trx?: Knex): Promise<void> {
+  await (trx ?? strapi.db.connection)(TABLE_GENERATION).increment('generation', 1);
+}
+
+/**
+ * After a write of the Document Service (its own transaction has committed by then): bumps the
+ * generation, awaited, so the HTTP response of a write leaves with the caches already stale. Inside a
+ * caller's transaction (the import), bumps within it, and again once it has committed, because a read
+ * between the write and the commit would compute, and cache, the old state.
+ */
+export async function signalerEcriture(strapi: Core.Strapi, oublier: () => void = () => {}): Promise<void> {
+  oublier();
+  if (!strapi.db.inTransaction()) return avancerGeneration(strapi);
+  await strapi.db.transaction(async ({ trx, onCommit }) => {
+    await avancerGeneration(strapi, trx);
+    onCommit(() => {
+      oublier();
+      avancerGeneration(strapi).catch((erreur: Error) => strapi.log.error(`Génération du contenu non avancée : ${erreur.message}`));
+    });
+  });
+}
