@@ -19,6 +19,7 @@ import { executer } from '../scripts/executer';
 import { SECRET_NAMES } from '../src/config/secrets';
 import { lireOptions } from './options';
 import { arreter, demarrer, type Serveur } from './processus';
+import { SUFFIXE_CACHE } from './rapport';
 import { resumeMarkdown, verifierBudgets, type Palier, type Resultat } from './rapport';
 import { CHEMIN_LISTE, mesurer, mesurerEntrelace, mesurerExport, scenariosCms, type Reglages } from './scenarios';
 
@@ -67,6 +68,9 @@ function environnement(base: string): NodeJS.ProcessEnv {
     SMTP_HOST: '127.0.0.1',
     // 20 clients from one address would hit the per-IP limits: the bench measures the CMS, not them.
     LIMITES_ACTIVES: 'false',
+    // The work itself is measured without the response cache (growth, ratios to the baselines); the
+    // production configuration, cache on, is measured on its own at the size of the budgets.
+    CACHE_REPONSES: 'false',
   };
 }
 
@@ -181,6 +185,15 @@ async function principal(): Promise<number> {
         Object.assign(palier.scenarios, { liste: nous, 'liste-stock': stock, 'liste-brute': brute });
         // One client alone: the service time of a request, without the queue of 20 clients on 2 cores.
         palier.scenarios['liste-seule'] = await mesurer(serveur.url, serveur.processus.pid, { ...liste, nom: 'Liste REST, 1 connexion (temps de service)' }, { ...reglages, connexions: 1 });
+        for (const reference of references.splice(0)) await arreter(reference);
+
+        // Production configuration: anonymous reads answered from the response cache until a write.
+        const avecCache = await cms({ ...env, CACHE_REPONSES: 'true' });
+        references.push(avecCache);
+        for (const [cle, scenario] of Object.entries(scenariosCms(ids))) {
+          journal(`  ${scenario.nom}, avec le cache de réponses…`);
+          palier.scenarios[`${cle}${SUFFIXE_CACHE}`] = await mesurer(avecCache.url, avecCache.processus.pid, { ...scenario, nom: `${scenario.nom} — avec cache` }, reglages);
+        }
         for (const reference of references.splice(0)) await arreter(reference);
       }
       await arreter(serveur);

@@ -10,6 +10,7 @@ import { installerVisibilite } from './api-contenu/visibilite';
 import { etendreGraphql } from './api-contenu/graphql';
 import { etendreGraphqlCalculs } from './api-contenu/graphql-calculs';
 import { enregistrerInvalidationCaches } from './documents/invalidation-caches';
+import { suivreEcrituresHorsDocuments } from './documents/generation';
 import { grouperChargements } from './api-contenu/chargements-groupes';
 import { creerIndexPerformance } from './bootstrap/index-performance';
 import { enregistrerMiseAJourIndex, synchroniserIndexRecherche } from './recherche/index-recherche';
@@ -38,5 +39,6 @@ export default {
     await configurerEcransAdmin(strapi);
     await configurerRolesEditoriaux(strapi);
     await synchroniserIndexRecherche(strapi);
+    suivreEcrituresHorsDocuments(strapi);
   },
 };

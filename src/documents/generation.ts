@@ -37,3 +37,15 @@ export async function signalerEcriture(strapi: Core.Strapi, oublier: () => void 
     });
   });
 }
+
+/**
+ * Writes that change what anonymous callers get without going through the Document Service: the
+ * permissions of the roles (users-permissions) and the media (alternative texts, formats).
+ */
+const MODELES_HORS_DOCUMENTS = ['plugin::users-permissions.permission', 'plugin::users-permissions.role', 'plugin::upload.file'];
+const ACTIONS_ECRITURE = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'] as const;
+
+export function suivreEcrituresHorsDocuments(strapi: Core.Strapi): void {
+  const signaler = () => signalerEcriture(strapi);
+  strapi.db.lifecycles.subscribe({ models: MODELES_HORS_DOCUMENTS, ...Object.fromEntries(ACTIONS_ECRITURE.map((action) => [action, signaler])) });
+}

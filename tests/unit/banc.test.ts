@@ -147,6 +147,13 @@ describe('verdict des budgets', () => {
     expect(verdict(resultat(40, 20, 30), 'Surcoût de la couche de visibilité (p95 / Strapi nu)')?.ok).toBe(false);
   });
 
+  it('juge les latences sur la configuration de production (cache) quand elle est mesurée, les rapports sans le cache', () => {
+    const r = resultat(400, 200, 380);
+    r.paliers[0].scenarios['liste-cache'] = mesure(5);
+    expect(verdict(r, 'Liste REST p95')).toMatchObject({ valeur: '5.00 ms', ok: true });
+    expect(verdict(r, 'Liste REST p95 / SQL brut p95')).toMatchObject({ valeur: '2.00×' });
+  });
+
   it('dit « non mesuré » pour un point absent, jamais tenu ni manqué', () => {
     expect(verdict(resultat(40, 20, 38), 'Recherche à facettes p95')?.ok).toBeNull();
     expect(verdict(resultat(40, 20, 38), 'Croissance du RSS pendant l’export')).toMatchObject({ valeur: '150 Mo', ok: false });
