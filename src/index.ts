@@ -9,8 +9,7 @@ import { configurerEspaceConfiance } from './bootstrap/espace-confiance';
 import { installerVisibilite } from './api-contenu/visibilite';
 import { etendreGraphql } from './api-contenu/graphql';
 import { etendreGraphqlCalculs } from './api-contenu/graphql-calculs';
-import { enregistrerInvalidationCaches } from './documents/invalidation-caches';
-import { suivreEcrituresHorsDocuments } from './documents/generation';
+import { suivreEcrituresDocuments, suivreEcrituresHorsDocuments } from './documents/generation';
 import { grouperChargements } from './api-contenu/chargements-groupes';
 import { creerIndexPerformance } from './bootstrap/index-performance';
 import { enregistrerMiseAJourIndex, synchroniserIndexRecherche } from './recherche/index-recherche';
@@ -26,7 +25,7 @@ export default {
     enregistrerMiseAJourIndex(strapi);
     etendreGraphqlRecherche(strapi);
     etendreGraphqlCalculs(strapi);
-    enregistrerInvalidationCaches(strapi);
+    suivreEcrituresDocuments(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

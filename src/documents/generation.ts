@@ -2,8 +2,8 @@
  * Generation of the content: a counter in the database (database/migrations/…generation-contenu.js),
  * bumped after every write of a document whichever process writes (the CMS, the import command), and
  * by the raw rebuild of the search index. The caches in memory (`CacheParGeneration`: responses,
- * search) serve only what they computed at the current generation; reading it costs one primary-key
- * read.
+ * search, statistics, similar projets) serve only what they computed at the current generation, so
+ * they are exact across processes and instances; reading it costs one single-row read.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
@@ -21,20 +21,29 @@ export async function avancerGeneration(strapi: Core.Strapi, trx?: Knex): Promis
 }
 
 /**
- * After a write of the Document Service (its own transaction has committed by then): bumps the
- * generation, awaited, so the HTTP response of a write leaves with the caches already stale. Inside a
- * caller's transaction (the import), bumps within it, and again once it has committed, because a read
- * between the write and the commit would compute, and cache, the old state.
+ * After a write (the Document Service's own transaction has committed by then): bumps the generation,
+ * awaited, so the HTTP response of a write leaves with the caches already stale. Inside a caller's
+ * transaction (the import), bumps within it, and again once it has committed, because a read between
+ * the write and the commit would compute, and cache, the old state.
  */
-export async function signalerEcriture(strapi: Core.Strapi, oublier: () => void = () => {}): Promise<void> {
-  oublier();
+async function signalerEcriture(strapi: Core.Strapi): Promise<void> {
   if (!strapi.db.inTransaction()) return avancerGeneration(strapi);
   await strapi.db.transaction(async ({ trx, onCommit }) => {
     await avancerGeneration(strapi, trx);
     onCommit(() => {
-      oublier();
       avancerGeneration(strapi).catch((erreur: Error) => strapi.log.error(`Génération du contenu non avancée : ${erreur.message}`));
     });
+  });
+}
+
+const ECRITURES_DOCUMENTS: ReadonlySet<string> = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+
+/** Every write of the Document Service: admin panel, REST, GraphQL, import and scripts all go through it. */
+export function suivreEcrituresDocuments(strapi: Core.Strapi): void {
+  strapi.documents.use(async (contexte, next) => {
+    const resultat = await next();
+    if (ECRITURES_DOCUMENTS.has(contexte.action)) await signalerEcriture(strapi);
+    return resultat;
   });
 }
 

@@ -1,5 +1,4 @@
 import { assemblerStatistiques, statistiquesPour, type Comptes } from '../../src/domaine/statistiques';
-import { creerCacheMemoire } from '../../src/domaine/cache-memoire';
 import { lireLimite, parametresInconnus } from '../../src/domaine/parametres';
 
 const TAXONOMIE = new Map([
@@ -89,32 +88,6 @@ describe('assemblerStatistiques', () => {
     expect(statistiquesPour(s, true).parTechnique).toEqual([{ cle: 'vision-par-ordinateur', libelle: 'Vision par ordinateur', total: 1 }]);
     expect(statistiquesPour(s, false)).not.toHaveProperty('parTechnique');
     expect(statistiquesPour(s, false).projets).toBe(7);
-  });
-});
-
-describe('creerCacheMemoire', () => {
-  it('calcule une fois pour des appels simultanés, recalcule après invalidation ou expiration', async () => {
-    let instant = 0;
-    let calculs = 0;
-    const cache = creerCacheMemoire(async () => ++calculs, 1000, () => instant);
-    expect(await Promise.all([cache.obtenir(), cache.obtenir()])).toEqual([1, 1]);
-    cache.invalider();
-    expect(await cache.obtenir()).toBe(2);
-    instant = 999;
-    expect(await cache.obtenir()).toBe(2);
-    instant = 1000;
-    expect(await cache.obtenir()).toBe(3);
-  });
-
-  it('ne garde pas un calcul en échec', async () => {
-    let essais = 0;
-    const cache = creerCacheMemoire(async () => {
-      essais += 1;
-      if (essais === 1) throw new Error('base indisponible');
-      return essais;
-    }, 1000, () => 0);
-    await expect(cache.obtenir()).rejects.toThrow('base indisponible');
-    expect(await cache.obtenir()).toBe(2);
   });
 });
 

@@ -7,12 +7,12 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { creerCacheMemoire } from '../../../domaine/cache-memoire';
+import { CacheParGeneration } from '../../../domaine/cache-generation';
+import { lireGeneration } from '../../../documents/generation';
 import { candidats, classer, indexer, termes, type Entrees, type Index, type Termes } from '../../../domaine/similarite';
 import { UID } from '../../../domaine/regles-metier';
 import { LOCALE_PAR_DEFAUT } from '../../../bootstrap/locales';
 import { colonne, lien, table } from '../../../api-contenu/tables';
-import { DUREE_CACHE_MS } from '../../statistiques/services/statistiques';
 
 export const MAX_CANDIDATS = 200;
 /** Characters of the description compared when a projet has no summary. */
@@ -31,7 +31,6 @@ export interface ProjetSimilaire {
 export interface ServiceSimilaires {
   /** null when the projet is unknown or not published. */
   similaires(documentId: string, limite: number, membre: boolean): Promise<ProjetSimilaire[] | null>;
-  invalider(): void;
 }
 
 interface Fiche {
@@ -101,11 +100,12 @@ async function construireIndex(strapi: Core.Strapi): Promise<IndexLibelle> {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }): ServiceSimilaires => {
-  const cache = creerCacheMemoire(() => construireIndex(strapi), DUREE_CACHE_MS);
+  // Rebuilt at the first call after a write, whichever process wrote (generation of the content).
+  const cache = new CacheParGeneration<IndexLibelle>(1);
 
   const knex = (): Knex => strapi.db.connection;
   const col = (uid: string, attribut: string) => colonne(strapi, uid, attribut);
-  // The index may be a few minutes old in another instance: a projet unpublished since is left out.
+  // A projet unpublished between the read of the generation and this query is left out.
   const publies = (ids: readonly number[]) =>
     knex()({ p: table(strapi, UID.projet) })
       .whereIn('p.id', ids)
@@ -142,7 +142,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): ServiceSimilaires => {
 
   return {
     async similaires(documentId, limite, membre) {
-      const index = await cache.obtenir();
+      const index = await cache.obtenir('index', await lireGeneration(strapi), () => construireIndex(strapi));
       const idSource = index.parDocumentId.get(documentId);
       const source = idSource === undefined ? undefined : index.projets.get(idSource);
       if (!source) return null;
@@ -174,6 +174,5 @@ export default ({ strapi }: { strapi: Core.Strapi }): ServiceSimilaires => {
         ];
       });
     },
-    invalider: () => cache.invalider(),
   };
 };

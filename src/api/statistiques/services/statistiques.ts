@@ -1,22 +1,19 @@
 /**
  * Counts of the published projets (GET /api/statistiques), in SQL aggregations over the published
- * rows (`published_at` set), never by loading the projets; kept in memory until a write that may
- * change them (`documents/invalidation-statistiques.ts`) or for at most `DUREE_CACHE_MS`.
+ * rows (`published_at` set), never by loading the projets; kept in memory for one generation of the
+ * content (`documents/generation.ts`: any write, whichever process wrote).
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { creerCacheMemoire } from '../../../domaine/cache-memoire';
+import { CacheParGeneration } from '../../../domaine/cache-generation';
+import { lireGeneration } from '../../../documents/generation';
 import { assemblerStatistiques, type Comptes, type Ligne, type Statistiques, type Taxonomie } from '../../../domaine/statistiques';
 import { UID } from '../../../domaine/regles-metier';
 import { LOCALE_PAR_DEFAUT } from '../../../bootstrap/locales';
 import { colonne, lien, table } from '../../../api-contenu/tables';
 
-/** Safety net for writes this process does not see (another instance, the import script). */
-export const DUREE_CACHE_MS = 5 * 60 * 1000;
-
 export interface ServiceStatistiques {
   obtenir(): Promise<Statistiques>;
-  invalider(): void;
 }
 
 const nombre = (lignes: Array<Record<string, unknown>>) => Number(lignes[0]?.total ?? 0);
@@ -120,6 +117,6 @@ async function compter(strapi: Core.Strapi): Promise<Statistiques> {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }): ServiceStatistiques => {
-  const cache = creerCacheMemoire(() => compter(strapi), DUREE_CACHE_MS);
-  return { obtenir: () => cache.obtenir(), invalider: () => cache.invalider() };
+  const cache = new CacheParGeneration<Statistiques>(1);
+  return { obtenir: async () => cache.obtenir('statistiques', await lireGeneration(strapi), () => compter(strapi)) };
 };
