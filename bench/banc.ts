@@ -127,7 +127,7 @@ async function principal(): Promise<number> {
     remarques: [],
   };
   const dureeScenario = options.echauffement + options.duree;
-  const estimation = options.paliers.reduce((s, n) => s + (n === PALIER_COMPLET ? 9 : 2) * dureeScenario + 40 + n / 300, 30);
+  const estimation = options.paliers.reduce((s, n) => s + (n === PALIER_COMPLET ? 16 : 2) * dureeScenario + 40 + n / 300, 30);
   journal(`Banc de performance sur ${base} : paliers ${options.paliers.join(', ')} ; environ ${Math.ceil(estimation / 60)} min.`);
   await postgres(`CREATE DATABASE ${base}`);
   let serveur: Serveur | null = null;
