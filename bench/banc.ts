@@ -11,16 +11,14 @@
 import crypto from 'crypto';
 import { spawn } from 'child_process';
 import fs from 'fs';
-import net from 'net';
 import os from 'os';
 import path from 'path';
-import { Client } from 'pg';
 import { executer } from '../scripts/executer';
+import { administrerPostgres, portLibre } from '../scripts/services-locaux';
 import { SECRET_NAMES } from '../src/config/secrets';
 import { lireOptions } from './options';
 import { arreter, demarrer, type Serveur } from './processus';
-import { SUFFIXE_CACHE } from './rapport';
-import { resumeMarkdown, verifierBudgets, type Palier, type Resultat } from './rapport';
+import { SUFFIXE_CACHE, resumeMarkdown, verifierBudgets, type Palier, type Resultat } from './rapport';
 import { CHEMIN_LISTE, mesurer, mesurerEntrelace, mesurerExport, scenariosCms, type Reglages } from './scenarios';
 
 const racine = path.resolve(__dirname, '../..');
@@ -29,27 +27,6 @@ const PALIER_COMPLET = 10000;
 const SCENARIOS_CROISSANCE = ['liste', 'recherche'];
 /** Turns of the list against its baselines (the measured duration is shared between them). */
 const TOURS = 5;
-
-async function postgres(requete: string) {
-  const connexion = new Client({ host: process.env.DATABASE_HOST ?? '127.0.0.1', port: Number(process.env.DATABASE_PORT ?? 5432), user: process.env.DATABASE_USERNAME ?? 'postgres', password: process.env.DATABASE_PASSWORD ?? '', database: 'postgres' });
-  await connexion.connect();
-  try {
-    await connexion.query(requete);
-  } finally {
-    await connexion.end();
-  }
-}
-
-async function portLibre(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const serveur = net.createServer();
-    serveur.once('error', reject);
-    serveur.listen(0, '127.0.0.1', () => {
-      const { port } = serveur.address() as net.AddressInfo;
-      serveur.close(() => resolve(port));
-    });
-  });
-}
 
 /** Production as an operator runs it, with secrets generated for this throw-away database. */
 function environnement(base: string): NodeJS.ProcessEnv {
@@ -129,7 +106,7 @@ async function principal(): Promise<number> {
   const dureeScenario = options.echauffement + options.duree;
   const estimation = options.paliers.reduce((s, n) => s + (n === PALIER_COMPLET ? 16 : 2) * dureeScenario + 40 + n / 300, 30);
   journal(`Banc de performance sur ${base} : paliers ${options.paliers.join(', ')} ; environ ${Math.ceil(estimation / 60)} min.`);
-  await postgres(`CREATE DATABASE ${base}`);
+  await administrerPostgres(`CREATE DATABASE ${base}`);
   let serveur: Serveur | null = null;
   const references: Serveur[] = [];
   try {
@@ -202,7 +179,7 @@ async function principal(): Promise<number> {
     }
   } finally {
     for (const enCours of [serveur, ...references]) if (enCours) await arreter(enCours);
-    await postgres(`DROP DATABASE IF EXISTS ${base} WITH (FORCE)`);
+    await administrerPostgres(`DROP DATABASE IF EXISTS ${base} WITH (FORCE)`);
   }
   resultat.dureeSecondes = (Date.now() - debut) / 1000;
   const dossier = path.join(racine, 'bench/results');

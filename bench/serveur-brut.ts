@@ -5,6 +5,7 @@
  */
 import http from 'http';
 import { Pool, types } from 'pg';
+import { parametresPostgres } from '../scripts/services-locaux';
 
 // Dates stay 'YYYY-MM-DD' strings, as Strapi returns them.
 types.setTypeParser(1082, (v: string) => v);
@@ -41,14 +42,7 @@ WHERE p.published_at IS NOT NULL AND p.statut = $1 AND t.slug = $2
 ORDER BY p.nom ASC
 LIMIT $3 OFFSET $4`;
 
-const pool = new Pool({
-  host: process.env.DATABASE_HOST ?? '127.0.0.1',
-  port: Number(process.env.DATABASE_PORT ?? 5432),
-  user: process.env.DATABASE_USERNAME ?? 'postgres',
-  password: process.env.DATABASE_PASSWORD ?? '',
-  database: process.env.DATABASE_NAME,
-  max: 10,
-});
+const pool = new Pool({ ...parametresPostgres(process.env.DATABASE_NAME), max: 10 });
 
 const serveur = http.createServer((requete, reponse) => {
   const url = new URL(requete.url ?? '/', 'http://local');

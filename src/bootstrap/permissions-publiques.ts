@@ -1,11 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { LECTURE_PUBLIQUE, ROLE_MEMBRE } from '../domaine/visibilite';
-
-/**
- * Computed reads of the published projets (search, statistics, similar projets), for everyone: each one
- * hides the Restreint from non-members itself.
- */
-const LECTURES_CALCULEES = ['api::recherche.recherche.find', 'api::statistiques.statistiques.find', 'api::projet.similaires.find'];
+import { LECTURE_PUBLIQUE, LECTURES_CALCULEES, ROLE_MEMBRE } from '../domaine/visibilite';
 
 /** What a member may call beyond the public reads: their own account. */
 const ACTIONS_MEMBRE = ['plugin::users-permissions.user.me'];
@@ -27,7 +21,7 @@ async function accorder(strapi: Core.Strapi, roleId: number, voulues: string[]):
  */
 export async function configurerPermissionsPubliques(strapi: Core.Strapi): Promise<void> {
   const roles = strapi.db.query('plugin::users-permissions.role');
-  const lectures = [...LECTURE_PUBLIQUE.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]), ...LECTURES_CALCULEES];
+  const lectures = [...LECTURE_PUBLIQUE.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]), ...LECTURES_CALCULEES.map((l) => l.action)];
   for (const [type, voulues] of [['public', lectures], [ROLE_MEMBRE, [...lectures, ...ACTIONS_MEMBRE]]] as const) {
     const role = await roles.findOne({ where: { type } });
     if (!role) throw new Error(`Rôle ${type} de users-permissions introuvable`);

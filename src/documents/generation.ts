@@ -8,7 +8,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
-export const TABLE_GENERATION = 'generation_contenu';
+const TABLE_GENERATION = 'generation_contenu';
 
 export async function lireGeneration(strapi: Core.Strapi): Promise<number> {
   const ligne = await strapi.db.connection(TABLE_GENERATION).first('generation');

@@ -53,6 +53,17 @@ export const LECTURE_PUBLIQUE: readonly string[] = [
   UID.evenement,
 ];
 
+/**
+ * Computed reads of the published projets, for everyone (each hides the Restreint from non-members
+ * itself): the users-permissions action granted to the Public and Membre roles, and the first segment
+ * of its path under /api.
+ */
+export const LECTURES_CALCULEES: ReadonlyArray<{ action: string; collection: string }> = [
+  { action: 'api::recherche.recherche.find', collection: 'recherche' },
+  { action: 'api::statistiques.statistiques.find', collection: 'statistiques' },
+  { action: 'api::projet.similaires.find', collection: 'projets' },
+];
+
 /** Ressources: the attribute and the value that make one visible to everyone (else: members only). */
 const RESSOURCE = { uid: UID.ressource, attribut: 'acces', public: 'public' } as const;
 

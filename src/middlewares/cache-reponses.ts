@@ -3,11 +3,8 @@ import { json } from 'co-body';
 import { errors } from '@strapi/utils';
 import { CacheParGeneration } from '../domaine/cache-generation';
 import { cleDeCache, estRequeteGraphqlAnonyme, type Cacheables, type RequeteHttp } from '../domaine/cache-reponses';
-import { LECTURE_PUBLIQUE } from '../domaine/visibilite';
+import { LECTURE_PUBLIQUE, LECTURES_CALCULEES } from '../domaine/visibilite';
 import { lireGeneration } from '../documents/generation';
-
-/** Computed reads served to everyone besides the content types (src/api/recherche, src/api/statistiques). */
-const LECTURES_CALCULEES = ['recherche', 'statistiques'];
 
 interface Reponse {
   corps: string;
@@ -41,7 +38,10 @@ export default (config: Configuration, { strapi }: { strapi: Core.Strapi }) => {
   let cacheables: Cacheables | undefined;
   const lireCacheables = (): Cacheables =>
     (cacheables ??= {
-      collections: new Set([...LECTURE_PUBLIQUE.map((uid) => strapi.contentType(uid as any).info.pluralName as string), ...LECTURES_CALCULEES]),
+      collections: new Set([
+        ...LECTURE_PUBLIQUE.map((uid) => strapi.contentType(uid as any).info.pluralName as string),
+        ...LECTURES_CALCULEES.map((l) => l.collection),
+      ]),
       graphql: strapi.plugin('graphql').config('endpoint') as string,
     });
 

@@ -4,12 +4,12 @@
  */
 import diagnosticsChannel from 'diagnostics_channel';
 import fs from 'fs';
-import net from 'net';
+import type { AddressInfo } from 'net';
 import os from 'os';
 import path from 'path';
-import { Client } from 'pg';
 import { compileStrapi, createStrapi } from '@strapi/strapi';
 import { seedReferentiel } from '../../src/bootstrap/referentiel';
+import { administrerPostgres, portLibre } from '../../scripts/services-locaux';
 import { CHEMIN_OPENAPI, CLES } from './environnement';
 import nettoyage from './global-teardown';
 import { CANAL_CONFIGURATION, CANAL_SQL } from './pont';
@@ -23,34 +23,10 @@ declare global {
   var __BIBLIOTHEQUE_TEST__: EtatGlobal | undefined;
 }
 
-async function portLibre(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const serveur = net.createServer();
-    serveur.once('error', reject);
-    serveur.listen(0, '127.0.0.1', () => {
-      const { port } = serveur.address() as net.AddressInfo;
-      serveur.close(() => resolve(port));
-    });
-  });
-}
-
-export function connexionPostgres(database: string): Client {
-  return new Client({
-    host: process.env.DATABASE_HOST ?? '127.0.0.1',
-    port: Number(process.env.DATABASE_PORT ?? 5432),
-    user: process.env.DATABASE_USERNAME ?? 'postgres',
-    password: process.env.DATABASE_PASSWORD ?? '',
-    database,
-  });
-}
-
 async function preparerBase(): Promise<EtatGlobal['baseDeDonnees']> {
   if (process.env.DATABASE_CLIENT === 'postgres') {
     const nom = `bibliotheque_test_${process.pid}_${Date.now()}`;
-    const client = connexionPostgres('postgres');
-    await client.connect();
-    await client.query(`CREATE DATABASE ${nom}`);
-    await client.end();
+    await administrerPostgres(`CREATE DATABASE ${nom}`);
     process.env.DATABASE_NAME = nom;
     return { client: 'postgres', nom };
   }
@@ -109,7 +85,7 @@ export default async function miseEnPlace(): Promise<void> {
 async function demarrer(strapi: EtatGlobal['strapi']): Promise<void> {
   await strapi.listen();
 
-  const { port } = strapi.server.httpServer.address() as net.AddressInfo;
+  const { port } = strapi.server.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   process.env[CLES.url] = url;
 
