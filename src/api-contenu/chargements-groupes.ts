@@ -6,6 +6,10 @@
  * answered here by one `findMany` over all their parents (same populate, hence the same filters on
  * drafts and members-only ressources); `limit`/`offset` are applied per parent afterwards, as the
  * single load would. Any other shape of load goes to Strapi unchanged.
+ *
+ * This replaces `entityManager.load` of Strapi's internals and stands in for it with `findMany`:
+ * `verifierFormeChargements` refuses to start when either no longer has the shape relied on here,
+ * rather than answer loads without the filters their populate carries.
  */
 import type { Core } from '@strapi/strapi';
 
@@ -44,7 +48,27 @@ export function fenetre(valeur: unknown, limite?: number, decalage?: number): un
   return valeur.slice(debut, limite === undefined ? undefined : debut + limite);
 }
 
+/** Parameters declared by the functions relied on, in the Strapi version this module was written against. */
+export const ARITES_GESTIONNAIRE = { load: 4, findMany: 2 } as const; // load(uid, entity, fields, populate), findMany(uid, params)
+
+/** Refuses (throws, in French, naming what changed) when the entity manager is not the one this batching replaces. */
+export function verifierFormeChargements(gestionnaire: unknown): void {
+  const ecarts: string[] = [];
+  for (const [nom, arite] of Object.entries(ARITES_GESTIONNAIRE)) {
+    const fonction = (gestionnaire as Record<string, unknown> | undefined)?.[nom];
+    if (typeof fonction !== 'function') ecarts.push(`entityManager.${nom} est ${fonction === undefined ? 'absent' : typeof fonction}`);
+    else if (fonction.length !== arite) ecarts.push(`entityManager.${nom} déclare ${fonction.length} paramètre(s) au lieu de ${arite}`);
+  }
+  if (ecarts.length > 0) {
+    throw new Error(
+      `Démarrage refusé : le gestionnaire d’entités de Strapi a changé sous le regroupement des chargements de relations (src/api-contenu/chargements-groupes.ts) : ${ecarts.join(' ; ')}. ` +
+        'Adaptez ce module à la nouvelle version de Strapi avant de servir l’API.',
+    );
+  }
+}
+
 export function grouperChargements(strapi: Core.Strapi): void {
+  verifierFormeChargements(strapi.db.entityManager);
   const gestionnaire = strapi.db.entityManager as unknown as { load: Chargement; findMany: (uid: string, params: unknown) => Promise<Array<Record<string, unknown>>> };
   const charger = gestionnaire.load.bind(gestionnaire);
   const lots = new Map<string, Lot>();

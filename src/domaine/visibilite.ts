@@ -7,6 +7,7 @@
  * ressources filter. Pure: no Strapi import.
  */
 import { UID } from './regles-metier';
+import { cheminsDeTri, controlerForme, populateEnObjet, RequeteRefusee } from './forme-requete';
 
 /** Restreint attributes of each content type: private on the content API, revealed to members. */
 export const ATTRIBUTS_RESTREINTS: Readonly<Record<string, readonly string[]>> = {
@@ -126,6 +127,7 @@ interface Attribut {
 export interface Modele {
   uid: string;
   attributes: Record<string, Attribut>;
+  options?: { draftAndPublish?: boolean };
   [cle: string]: unknown;
 }
 
@@ -140,127 +142,153 @@ export function vueMembre<M extends Modele>(modele: M): M {
   return { ...modele, attributes };
 }
 
-type Populate = unknown;
 type ObtenirModele = (uid: string) => Modele | undefined;
 
 const FILTRE_RESSOURCES_PUBLIQUES = { [RESSOURCE.attribut]: { $eq: RESSOURCE.public } };
+const FILTRE_PUBLIES = { publishedAt: { $notNull: true } };
+const LOGIQUES = ['$and', '$or', '$not'];
 
 /** Adds « acces = public » to a filters object. */
 export function filtresRessourcesPubliques(filtres: unknown): Record<string, unknown> {
   return etLogique(filtres, FILTRE_RESSOURCES_PUBLIQUES);
 }
 
-function estRelationPopulable(attribut: Attribut): boolean {
-  return attribut.type === 'relation' || attribut.type === 'component' || attribut.type === 'media' || attribut.type === 'dynamiczone';
+/**
+ * The conditions a row of `cible` must meet to be readable by the caller: published (draft & publish
+ * types, for whoever does not read drafts), public (ressources, for whoever does not see members-only
+ * ones). Empty when the caller reads every row of the type.
+ */
+export function conditionsDeLecture(cible: string, appelant: Appelant, obtenirModele: ObtenirModele): Record<string, unknown>[] {
+  const conditions: Record<string, unknown>[] = [];
+  if (!voitBrouillons(appelant) && obtenirModele(cible)?.options?.draftAndPublish) conditions.push(FILTRE_PUBLIES);
+  if (!voitRestreint(appelant) && cible === RESSOURCE.uid) conditions.push(FILTRE_RESSOURCES_PUBLIQUES);
+  return conditions;
 }
 
-function cibleDe(attribut: Attribut): string | undefined {
-  if (attribut.type === 'relation') return attribut.target;
-  if (attribut.type === 'component') return attribut.component as string;
-  return undefined;
-}
+const estObjet = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const estOperateurFeuille = (cle: string) => cle.startsWith('$') && !LOGIQUES.includes(cle);
 
-/** Normalises Strapi's populate shapes ('*', 'a,b', ['a', 'b.c'], { a: true }) into an object. */
-function enObjet(populate: Populate, modele: Modele): Record<string, unknown> | undefined {
-  if (populate === undefined || populate === null || populate === false) return undefined;
-  if (populate === '*' || populate === true) {
-    return Object.fromEntries(
-      Object.entries(modele.attributes)
-        .filter(([nom, attribut]) => estRelationPopulable(attribut) && !attribut.private && !['createdBy', 'updatedBy', 'localizations'].includes(nom))
-        .map(([nom]) => [nom, true]),
-    );
-  }
-  const chemins = typeof populate === 'string' ? populate.split(',') : Array.isArray(populate) ? populate.map(String) : undefined;
-  if (chemins) {
-    const objet: Record<string, unknown> = {};
-    for (const chemin of chemins) {
-      const [tete, ...reste] = chemin.trim().split('.');
-      if (!tete) continue;
-      objet[tete] = reste.length > 0 ? { populate: reste.join('.') } : true;
-    }
-    return objet;
-  }
-  if (typeof populate === 'object') return { ...(populate as Record<string, unknown>) };
-  return undefined;
+/**
+ * The condition on a relation in the shape of an object of attributes: a bare value or operators
+ * (`projets: 5`, `projets: { $null: true }`) are, for Strapi, conditions on the related row's id.
+ */
+function conditionSurLaCible(valeur: unknown): unknown {
+  if (!estObjet(valeur)) return { id: valeur };
+  const cles = Object.keys(valeur);
+  const operateurs = cles.filter(estOperateurFeuille);
+  if (operateurs.length === 0) return valeur;
+  const surId = { id: Object.fromEntries(operateurs.map((cle) => [cle, valeur[cle]])) };
+  if (operateurs.length === cles.length) return surId;
+  return { $and: [surId, Object.fromEntries(cles.filter((cle) => !estOperateurFeuille(cle)).map((cle) => [cle, valeur[cle]]))] };
 }
 
 /**
- * For a caller who does not see members-only ressources: the same populate where every relation
- * that reaches a ressource, at any depth, only loads ressources with acces = public.
+ * Filters as the caller may run them: every condition through a relation, at any depth, only matches
+ * rows of the target the caller could read (published, public ressources for non-members), because
+ * the conditions of readability are joined to the caller's conditions on the same related row.
+ *
+ * Each object of the result has one key (several keys become an `$and`): Strapi merges the conditions
+ * of a relation into its parent's with `Object.assign`, so two `$and` side by side would overwrite
+ * one another and drop a condition. Under `$not`, a relation whose target has rows hidden from the
+ * caller is refused: Strapi negates row by row, and a hidden row then makes its parent match, which
+ * tells that it exists. A negation on a field (`$ne`, `$notIn`, `$notContains`) stays possible.
  */
-export function populateRessourcesPubliques(populate: Populate, uid: string, obtenirModele: ObtenirModele): Populate {
+export function restreindreFiltres(filtres: unknown, uid: string, appelant: Appelant, obtenirModele: ObtenirModele, sousNegation = false): unknown {
+  if (Array.isArray(filtres)) return filtres.map((f) => restreindreFiltres(f, uid, appelant, obtenirModele, sousNegation));
+  if (!estObjet(filtres)) return filtres;
+  const modele = obtenirModele(uid);
+  if (!modele) return filtres;
+  const parties = Object.entries(filtres).map(([cle, valeur]) => ({ [cle]: restreindreCle(cle, valeur, modele, appelant, obtenirModele, sousNegation) }));
+  if (parties.length <= 1) return parties[0] ?? filtres;
+  return { $and: parties };
+}
+
+function restreindreCle(cle: string, valeur: unknown, modele: Modele, appelant: Appelant, obtenirModele: ObtenirModele, sousNegation: boolean): unknown {
+  if (LOGIQUES.includes(cle)) return restreindreFiltres(valeur, modele.uid, appelant, obtenirModele, sousNegation || cle === '$not');
+  const attribut = modele.attributes[cle];
+  if (attribut?.type === 'component') return restreindreFiltres(valeur, attribut.component as string, appelant, obtenirModele, sousNegation);
+  if (attribut?.type !== 'relation' || !attribut.target) return valeur;
+  const conditions = conditionsDeLecture(attribut.target, appelant, obtenirModele);
+  if (sousNegation && conditions.length > 0) {
+    throw new RequeteRefusee(
+      'filters',
+      `Paramètre « filters » refusé : « $not » ne peut pas porter sur la relation « ${cle} » ; utilisez $ne, $notIn ou $notContains sur le champ voulu.`,
+    );
+  }
+  const sous = restreindreFiltres(conditionSurLaCible(valeur), attribut.target, appelant, obtenirModele, sousNegation);
+  return conditions.length === 0 ? sous : { $and: [sous, ...conditions] };
+}
+
+/**
+ * Refuses a sort through a relation whose target has rows hidden from the caller: Strapi joins every
+ * row of the relation to sort (drafts, members-only ressources) and the order would tell their values.
+ */
+export function controlerTriVisible(tri: unknown, uid: string, appelant: Appelant, obtenirModele: ObtenirModele): void {
+  for (const chemin of cheminsDeTri(tri)) {
+    let modele = obtenirModele(uid);
+    for (const segment of chemin) {
+      const attribut = modele?.attributes[segment];
+      if (attribut?.type === 'relation' && attribut.target && conditionsDeLecture(attribut.target, appelant, obtenirModele).length > 0) {
+        throw new RequeteRefusee(
+          'sort',
+          `Paramètre « sort » refusé : trier par « ${chemin.join('.')} » passe par la relation « ${segment} », dont certains documents ne vous sont pas accessibles ; triez sur un champ du document ou d’une collectivité, d’une thématique.`,
+        );
+      }
+      const cible = attribut?.type === 'relation' ? attribut.target : attribut?.type === 'component' ? (attribut.component as string) : undefined;
+      modele = cible ? obtenirModele(cible) : undefined;
+    }
+  }
+}
+
+/**
+ * The populate as the caller may run it: filters and sort of every populated relation narrowed as at
+ * the root, and for a caller who does not see members-only ressources, every relation that reaches a
+ * ressource, at any depth and in any form of populate, only loads ressources with acces = public.
+ * (Drafts of a populated relation are left out by the Document Service, from the query's status.)
+ */
+export function restreindrePopulate(populate: unknown, uid: string, appelant: Appelant, obtenirModele: ObtenirModele): unknown {
   const modele = obtenirModele(uid);
   if (!modele) return populate;
-  const objet = enObjet(populate, modele);
+  // A string, an array or `*` carries no filters nor sort: only ressources may need a filter added.
+  const objet = estObjet(populate) ? populate : voitRestreint(appelant) ? undefined : populateEnObjet(populate, modele);
   if (!objet) return populate;
   const resultat: Record<string, unknown> = {};
   for (const [nom, valeur] of Object.entries(objet)) {
     const attribut = modele.attributes[nom];
-    const cible = attribut ? cibleDe(attribut) : undefined;
-    if (!attribut || !cible || valeur === false) {
+    const cible = attribut?.type === 'relation' ? attribut.target : attribut?.type === 'component' ? (attribut.component as string) : undefined;
+    if (!cible || valeur === false) {
       resultat[nom] = valeur;
       continue;
     }
-    const sous: Record<string, unknown> =
-      valeur === true || valeur === '*' ? {} : typeof valeur === 'object' && valeur !== null ? { ...(valeur as Record<string, unknown>) } : {};
-    if (sous.populate !== undefined) sous.populate = populateRessourcesPubliques(sous.populate, cible, obtenirModele);
-    if (attribut.type === 'relation' && cible === RESSOURCE.uid) sous.filters = filtresRessourcesPubliques(sous.filters);
-    if (attribut.type === 'relation' && sous.filters !== undefined && cible !== RESSOURCE.uid) {
-      sous.filters = filtresSansRessourcesMembres(sous.filters, cible, obtenirModele);
+    const sous: Record<string, unknown> = estObjet(valeur) ? { ...valeur } : {};
+    if (sous.populate !== undefined) sous.populate = restreindrePopulate(sous.populate, cible, appelant, obtenirModele);
+    if (attribut!.type === 'relation') {
+      if (sous.filters !== undefined) sous.filters = restreindreFiltres(sous.filters, cible, appelant, obtenirModele);
+      if (sous.sort !== undefined) controlerTriVisible(sous.sort, cible, appelant, obtenirModele);
+      if (!voitRestreint(appelant) && cible === RESSOURCE.uid) sous.filters = filtresRessourcesPubliques(sous.filters);
     }
-    resultat[nom] = Object.keys(sous).length === 0 ? true : sous;
+    resultat[nom] = Object.keys(sous).length === 0 ? (estObjet(valeur) ? valeur : true) : sous;
   }
   return resultat;
 }
 
 /**
- * For a caller who does not see members-only ressources: the same filters where every condition
- * on a relation to ressources only matches ressources with acces = public (a filter on a hidden
- * ressource's title would otherwise reveal that it exists).
+ * What the content API may run for this caller, after Strapi's own sanitising of the query: the shape
+ * limits (`forme-requete.ts`, for everyone), then, unless the caller reads drafts, published documents
+ * only and every filter, sort and populate narrowed to what the caller could read at the end of each
+ * relation. Throws `RequeteRefusee` for a parameter it refuses.
  */
-export function filtresSansRessourcesMembres(filtres: unknown, uid: string, obtenirModele: ObtenirModele): unknown {
-  if (Array.isArray(filtres)) return filtres.map((f) => filtresSansRessourcesMembres(f, uid, obtenirModele));
-  if (filtres === null || typeof filtres !== 'object') return filtres;
-  const modele = obtenirModele(uid);
-  if (!modele) return filtres;
-  const resultat: Record<string, unknown> = {};
-  for (const [cle, valeur] of Object.entries(filtres as Record<string, unknown>)) {
-    if (cle.startsWith('$')) {
-      resultat[cle] = ['$and', '$or', '$not'].includes(cle) ? filtresSansRessourcesMembres(valeur, uid, obtenirModele) : valeur;
-      continue;
-    }
-    const attribut = modele.attributes[cle];
-    if (attribut?.type === 'relation' && attribut.target) {
-      const sous = filtresSansRessourcesMembres(valeur, attribut.target, obtenirModele);
-      resultat[cle] = attribut.target === RESSOURCE.uid ? { $and: [sous, FILTRE_RESSOURCES_PUBLIQUES] } : sous;
-    } else if (attribut?.type === 'component') {
-      resultat[cle] = filtresSansRessourcesMembres(valeur, attribut.component as string, obtenirModele);
-    } else {
-      resultat[cle] = valeur;
-    }
-  }
-  return resultat;
-}
-
-/** What the content API may run for this caller, after Strapi's own sanitising of the query. */
-export function restreindreRequete(
-  requete: Record<string, unknown>,
-  modele: Modele & { options?: { draftAndPublish?: boolean } },
-  appelant: Appelant,
-  obtenirModele: ObtenirModele,
-): Record<string, unknown> {
+export function restreindreRequete(requete: Record<string, unknown>, modele: Modele, appelant: Appelant, obtenirModele: ObtenirModele): Record<string, unknown> {
+  controlerForme(requete, modele.uid, obtenirModele);
+  if (voitBrouillons(appelant)) return requete;
   const resultat = { ...requete };
-  if (!voitBrouillons(appelant)) {
-    resultat.status = 'published';
-    delete resultat.publicationFilter;
-    delete resultat.hasPublishedVersion;
-    if (modele.options?.draftAndPublish) resultat.filters = etLogique(resultat.filters, { publishedAt: { $notNull: true } });
-  }
-  if (!voitRestreint(appelant)) {
-    if (resultat.filters !== undefined) resultat.filters = filtresSansRessourcesMembres(resultat.filters, modele.uid, obtenirModele);
-    if (modele.uid === RESSOURCE.uid) resultat.filters = filtresRessourcesPubliques(resultat.filters);
-    if (resultat.populate !== undefined) resultat.populate = populateRessourcesPubliques(resultat.populate, modele.uid, obtenirModele);
-  }
+  resultat.status = 'published';
+  delete resultat.publicationFilter;
+  delete resultat.hasPublishedVersion;
+  if (resultat.filters !== undefined) resultat.filters = restreindreFiltres(resultat.filters, modele.uid, appelant, obtenirModele);
+  if (resultat.sort !== undefined) controlerTriVisible(resultat.sort, modele.uid, appelant, obtenirModele);
+  if (resultat.populate !== undefined) resultat.populate = restreindrePopulate(resultat.populate, modele.uid, appelant, obtenirModele);
+  for (const condition of conditionsDeLecture(modele.uid, appelant, obtenirModele)) resultat.filters = etLogique(resultat.filters, condition);
   return resultat;
 }
 
