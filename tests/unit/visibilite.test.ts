@@ -5,8 +5,9 @@ import {
   ATTRIBUTS_INTERNES,
   ATTRIBUTS_RESTREINTS,
   COMPOSANTS_RESTREINTS,
-  filtresSansRessourcesMembres,
-  populateRessourcesPubliques,
+  controlerTriVisible,
+  restreindreFiltres,
+  restreindrePopulate,
   restreindreRequete,
   voitBrouillons,
   voitRestreint,
@@ -14,6 +15,7 @@ import {
   type Appelant,
   type Modele,
 } from '../../src/domaine/visibilite';
+import { RequeteRefusee } from '../../src/domaine/forme-requete';
 
 const RACINE = path.resolve(__dirname, '..', '..');
 
@@ -101,21 +103,21 @@ describe('ressources réservées aux membres', () => {
   const PUBLIQUES = { acces: { $eq: 'public' } };
 
   it('filtre chaque relation vers les ressources, à toute profondeur et sous toutes les formes de populate', () => {
-    expect(populateRessourcesPubliques('ressources', 'api::projet.projet', obtenir)).toEqual({ ressources: { filters: PUBLIQUES } });
-    expect(populateRessourcesPubliques(['collectivite', 'ressources'], 'api::projet.projet', obtenir)).toEqual({ collectivite: true, ressources: { filters: PUBLIQUES } });
-    expect(populateRessourcesPubliques({ projets: { populate: { ressources: { fields: ['titre'] } } } }, 'api::collectivite.collectivite', obtenir)).toEqual({
+    expect(restreindrePopulate('ressources', 'api::projet.projet', ANONYME, obtenir)).toEqual({ ressources: { filters: PUBLIQUES } });
+    expect(restreindrePopulate(['collectivite', 'ressources'], 'api::projet.projet', ANONYME, obtenir)).toEqual({ collectivite: true, ressources: { filters: PUBLIQUES } });
+    expect(restreindrePopulate({ projets: { populate: { ressources: { fields: ['titre'] } } } }, 'api::collectivite.collectivite', ANONYME, obtenir)).toEqual({
       projets: { populate: { ressources: { fields: ['titre'], filters: PUBLIQUES } } },
     });
-    expect(populateRessourcesPubliques('projets.ressources', 'api::collectivite.collectivite', obtenir)).toEqual({
+    expect(restreindrePopulate('projets.ressources', 'api::collectivite.collectivite', ANONYME, obtenir)).toEqual({
       projets: { populate: { ressources: { filters: PUBLIQUES } } },
     });
-    expect(populateRessourcesPubliques({ ressources: { filters: { type: 'modele' } } }, 'api::projet.projet', obtenir)).toEqual({
+    expect(restreindrePopulate({ ressources: { filters: { type: 'modele' } } }, 'api::projet.projet', ANONYME, obtenir)).toEqual({
       ressources: { filters: { $and: [{ type: 'modele' }, PUBLIQUES] } },
     });
   });
 
   it('développe populate=* sans les attributs privés ni les auteurs', () => {
-    const etoile = populateRessourcesPubliques('*', 'api::projet.projet', obtenir) as Record<string, unknown>;
+    const etoile = restreindrePopulate('*', 'api::projet.projet', ANONYME, obtenir) as Record<string, unknown>;
     expect(etoile.ressources).toEqual({ filters: PUBLIQUES });
     expect(etoile.collectivite).toBe(true);
     expect(etoile.techniquesIa).toBeUndefined();
@@ -125,12 +127,72 @@ describe('ressources réservées aux membres', () => {
   });
 
   it('ne laisse pas un filtre révéler une ressource réservée', () => {
-    expect(filtresSansRessourcesMembres({ ressources: { titre: { $eq: 'Secret' } } }, 'api::projet.projet', obtenir)).toEqual({
-      ressources: { $and: [{ titre: { $eq: 'Secret' } }, PUBLIQUES] },
+    expect(restreindreFiltres({ ressources: { titre: { $eq: 'Secret' } } }, 'api::projet.projet', ANONYME, obtenir)).toEqual({
+      ressources: { $and: [{ titre: { $eq: 'Secret' } }, PUBLIES, PUBLIQUES] },
     });
-    expect(filtresSansRessourcesMembres({ $or: [{ nom: 'a' }, { collectivite: { projets: { ressources: { titre: 'b' } } } }] }, 'api::projet.projet', obtenir)).toEqual({
-      $or: [{ nom: 'a' }, { collectivite: { projets: { ressources: { $and: [{ titre: 'b' }, PUBLIQUES] } } } }],
+    expect(restreindreFiltres({ $or: [{ nom: 'a' }, { collectivite: { projets: { ressources: { titre: 'b' } } } }] }, 'api::projet.projet', ANONYME, obtenir)).toEqual({
+      $or: [{ nom: 'a' }, { collectivite: { projets: { $and: [{ ressources: { $and: [{ titre: 'b' }, PUBLIES, PUBLIQUES] } }, PUBLIES] } } }],
     });
+  });
+});
+
+const PUBLIES = { publishedAt: { $notNull: true } };
+
+describe('filtres et tris à travers une relation : ce que l’appelant pourrait lire au bout', () => {
+  const collectivite = 'api::collectivite.collectivite';
+
+  it('joint « publié » à la condition sur la même ligne liée, à toute profondeur', () => {
+    expect(restreindreFiltres({ projets: { nom: { $startsWith: 'X' } } }, collectivite, MEMBRE, obtenir)).toEqual({
+      projets: { $and: [{ nom: { $startsWith: 'X' } }, PUBLIES] },
+    });
+    expect(restreindreFiltres({ collectivite: { projets: { publishedAt: { $null: true } } } }, 'api::projet.projet', ANONYME, obtenir)).toEqual({
+      collectivite: { projets: { $and: [{ publishedAt: { $null: true } }, PUBLIES] } },
+    });
+  });
+
+  it('sépare les clés d’un même objet en $and, pour que Strapi n’écrase aucune condition en les fusionnant', () => {
+    expect(restreindreFiltres({ $and: [{ nom: 'a' }], projets: { nom: 'b', statut: 'termine' } }, collectivite, ANONYME, obtenir)).toEqual({
+      $and: [{ $and: [{ nom: 'a' }] }, { projets: { $and: [{ $and: [{ nom: 'b' }, { statut: 'termine' }] }, PUBLIES] } }],
+    });
+  });
+
+  it('lit une valeur nue ou des opérateurs sur une relation comme des conditions sur l’id de la ligne liée', () => {
+    expect(restreindreFiltres({ projets: { $null: true } }, collectivite, ANONYME, obtenir)).toEqual({ projets: { $and: [{ id: { $null: true } }, PUBLIES] } });
+    expect(restreindreFiltres({ projets: 5 }, collectivite, ANONYME, obtenir)).toEqual({ projets: { $and: [{ id: 5 }, PUBLIES] } });
+  });
+
+  it('refuse $not sur une relation dont des lignes sont cachées, pas sur un champ ni sur une relation entièrement lisible', () => {
+    expect(() => restreindreFiltres({ $not: { projets: { nom: 'x' } } }, collectivite, MEMBRE, obtenir)).toThrow(RequeteRefusee);
+    expect(() => restreindreFiltres({ $not: { collectivite: { projets: { nom: 'x' } } } }, 'api::projet.projet', MEMBRE, obtenir)).toThrow(/\$not/);
+    expect(restreindreFiltres({ $not: { thematique: { slug: 'x' } } }, 'api::projet.projet', ANONYME, obtenir)).toEqual({ $not: { thematique: { slug: 'x' } } });
+    expect(restreindreFiltres({ projets: { $not: { nom: 'x' } } }, collectivite, ANONYME, obtenir)).toEqual({ projets: { $and: [{ $not: { nom: 'x' } }, PUBLIES] } });
+  });
+
+  it('laisse tout au jeton en accès complet, qui lit les brouillons', () => {
+    const filtres = { projets: { nom: 'x' } };
+    expect(restreindreFiltres(filtres, collectivite, { type: 'jeton', jeton: 'full-access' }, obtenir)).toEqual(filtres);
+  });
+
+  it('refuse un tri qui passe par une relation dont des lignes sont cachées, sous toutes ses formes', () => {
+    for (const tri of ['projets.nom:asc', ['nom', 'projets.nom:desc'], { projets: { nom: 'asc' } }, [{ initiatives: { titre: 'asc' } }]]) {
+      expect(() => controlerTriVisible(tri, collectivite, MEMBRE, obtenir)).toThrow(RequeteRefusee);
+    }
+    expect(() => controlerTriVisible('collectivite.nom:asc', 'api::projet.projet', ANONYME, obtenir)).not.toThrow();
+    expect(() => controlerTriVisible('collectivite.projets.nom', 'api::projet.projet', ANONYME, obtenir)).toThrow(/collectivite\.projets\.nom/);
+    expect(() => controlerTriVisible('projets.nom', collectivite, { type: 'jeton', jeton: 'full-access' }, obtenir)).not.toThrow();
+  });
+
+  it('restreint aussi les filtres et le tri d’une relation peuplée', () => {
+    expect(restreindrePopulate({ projets: { filters: { offreurs: { nom: 'x' } } } }, collectivite, MEMBRE, obtenir)).toEqual({
+      projets: { filters: { offreurs: { $and: [{ nom: 'x' }, PUBLIES] } } },
+    });
+    expect(() => restreindrePopulate({ projets: { sort: 'offreurs.nom' } }, collectivite, MEMBRE, obtenir)).toThrow(RequeteRefusee);
+    expect(restreindrePopulate('projets.ressources', collectivite, MEMBRE, obtenir)).toBe('projets.ressources');
+  });
+
+  it('applique les limites de forme à toute requête, jeton en accès complet compris', () => {
+    const profonde = { populate: 'collectivite.projets.collectivite.projets' };
+    expect(() => restreindreRequete(profonde, obtenir('api::projet.projet')!, { type: 'jeton', jeton: 'full-access' }, obtenir)).toThrow(/populate/);
   });
 });
 
