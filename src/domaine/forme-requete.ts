@@ -46,8 +46,8 @@ const JAMAIS_PEUPLES = ['createdBy', 'updatedBy', 'localizations'];
 const LOGIQUES = ['$and', '$or', '$not'];
 
 export const estPeuplable = (a: Attribut): boolean => ['relation', 'component', 'media', 'dynamiczone'].includes(a.type);
-/** Whether crossing the attribute reaches other rows of another table (a level of the rule). */
-export const estRelation = (a: Attribut | undefined): boolean => !a || a.type === 'relation' || a.type === 'media' || a.type === 'dynamiczone';
+/** Whether crossing the attribute reaches other rows of another table (a level of the rule). An unknown key is refused by Strapi's own validation. */
+export const estRelation = (a: Attribut | undefined): boolean => !!a && (a.type === 'relation' || a.type === 'media' || a.type === 'dynamiczone');
 
 /** The model an attribute leads to (relation target, component, uploaded file). */
 export function cibleDe(a: Attribut | undefined): string | undefined {
