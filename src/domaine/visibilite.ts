@@ -3,8 +3,9 @@
  *
  * The one place that says what is Public and what is Restreint. Everything else derives from it:
  * the `private: true` flags of the schemas (checked by a unit test), the members' view of the models
- * (`vueMembre`), the admin labels « (membres) » (checked by a unit test), and the members-only
- * ressources filter. Pure: no Strapi import.
+ * (`vueMembre`), the admin labels « (membres) » (checked by a unit test), and the narrowing of every
+ * content-API query (`restreindreRequete`): published documents only, and every filter, sort and
+ * populate through a relation seeing only what the caller could read at its end. Pure: no Strapi import.
  */
 import { UID } from './regles-metier';
 import { cheminsDeTri, controlerForme, populateEnObjet, RequeteRefusee } from './forme-requete';
