@@ -254,31 +254,41 @@ describe.each(NOMS_APPELANTS)('Matrice de visibilité, appelant %s', (appelant) 
     }
   });
 
-  /** Filters on one value, directly or through a relation path: total 0 (or 400 for a refused field) unless readable. */
-  const compter = async (description: string, source: Type, cle: string, v: Valeur) => {
-    const reponse = await lire(description, () => api().get(`/api/${source.pluriel}`).set(entete()).query({ ...parmiFixes(source), [cle]: String(v.valeur), 'pagination[pageSize]': 1 }));
+  /**
+   * Filters on the values of one field the caller may not read (one `$in` for all of them), directly
+   * or through a relation path: total 0, or 400 when the field itself is refused to the caller.
+   */
+  const compter = async (description: string, source: Type, prefixe: string[], champ: Valeur[]) => {
+    const caches = champ.filter((v) => !lisible(v, appelant));
+    if (caches.length === 0) return;
+    const cle = `filters${crochets([...prefixe, ...caches[0]!.chemin])}[$in]`;
+    const query = Object.fromEntries(caches.map((v, i) => [`${cle}[${i}]`, String(v.valeur)]));
+    const reponse = await lire(description, () => api().get(`/api/${source.pluriel}`).set(entete()).query({ ...parmiFixes(source), ...query, status: 'draft', 'pagination[pageSize]': 1 }));
     if (reponse.status === 400) {
-      if (!v.restreint || REVELES[appelant]) fuites.push(`${description} : 400 inattendu ${reponse.text}`);
+      if (!caches[0]!.restreint || REVELES[appelant]) fuites.push(`${description} : 400 inattendu ${reponse.text}`);
       return;
     }
-    const total = JSON.parse(reponse.text).meta?.pagination?.total;
-    if (!lisible(v, appelant) && total !== 0) fuites.push(`${description} : ${v.genre} ${v.uid}.${v.chemin.join('.')} = ${v.valeur} compté ${total}`);
+    const total = reponse.body.meta?.pagination?.total;
+    if (total !== 0) fuites.push(`${description} : ${caches.map((v) => `${v.genre} ${v.valeur}`).join(', ')} comptés ${total}`);
+  };
+  /** The values of a type, grouped by field. */
+  const parChamp = (uid: string) => {
+    const groupes = new Map<string, Valeur[]>();
+    for (const v of valeurs.filter((x) => x.uid === uid)) groupes.set(v.chemin.join('.'), [...(groupes.get(v.chemin.join('.')) ?? []), v]);
+    return [...groupes.entries()];
   };
 
   it('REST : filtres directs sur chaque valeur (status=draft demandé)', async () => {
-    for (const v of valeurs) {
-      const type = modeles.get(v.uid)!;
-      await compter(`filtre ${type.pluriel}${crochets(v.chemin)}`, type, `filters${crochets(v.chemin)}[$eq]`, v);
+    for (const type of typesPublies()) {
+      for (const [champ, liste] of parChamp(type.uid)) await compter(`filtre ${type.pluriel}.${champ}`, type, [], liste);
     }
   });
 
   it('REST : filtres par chaque chemin de relation vers chaque valeur, et $null sur publishedAt', async () => {
     for (const { source, relations, cible } of chemins()) {
-      for (const v of valeurs.filter((x) => x.uid === cible.uid)) {
-        await compter(`filtre ${source.pluriel}.${relations.join('.')}${crochets(v.chemin)}`, source, `filters${crochets([...relations, ...v.chemin])}[$eq]`, v);
-      }
+      for (const [champ, liste] of parChamp(cible.uid)) await compter(`filtre ${source.pluriel}.${relations.join('.')}.${champ}`, source, relations, liste);
       const nul = await api().get(`/api/${source.pluriel}`).set(entete()).query({ ...parmiFixes(source), [`filters${crochets(relations)}[publishedAt][$null]`]: 'true', 'pagination[pageSize]': 1 });
-      expect([source.pluriel, relations, nul.status, nul.body.meta?.pagination?.total]).toEqual([source.pluriel, relations, 200, 0]);
+      if (nul.status !== 200 || nul.body.meta?.pagination?.total !== 0) fuites.push(`$null ${source.pluriel}.${relations.join('.')}.publishedAt : ${nul.status} ${nul.body.meta?.pagination?.total}`);
     }
   });
 
