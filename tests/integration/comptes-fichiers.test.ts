@@ -179,6 +179,13 @@ describe('Fichiers', () => {
       expect(reponse.body.error?.message).toBe('Fichier introuvable.');
     });
 
+    it('ne se lit pas non plus par une adresse écrite autrement', async () => {
+      const nom = url.replace('/uploads/', '');
+      for (const variante of [`/%75ploads/${nom}`, `/uploads//${nom}`, `/uploads/./${nom}`, `/uploads/${encodeURIComponent(nom).replace('.', '%2E')}`]) {
+        expect({ variante, statut: (await api().get(variante)).status }).toEqual({ variante, statut: 404 });
+      }
+    });
+
     it.each([
       ['anonyme', 404],
       ['enAttente', 404],
@@ -206,7 +213,10 @@ describe('Fichiers', () => {
       for (const appelant of Object.keys(APPELANTS) as NomAppelant[]) {
         const reponse = await api().get('/api/upload/files').set(APPELANTS[appelant]());
         expect({ appelant, statut: reponse.status }).toEqual({ appelant, statut: 403 });
+        const requete = await graphql('{ uploadFiles { url } }', {}, APPELANTS[appelant]());
+        expect({ appelant, code: requete.body.errors?.[0]?.extensions?.code }).toEqual({ appelant, code: 'FORBIDDEN' });
       }
+      expect((await api().get('/api/upload/files').set(enteteJeton())).body.map((f: { id: number }) => f.id)).toContain(id);
     });
   });
 
