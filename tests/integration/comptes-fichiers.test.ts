@@ -132,6 +132,15 @@ describe('Énumération des comptes', () => {
     expect(courriel.brut).not.toMatch(/confirmation=/);
   });
 
+  it('inscrire de nouveau une adresse en attente renvoie le courriel de confirmation', async () => {
+    const email = 'inscrite-deux-fois@commune-test.fr';
+    const premiere = await inscrire(email);
+    smtp.recus.splice(smtp.recus.indexOf(await smtp.attendre(email, /confirmation=/)), 1);
+    const seconde = await inscrire(email);
+    expect(forme(seconde)).toEqual(forme(premiere));
+    await smtp.attendre(email, /confirmation=/);
+  });
+
   it('un nom d’utilisateur déjà pris ne se devine pas non plus', async () => {
     const reponse = await inscrire('autre-adresse@commune-test.fr', 'membre@ville-test.fr');
     expect(reponse.status).toBe(200);

@@ -44,9 +44,14 @@ function reponseInscription(corps: Record<string, unknown>) {
 async function prevenir(strapi: Core.Strapi, corps: Record<string, unknown>): Promise<void> {
   const email = String(corps.email).toLowerCase();
   const titulaire = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email } });
-  // Taken by its address: its owner is told. Taken by the user name only: the requester is, at its own address.
+  // Taken by its address: its owner is told (sent the confirmation again if still pending). Taken by
+  // the user name only: the requester is, at its own address.
   const courriel = titulaire ? COURRIEL_DEJA_INSCRIT : COURRIEL_NOM_PRIS;
   try {
+    if (titulaire && !titulaire.confirmed && !titulaire.blocked) {
+      await strapi.plugin('users-permissions').service('user').sendConfirmationEmail(titulaire);
+      return;
+    }
     await strapi.plugin('email').service('email').send({ to: email, subject: courriel.subject, text: courriel.text });
   } catch (erreur) {
     strapi.log.error(`Courriel d’inscription refusée non envoyé : ${(erreur as Error).message}`);
