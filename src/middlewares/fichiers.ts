@@ -16,7 +16,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     const chemin = cheminNormalise(ctx.path);
     if (!['GET', 'HEAD'].includes(ctx.method) || !chemin?.startsWith('/uploads/')) return next();
     const service = strapi.service('api::ressource.fichiers') as unknown as ServiceFichiers;
-    if ((await service.adressesReservees()).has(chemin)) throw new errors.NotFoundError(FICHIER_INTROUVABLE);
+    if ((await service.reserves()).adresses.has(chemin)) throw new errors.NotFoundError(FICHIER_INTROUVABLE);
     ctx.set(ENTETES_FICHIERS);
     await next();
     // strapi::security may run after this middleware in another configuration: these headers win.

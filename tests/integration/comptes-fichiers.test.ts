@@ -227,6 +227,33 @@ describe('Fichiers', () => {
       }
       expect((await api().get('/api/upload/files').set(enteteJeton())).body.map((f: { id: number }) => f.id)).toContain(id);
     });
+
+    it('n’est pas listé à un anonyme même si un modérateur ouvre la médiathèque au rôle Public', async () => {
+      const publicAussi = (await televerser(PDF, 'public-liste.pdf', 'application/pdf')).body[0].id as number;
+      const roles = await api().get('/users-permissions/roles').set(enteteAdmin());
+      const role = roles.body.roles.find((r: { type: string }) => r.type === 'public');
+      const ouvrir = async (enabled: boolean) => {
+        const { permissions } = (await api().get(`/users-permissions/roles/${role.id}`).set(enteteAdmin())).body.role;
+        permissions['plugin::upload'].controllers['content-api'].find.enabled = enabled;
+        permissions['plugin::upload'].controllers['content-api'].findOne.enabled = enabled;
+        expect((await api().put(`/users-permissions/roles/${role.id}`).set(enteteAdmin()).send({ name: role.name, description: role.description, permissions })).status).toBe(200);
+      };
+      await ouvrir(true);
+      try {
+        const liste = await api().get('/api/upload/files');
+        expect(liste.status).toBe(200);
+        const ids = liste.body.map((f: { id: number }) => f.id);
+        expect(ids).toContain(publicAussi);
+        expect(ids).not.toContain(id);
+        expect((await api().get(`/api/upload/files/${id}`)).status).toBe(404);
+        expect((await api().get(`/api/upload/files/${publicAussi}`)).status).toBe(200);
+        const requete = await graphql('{ uploadFiles(pagination: { limit: 100 }) { url } }');
+        expect(requete.body.data.uploadFiles.map((f: { url: string }) => f.url)).not.toContain(url);
+      } finally {
+        await ouvrir(false);
+      }
+      expect((await api().get('/api/upload/files')).status).toBe(403);
+    });
   });
 
   it('sert les fichiers publics avec nosniff et une CSP « sandbox »', async () => {

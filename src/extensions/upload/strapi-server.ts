@@ -1,10 +1,15 @@
 /**
  * Uploads: every new or replaced file (admin panel, content API, scripts) goes through the upload
- * service, where active content is refused (`domaine/fichiers.ts`) before anything is stored.
+ * service, where active content is refused (`domaine/fichiers.ts`) before anything is stored. On the
+ * content API (REST /api/upload/files, GraphQL uploadFiles), a caller who does not see members-only
+ * ressources never finds their files, even if a role is one day granted the upload reads.
  */
 import { open } from 'fs/promises';
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { annonceSvg, messageFichierRefuse, motifContenuActif, OCTETS_EXAMINES } from '../../domaine/fichiers';
+import { appelantDepuisAuth, voitRestreint } from '../../domaine/visibilite';
+import { enCalculDesReserves, type ServiceFichiers } from '../../api/ressource/services/fichiers';
 
 interface FichierRecu {
   filepath?: string;
@@ -39,7 +44,26 @@ async function verifierFichiers(fichiers: FichierRecu | FichierRecu[] | undefine
 
 type Service = Record<string, (...arguments_: any[]) => any>;
 
-export default (plugin: { services: Record<string, (arguments_: unknown) => Service> }) => {
+/** Reads of files by the content API (not the admin panel, not scripts) leave out the reserved ones. */
+function masquerFichiersReserves(strapi: Core.Strapi): void {
+  const restreindre = async (event: { params: { where?: unknown } }) => {
+    const ctx = strapi.requestContext.get() as { state?: { route?: { info?: { type?: string } }; auth?: unknown } } | undefined;
+    if (enCalculDesReserves() || ctx?.state?.route?.info?.type !== 'content-api' || voitRestreint(appelantDepuisAuth(ctx.state.auth))) return;
+    const { ids } = await (strapi.service('api::ressource.fichiers') as unknown as ServiceFichiers).reserves();
+    if (ids.length > 0) event.params.where = { $and: [event.params.where ?? {}, { id: { $notIn: ids } }] };
+  };
+  strapi.db.lifecycles.subscribe({ models: ['plugin::upload.file'], beforeFindMany: restreindre, beforeFindOne: restreindre, beforeCount: restreindre });
+}
+
+export default (plugin: {
+  services: Record<string, (arguments_: unknown) => Service>;
+  bootstrap?: (arguments_: { strapi: Core.Strapi }) => unknown;
+}) => {
+  const bootstrap = plugin.bootstrap;
+  plugin.bootstrap = async ({ strapi }) => {
+    await bootstrap?.({ strapi });
+    masquerFichiersReserves(strapi);
+  };
   const fabrique = plugin.services.upload;
   if (typeof fabrique !== 'function') throw new Error('Démarrage refusé : le service « upload » du plugin upload a changé.');
   plugin.services.upload = (arguments_) => {

@@ -4,6 +4,7 @@
  * ressource. The addresses are computed again whenever the content generation moves (any write of a
  * ressource or of a file moves it, whichever process writes).
  */
+import { AsyncLocalStorage } from 'async_hooks';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { CacheParGeneration } from '../../../domaine/cache-generation';
@@ -26,31 +27,50 @@ export function cheminNormalise(chemin: string): string | undefined {
   }
 }
 
+/** Set while the reserved files are being read: the reads of files it makes are not to be narrowed by them. */
+const calcul = new AsyncLocalStorage<true>();
+export const enCalculDesReserves = (): boolean => calcul.getStore() === true;
+
+export interface Reserves {
+  /** Their ids, and their addresses (original and every format), normalised. */
+  ids: readonly number[];
+  adresses: ReadonlySet<string>;
+}
+
 export interface ServiceFichiers {
-  adressesReservees(): Promise<ReadonlySet<string>>;
+  reserves(): Promise<Reserves>;
+}
+
+async function lireReserves(strapi: Core.Strapi): Promise<Reserves> {
+  return calcul.run(true, async () => {
+    const ressources = await strapi.db.query(RESSOURCE).findMany({
+      where: { acces: 'membres' },
+      select: ['id'],
+      populate: { fichiers: { select: ['id', 'url', 'formats'] } },
+    });
+    const adresses = new Set<string>();
+    const ids = new Set<number>();
+    for (const { fichiers } of ressources as Array<{ fichiers?: Fichier[] }>) {
+      for (const fichier of fichiers ?? []) {
+        ids.add(fichier.id);
+        for (const url of [fichier.url, ...Object.values(fichier.formats ?? {}).map((f) => f?.url)]) {
+          const chemin = url ? cheminNormalise(url) : undefined;
+          if (chemin) adresses.add(chemin);
+        }
+      }
+    }
+    return { ids: [...ids], adresses };
+  });
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }): ServiceFichiers => {
-  const cache = new CacheParGeneration<ReadonlySet<string>>(1);
+  const cache = new CacheParGeneration<Reserves>(1);
   return {
-    async adressesReservees() {
-      return cache.obtenir('membres', await lireGeneration(strapi), async () => {
-        const ressources = await strapi.db.query(RESSOURCE).findMany({
-          where: { acces: 'membres' },
-          select: ['id'],
-          populate: { fichiers: { select: ['id', 'url', 'formats'] } },
-        });
-        const adresses = new Set<string>();
-        for (const { fichiers } of ressources as Array<{ fichiers?: Fichier[] }>) {
-          for (const fichier of fichiers ?? []) {
-            for (const url of [fichier.url, ...Object.values(fichier.formats ?? {}).map((f) => f?.url)]) {
-              const chemin = url ? cheminNormalise(url) : undefined;
-              if (chemin) adresses.add(chemin);
-            }
-          }
-        }
-        return adresses;
-      });
+    async reserves() {
+      // Inside a transaction (Document Service reads), read through it: the generation is read outside
+      // any transaction and would wait for the connection the transaction holds (SQLite has one).
+      if (strapi.db.inTransaction()) return lireReserves(strapi);
+      return cache.obtenir('membres', await lireGeneration(strapi), () => lireReserves(strapi));
     },
   };
 };
