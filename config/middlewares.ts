@@ -48,5 +48,7 @@ export default ({ env }: { env: any }) => [
   },
   'strapi::session',
   'strapi::favicon',
+  // Before the static servers: members-only files refused by address, sandbox CSP on uploads.
+  'global::fichiers',
   'strapi::public',
 ];

@@ -2,12 +2,13 @@
  * Final touch to the OpenAPI description the documentation plugin generates (its
  * `mutateDocumentation` hook): no generation date, so that the committed file only changes with the
  * content types; the Restreint fields say who receives them; internal attributes are not described;
- * the search route, which is no content type's, is described.
+ * the search route and the files of the ressources, which are no content type's, are described.
  */
 import { ATTRIBUTS_INTERNES, ATTRIBUTS_RESTREINTS } from '../domaine/visibilite';
 import { ATTRIBUT_ETAT } from '../plugins/revue-editoriale/server/documents';
 import { decrireRecherche } from '../recherche/openapi';
 import { decrireLecturesCalculees } from './openapi-calculs';
+import { decrireFichiersRessources } from '../api/ressource/openapi';
 
 /** Never on the content API: the review state and the members of a collectivité. */
 const JAMAIS_EXPOSES = new Set([ATTRIBUT_ETAT, ...Object.values(ATTRIBUTS_INTERNES).flat()]);
@@ -38,6 +39,7 @@ export function finaliserDescription(description: Description): void {
   decrireLecturesCalculees(description, MENTION_RESTREINT);
   retirerInternes(description);
   decrireRecherche(description);
+  decrireFichiersRessources(description);
   for (const [uid, champs] of Object.entries(ATTRIBUTS_RESTREINTS)) {
     const proprietes = description.components?.schemas?.[pascal(uid.split('.')[1])]?.properties;
     if (!proprietes) continue;

@@ -38,6 +38,15 @@ function expediteur(valeur: string): { name: string; email: string } {
   return morceaux ? { name: morceaux[1], email: morceaux[2] } : { name: '', email: valeur.trim() };
 }
 
+/** Every account names its organisation (checked at creation, and before any other registration check). */
+export function exigerOrganisation(donnees: Record<string, unknown>): void {
+  if (typeof donnees.organisation !== 'string' || donnees.organisation.trim() === '') {
+    throw new errors.ValidationError('Le champ « Organisation » (organisation) est obligatoire.', {
+      errors: [{ path: ['organisation'], message: 'Le champ « Organisation » (organisation) est obligatoire.' }],
+    });
+  }
+}
+
 /**
  * The Membre role, registration with email confirmation, the French confirmation email, and the rules
  * applied to every new account: an organisation is required, and the account is approved at once only
@@ -73,11 +82,7 @@ export async function configurerEspaceConfiance(strapi: Core.Strapi): Promise<vo
     models: [UTILISATEUR],
     beforeCreate(event) {
       const donnees = (event.params.data ?? {}) as Record<string, unknown>;
-      if (typeof donnees.organisation !== 'string' || donnees.organisation.trim() === '') {
-        throw new errors.ValidationError('Le champ « Organisation » (organisation) est obligatoire.', {
-          errors: [{ path: ['organisation'], message: 'Le champ « Organisation » (organisation) est obligatoire.' }],
-        });
-      }
+      exigerOrganisation(donnees);
       // Defaults are already applied here (approuve: false): the allow-list can only turn it on.
       if (donnees.approuve !== true) {
         const motifs = strapi.config.get('plugin::users-permissions.domainesAutorises', []) as string[];

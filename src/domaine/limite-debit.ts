@@ -1,6 +1,6 @@
 /**
- * Per-IP request limits (fixed window). Pure: the caller passes the clock; `api-contenu/limite-debit.ts`
- * is the Koa glue. Categories: authentication routes, each limited on its own, and the content API.
+ * Per-IP request limits (fixed window). Pure: `middlewares/limite-debit.ts` is the Koa glue.
+ * Categories: authentication requests, each limited on its own, and the content API.
  */
 export interface Limite {
   actif: boolean;
@@ -17,15 +17,33 @@ export interface ConfigurationLimites {
 }
 
 export type Categorie = keyof ConfigurationLimites;
+export type CategorieAuthentification = Exclude<Categorie, 'api'>;
 
-/** The category of a request, or undefined when no limit applies (admin panel, health check…). */
+const AUTHENTIFICATION: Readonly<Record<string, CategorieAuthentification>> = {
+  '/api/auth/local': 'connexion',
+  '/api/auth/local/register': 'inscription',
+  '/api/auth/forgot-password': 'motDePasse',
+  '/api/auth/reset-password': 'motDePasse',
+  '/api/auth/change-password': 'motDePasse',
+  '/api/auth/send-email-confirmation': 'motDePasse',
+};
+
+const normaliser = (chemin: string) => chemin.toLowerCase().replace(/\/+$/, '');
+
+/**
+ * The category of an authentication action, by its REST path. GraphQL mutations (`login`, `register`,
+ * `forgotPassword`, `resetPassword`, `changePassword`) are run by users-permissions under the path of
+ * their REST twin, so both paths share one category and one window.
+ */
+export function categorieAuthentification(chemin: string): CategorieAuthentification | undefined {
+  return AUTHENTIFICATION[normaliser(chemin)];
+}
+
+/** The category of an HTTP request, or undefined when no limit applies (admin panel, health check…). */
 export function categorieDeRequete(methode: string, chemin: string): Categorie | undefined {
-  const p = chemin.toLowerCase().replace(/\/+$/, '');
-  if (methode === 'POST' && p === '/api/auth/local') return 'connexion';
-  if (methode === 'POST' && p === '/api/auth/local/register') return 'inscription';
-  if (methode === 'POST' && ['/api/auth/forgot-password', '/api/auth/reset-password', '/api/auth/send-email-confirmation'].includes(p)) {
-    return 'motDePasse';
-  }
+  const p = normaliser(chemin);
+  const authentification = categorieAuthentification(p);
+  if (authentification && methode === 'POST') return authentification;
   if (p === '/graphql' || p.startsWith('/api/')) return 'api';
   return undefined;
 }
@@ -37,6 +55,49 @@ export const MESSAGES: Record<Categorie, string> = {
   api: 'Trop de requêtes depuis votre adresse. Ralentissez puis réessayez dans un instant.',
 };
 
+/** A counter of the current window. */
+export interface Compteur {
+  nombre: number;
+  /** Milliseconds until the window ends. */
+  resteMs: number;
+}
+
+/**
+ * Where the counters live. In memory (`MagasinMemoire`) for one CMS process; several processes behind
+ * one address need a shared implementation (Redis `INCRBY` + `PEXPIRE … NX`, or a database row), and
+ * nothing else changes.
+ */
+export interface MagasinCompteurs {
+  /** Adds one to `cle` in its current window, opening a window of `fenetreMs` if none is running. */
+  incrementer(cle: string, fenetreMs: number): Promise<Compteur>;
+}
+
+/** Counters of one process. Expired windows are dropped lazily. */
+export class MagasinMemoire implements MagasinCompteurs {
+  private readonly fenetres = new Map<string, { fin: number; nombre: number }>();
+
+  constructor(
+    private readonly horloge: () => number = Date.now,
+    private readonly capacite = 100_000,
+  ) {}
+
+  async incrementer(cle: string, fenetreMs: number): Promise<Compteur> {
+    const maintenant = this.horloge();
+    let fenetre = this.fenetres.get(cle);
+    if (!fenetre || maintenant >= fenetre.fin) {
+      fenetre = { fin: maintenant + fenetreMs, nombre: 0 };
+      this.fenetres.set(cle, fenetre);
+    }
+    fenetre.nombre += 1;
+    if (this.fenetres.size > this.capacite) this.purger(maintenant);
+    return { nombre: fenetre.nombre, resteMs: fenetre.fin - maintenant };
+  }
+
+  private purger(maintenant: number): void {
+    for (const [cle, fenetre] of this.fenetres) if (maintenant >= fenetre.fin) this.fenetres.delete(cle);
+  }
+}
+
 export interface Decision {
   autorise: boolean;
   restantes: number;
@@ -44,32 +105,15 @@ export interface Decision {
   reessayerDans: number;
 }
 
-/** Counters of the current windows, keyed by category and IP. Expired windows are dropped lazily. */
-export class Compteurs {
-  private readonly fenetres = new Map<string, { debut: number; nombre: number }>();
+export function decider(limite: Limite, compteur: Compteur): Decision {
+  return {
+    autorise: compteur.nombre <= limite.max,
+    restantes: Math.max(0, limite.max - compteur.nombre),
+    reessayerDans: Math.max(1, Math.ceil(compteur.resteMs / 1000)),
+  };
+}
 
-  enregistrer(categorie: Categorie, ip: string, limite: Limite, maintenant: number): Decision {
-    const cle = `${categorie}:${ip}`;
-    const duree = limite.fenetreSecondes * 1000;
-    let fenetre = this.fenetres.get(cle);
-    if (!fenetre || maintenant - fenetre.debut >= duree) {
-      fenetre = { debut: maintenant, nombre: 0 };
-      this.fenetres.set(cle, fenetre);
-    }
-    fenetre.nombre += 1;
-    if (this.fenetres.size > 100_000) this.purger(maintenant, duree);
-    return {
-      autorise: fenetre.nombre <= limite.max,
-      restantes: Math.max(0, limite.max - fenetre.nombre),
-      reessayerDans: Math.ceil((fenetre.debut + duree - maintenant) / 1000),
-    };
-  }
-
-  vider(): void {
-    this.fenetres.clear();
-  }
-
-  private purger(maintenant: number, duree: number): void {
-    for (const [cle, fenetre] of this.fenetres) if (maintenant - fenetre.debut >= duree) this.fenetres.delete(cle);
-  }
+/** Key of a counter: one window per category and IP, per configuration of the limits (`epoque`). */
+export function cleCompteur(epoque: number, categorie: Categorie, ip: string): string {
+  return `${epoque}:${categorie}:${ip}`;
 }

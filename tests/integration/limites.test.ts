@@ -54,6 +54,44 @@ describe('Limites par adresse IP', () => {
     expect(quatrieme.body.error.message).toBe('Trop de requêtes depuis votre adresse. Ralentissez puis réessayez dans un instant.');
   });
 
+  /** `n` aliases of `login` in one GraphQL request, with the approved member's real password. */
+  const connexionsGraphql = (n: number) =>
+    graphql(
+      `mutation { ${Array.from({ length: n }, (_, i) => `l${i}: login(input: { identifier: "membre@ville-test.fr", password: "MotDePasse-Membre-1" }) { jwt }`).join(' ')} }`,
+    );
+
+  it('compte chaque connexion GraphQL, alias compris, dans la même fenêtre que REST', async () => {
+    configurer('api.limites', limites({ connexion: ACTIVE }));
+    const cinq = await connexionsGraphql(5);
+    expect(cinq.body.errors).toBeUndefined();
+    expect(Object.values(cinq.body.data).every((l: any) => typeof l.jwt === 'string')).toBe(true);
+    const rest = await api().post('/api/auth/local').send({ identifier: 'membre@ville-test.fr', password: 'MotDePasse-Membre-1' });
+    expect(rest.status).toBe(429);
+  });
+
+  it('refuse en français la connexion GraphQL de trop, dans une même requête', async () => {
+    configurer('api.limites', limites({ connexion: ACTIVE }));
+    const sept = await connexionsGraphql(7);
+    expect(sept.body.errors).toHaveLength(1);
+    expect(sept.body.errors[0]).toMatchObject({
+      path: ['l5'],
+      message: 'Trop de tentatives de connexion depuis votre adresse. Réessayez dans quelques minutes.',
+      extensions: { code: 'STRAPI_RATE_LIMIT_ERROR' },
+    });
+  });
+
+  it.each([
+    ['inscription', 'register(input: { username: "g", email: "g@ville.fr", password: "MotDePasse-1" }) { jwt }', '/api/auth/local/register', /^Trop de demandes d’inscription/],
+    ['motDePasse', 'forgotPassword(email: "personne@ville.fr") { ok }', '/api/auth/forgot-password', /^Trop de demandes de réinitialisation/],
+    ['motDePasse', 'resetPassword(code: "faux", password: "a", passwordConfirmation: "a") { jwt }', '/api/auth/reset-password', /^Trop de demandes de réinitialisation/],
+  ])('compte en GraphQL la catégorie %s dans la fenêtre de REST : %s', async (categorie, mutation, chemin, message) => {
+    configurer('api.limites', limites({ [categorie]: { ...ACTIVE, max: 1 } }));
+    expect((await graphql(`mutation { ${mutation} }`)).status).toBe(200);
+    const rest = await api().post(chemin).send({ email: 'personne@ville.fr' });
+    expect(rest.status).toBe(429);
+    expect(rest.body.error.message).toMatch(message);
+  });
+
   it('ne limite rien quand les limites sont coupées (réglage des tests)', async () => {
     for (let i = 0; i < 8; i += 1) expect((await api().post('/api/auth/local').send({ identifier: 'x@ville.fr', password: 'y' })).status).toBe(400);
   });
