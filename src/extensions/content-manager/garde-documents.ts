@@ -11,10 +11,10 @@ import { errors } from '@strapi/utils';
 import { HORS_COLLECTIVITE } from '../../plugins/revue-editoriale/server/middleware';
 
 type Ctx = {
+  state: { userAbility?: unknown; route?: { path?: string } };
   params: Record<string, string | undefined>;
   query: Record<string, unknown>;
   request: { body?: unknown };
-  state: { userAbility?: unknown };
   body: unknown;
 };
 type Suite = () => Promise<unknown>;
@@ -67,10 +67,22 @@ function cibleDeRelation(strapi: Core.Strapi, modele: string | undefined, champ:
   return attribut?.type === 'relation' && estTypeDeContenu(strapi, attribut.target) ? attribut.target : null;
 }
 
+/**
+ * Single-type routes given a collection type act on its first document (a modérateur's DELETE
+ * /single-types/api::projet.projet deleted a projet): each kind of route only for its kind of type.
+ */
+function verifierGenre(strapi: Core.Strapi, modele: string | undefined, chemin: string) {
+  if (!estTypeDeContenu(strapi, modele)) return;
+  const genre: string = strapi.contentTypes[modele as keyof typeof strapi.contentTypes].kind;
+  if (chemin.includes('/single-types/') && genre !== 'singleType') throw new errors.NotFoundError(`« ${modele} » n’est pas un type unique.`);
+  if (chemin.includes('/collection-types/') && genre !== 'collectionType') throw new errors.NotFoundError(`« ${modele} » n’est pas une collection.`);
+}
+
 export function gardeDocuments(instance: () => Core.Strapi) {
   return async (ctx: Ctx, next: Suite) => {
     const strapi = instance();
     const modele = ctx.params.model;
+    verifierGenre(strapi, modele, ctx.state.route?.path ?? '');
     if (estTypeDeContenu(strapi, modele) && (await illisibles(strapi, ctx.state.userAbility, modele, documentsNommes(ctx))).length > 0) {
       throw new errors.PolicyError(HORS_COLLECTIVITE); // a PolicyError keeps its message through Strapi’s authorize step
     }
