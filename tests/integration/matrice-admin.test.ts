@@ -142,9 +142,16 @@ const acteurs = {} as Record<Role, Agent>;
 const partages = new Map<string, { documentId: string; nom: string }>(); // `${sienne}:${etat}`
 const empreintesInitiales = new Map<string, string>(); // of the shared projets, which no case may change
 let numero = 0;
-// Transitions notify by email: a listening server keeps the outbox from retrying during the matrix.
+// Transitions notify by email: a listening server keeps the outbox from retrying during the matrix, and
+// it stops only once the outbox is drained (nothing received for 2 s), not to delay other files' emails.
 const smtp = new ServeurSmtp();
-afterAll(() => smtp.arreter());
+afterAll(async () => {
+  for (let vus = -1, fin = Date.now() + 60_000; vus !== smtp.recus.length && Date.now() < fin; ) {
+    vus = smtp.recus.length;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  await smtp.arreter();
+}, 70_000);
 
 const cm = `/content-manager/collection-types/${PROJET}`;
 const transition = (agent: Agent, documentId: string, action: string) =>
