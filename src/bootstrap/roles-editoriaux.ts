@@ -1,12 +1,14 @@
 /**
  * Admin roles Contributeur, Référent and Modérateur with exactly the permissions of
- * design/editorial.md, created and kept up to date at every start (idempotent). What RBAC cannot
+ * the README (« Rôles et circuit de revue éditoriale »), created and kept up to date at every start (idempotent). What RBAC cannot
  * express (stamping the collectivité on create, state-dependent edits, publication) is enforced by the
- * revue-editoriale plugin's document middleware.
+ * revue-editoriale plugin's document middleware; what RBAC cannot limit on admin accounts (which roles a
+ * modérateur gives) by protegerComptesAdministration.
  */
 import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { UID as T } from '../domaine/regles-metier';
-import { NOM_ROLE_MODERATEUR } from '../plugins/revue-editoriale/server/documents';
+import { CODE_SUPER_ADMIN, NOM_ROLE_MODERATEUR } from '../plugins/revue-editoriale/server/documents';
 
 export const ROLES_EDITORIAUX = {
   contributeur: 'Contributeur',
@@ -116,6 +118,86 @@ function permissions(strapi: Core.Strapi, regles: Regle[], autres: string[]) {
   return resultat;
 }
 
+type RoleAdmin = { id: number; code: string; name: string };
+type ContexteAdmin = { state?: { auth?: { strategy?: { name?: string } }; user?: { id: number; roles?: RoleAdmin[] } } };
+
+export const REFUS_COMPTES = {
+  roleNonEditorial: 'Un modérateur n’attribue que les rôles Contributeur, Référent et Modérateur.',
+  compteProtege: 'Ce compte a un rôle réservé au Super Admin : seul un Super Admin peut le modifier ou le supprimer.',
+  roles: 'Seul un Super Admin peut créer, modifier ou supprimer des rôles d’administration.',
+} as const;
+
+const NOMS_EDITORIAUX: ReadonlySet<string> = new Set(Object.values(ROLES_EDITORIAUX));
+
+/** The admin user of the current request when it is not a Super Admin; null for Super Admins and scripts. */
+function agentNonSuperAdmin(strapi: Core.Strapi): { id: number } | null {
+  const ctx = strapi.requestContext.get() as ContexteAdmin | undefined;
+  const user = ctx?.state?.user;
+  if (ctx?.state?.auth?.strategy?.name !== 'admin' || !user) return null;
+  return (user.roles ?? []).some((r) => r.code === CODE_SUPER_ADMIN) ? null : user;
+}
+
+function idsDeRoles(roles: unknown): number[] {
+  return (Array.isArray(roles) ? roles : [roles]).map((r) => Number(typeof r === 'object' && r !== null ? (r as { id?: unknown }).id : r));
+}
+
+async function tousEditoriaux(strapi: Core.Strapi, ids: number[]): Promise<boolean> {
+  if (ids.length === 0) return true;
+  if (ids.some((id) => !Number.isInteger(id))) return false;
+  const roles = (await strapi.db.query('admin::role').findMany({ select: ['id', 'name'], where: { id: { $in: ids } } })) as RoleAdmin[];
+  return roles.length === new Set(ids).size && roles.every((r) => NOMS_EDITORIAUX.has(r.name));
+}
+
+/** An account a modérateur may touch: only editorial roles (an account without role is a pending invitation). */
+async function verifierCompteGerable(strapi: Core.Strapi, id: unknown): Promise<void> {
+  const cible = (await strapi.db.query('admin::user').findOne({ select: ['id'], where: { id: Number(id) }, populate: { roles: { select: ['id', 'name'] } } })) as
+    | { roles?: RoleAdmin[] }
+    | null;
+  if (cible && !(await tousEditoriaux(strapi, (cible.roles ?? []).map((r) => r.id)))) throw new errors.PolicyError(REFUS_COMPTES.compteProtege);
+}
+
+/**
+ * RBAC gives modérateurs `admin::users.*` on every account and any role id in the body. Whatever the
+ * route (users, users/me, batch delete), the admin services refuse a non-Super-Admin caller who would
+ * give or touch a non-editorial role, or write roles at all. Scripts and Super Admins are not limited.
+ */
+const servicesProteges = new WeakSet<object>();
+
+export function protegerComptesAdministration(strapi: Core.Strapi): void {
+  if (servicesProteges.has(strapi.service('admin::user'))) return; // a second bootstrap wraps nothing twice
+  servicesProteges.add(strapi.service('admin::user'));
+  const utilisateurs = strapi.service('admin::user') as unknown as Record<string, (...args: any[]) => Promise<unknown>>;
+  const garder = (service: Record<string, (...args: any[]) => Promise<unknown>>, methode: string, verifier: (...args: any[]) => Promise<void>) => {
+    const origine = service[methode];
+    if (typeof origine !== 'function') throw new Error(`Démarrage refusé : le service d’administration n’a plus de méthode « ${methode} » à protéger.`);
+    service[methode] = async function (this: unknown, ...args: unknown[]) {
+      if (agentNonSuperAdmin(strapi)) await verifier(...args);
+      return origine.apply(this, args);
+    };
+  };
+  const verifierRoles = async (attributs?: { roles?: unknown }) => {
+    if (attributs && 'roles' in attributs && !(await tousEditoriaux(strapi, idsDeRoles(attributs.roles)))) {
+      throw new errors.PolicyError(REFUS_COMPTES.roleNonEditorial);
+    }
+  };
+  garder(utilisateurs, 'create', verifierRoles);
+  garder(utilisateurs, 'updateById', async (id: unknown, attributs?: { roles?: unknown }) => {
+    await verifierCompteGerable(strapi, id);
+    await verifierRoles(attributs);
+  });
+  garder(utilisateurs, 'deleteById', (id: unknown) => verifierCompteGerable(strapi, id));
+  garder(utilisateurs, 'deleteByIds', async (ids: unknown[]) => {
+    for (const id of ids ?? []) await verifierCompteGerable(strapi, id);
+  });
+  const roles = strapi.service('admin::role') as unknown as Record<string, (...args: any[]) => Promise<unknown>>;
+  for (const methode of ['create', 'update', 'updateById', 'deleteById', 'deleteByIds', 'assignPermissions']) {
+    if (typeof roles[methode] !== 'function') continue;
+    garder(roles, methode, async () => {
+      throw new errors.PolicyError(REFUS_COMPTES.roles);
+    });
+  }
+}
+
 export async function configurerRolesEditoriaux(strapi: Core.Strapi): Promise<void> {
   const conditions = strapi.service('admin::permission').conditionProvider as { has(id: string): boolean; registerMany(c: unknown[]): Promise<unknown> };
   await conditions.registerMany(CONDITIONS.filter((c) => !conditions.has(`api::${c.name}`)));
@@ -127,4 +209,5 @@ export async function configurerRolesEditoriaux(strapi: Core.Strapi): Promise<vo
     await roles.update({ id: role.id }, { description });
     await roles.assignPermissions(role.id, permissions(strapi, regles, autres));
   }
+  protegerComptesAdministration(strapi);
 }

@@ -10,7 +10,7 @@ export const UID_COURRIEL = 'plugin::revue-editoriale.courriel';
 export const ATTRIBUT_ETAT = 'etatRevue';
 /** Names of the admin roles kept by the application (src/bootstrap/roles-editoriaux.ts). */
 export const NOM_ROLE_MODERATEUR = 'Modérateur';
-const CODE_SUPER_ADMIN = 'strapi-super-admin';
+export const CODE_SUPER_ADMIN = 'strapi-super-admin';
 
 export interface Personne {
   id: number;

@@ -61,11 +61,20 @@ function roleRequis(acteur: Acteur, document: DocumentRevu) {
   return role;
 }
 
-/** A contributeur or référent writes only for the collectivités they belong to; a lone one is stamped. */
-async function verifierCollectivite(strapi: Core.Strapi, acteur: Acteur, data: Record<string, unknown>, creation: boolean) {
+export const COLLECTIVITE_OBLIGATOIRE =
+  'Le champ « Collectivité » (collectivite) ne peut pas être vidé : seul un modérateur peut détacher un document de sa collectivité.';
+
+/**
+ * A contributeur or référent writes only for the collectivités they belong to; a lone one is stamped;
+ * a document they edit never loses its collectivité (`actuelle`: what it holds before the write).
+ */
+async function verifierCollectivite(strapi: Core.Strapi, acteur: Acteur, data: Record<string, unknown>, creation: boolean, actuelle: DocumentRevu['collectivite'] = null) {
   if (acteur.moderateur || (!creation && !('collectivite' in data))) return;
   const miennes = await collectivitesDe(strapi, acteur.id);
-  const demandees = resoudreRelation(data.collectivite, []);
+  const demandees = resoudreRelation(data.collectivite, actuelle ? [{ id: actuelle.id, documentId: actuelle.documentId }] : []);
+  if (demandees.length === 0 && !creation) {
+    throw new errors.ValidationError(COLLECTIVITE_OBLIGATOIRE, { errors: [{ path: ['collectivite'], message: COLLECTIVITE_OBLIGATOIRE, name: 'ValidationError' }] });
+  }
   if (demandees.length === 0 && creation) {
     if (miennes.length === 0) throw new errors.ForbiddenError('Vous n’êtes rattaché à aucune collectivité : demandez à un modérateur de vous y ajouter.');
     if (miennes.length > 1) throw new errors.ValidationError('Choisissez la collectivité porteuse (vous êtes rattaché à plusieurs collectivités).');
@@ -112,7 +121,7 @@ async function surModification(strapi: Core.Strapi, uid: string, params: Params,
   if (role !== 'systeme' && !peutModifier(document.etat, role)) {
     throw new errors.ForbiddenError('Ce document est en cours de revue : il ne peut être modifié qu’après une demande de modifications.');
   }
-  if (acteur) await verifierCollectivite(strapi, acteur, data, false);
+  if (acteur && document.aUneCollectivite) await verifierCollectivite(strapi, acteur, data, false, document.collectivite);
   // Saving without changing anything (or a second « Publier » click) does not send a document back to review.
   const modifie = modifieLeDocument(strapi.getModel(uid as UID.Schema).attributes as Record<string, { type: string }>, data, (await versionStockee(strapi, uid, document.documentId)) ?? {});
   const vers = params.status === 'published' ? 'publie' : modifie ? etatApresModification(document.etat) : document.etat;
@@ -121,6 +130,39 @@ async function surModification(strapi: Core.Strapi, uid: string, params: Params,
   const resultat = await suite();
   if (vers !== document.etat) {
     await enregistrerTransition(strapi, { document, action: vers === 'publie' ? 'publier' : 'modifier', de: document.etat, vers, acteur, role });
+  }
+  return resultat;
+}
+
+/**
+ * A clone is a new document: it starts as a fresh `brouillon` whatever the source's state, and only
+ * from a source of the caller's collectivités (any for a modérateur; offreurs are read by all); a collectivité
+ * given in the clone's data obeys the creation rule.
+ */
+async function surClonage(strapi: Core.Strapi, uid: string, params: Params, acteur: Acteur | null) {
+  const data = { ...(params.data ?? {}), [ATTRIBUT_ETAT]: 'brouillon' };
+  if (acteur && !acteur.moderateur) {
+    const source = await documentExistant(strapi, uid, params.documentId);
+    if (source.aUneCollectivite) {
+      roleRequis(acteur, source);
+      if ('collectivite' in data) await verifierCollectivite(strapi, acteur, data, false, source.collectivite);
+    }
+  }
+  params.data = data;
+}
+
+/** Discarding the draft of a published document rewrites the draft: an edit, under the edit rules. */
+async function surAbandonBrouillon(strapi: Core.Strapi, uid: string, params: Params, acteur: Acteur | null, suite: () => Promise<unknown>) {
+  if (!acteur) return suite();
+  const document = await documentExistant(strapi, uid, params.documentId);
+  const role = roleRequis(acteur, document);
+  if (!peutModifier(document.etat, role)) {
+    throw new errors.ForbiddenError('Ce document est en cours de revue : ses modifications ne peuvent être abandonnées qu’après une demande de modifications.');
+  }
+  const resultat = await suite();
+  const apres = await chargerDocument(strapi, uid, document.documentId);
+  if (apres && apres.etat !== document.etat) {
+    await enregistrerTransition(strapi, { document, action: 'modifier', de: document.etat, vers: apres.etat, acteur, role });
   }
   return resultat;
 }
@@ -187,6 +229,11 @@ export function enregistrerMiddlewareRevue(strapi: Core.Strapi): void {
       case 'delete':
         await surSuppression(strapi, context.uid, params, acteur);
         return next();
+      case 'clone':
+        await surClonage(strapi, context.uid, params, acteur);
+        return next();
+      case 'discardDraft':
+        return surAbandonBrouillon(strapi, context.uid, params, acteur, next) as ReturnType<typeof next>;
       case 'publish':
         return surPublication(strapi, context.uid, params, acteur, 'publier', next) as ReturnType<typeof next>;
       case 'unpublish':
