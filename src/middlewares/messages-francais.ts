@@ -30,6 +30,20 @@ function traduire(corps: Corps): boolean {
   return change;
 }
 
+/**
+ * Errors of the body parser (co-body, raw-body: invalid JSON, too large) become Strapi errors: the
+ * usual 400 ValidationError / 413 shape, and no stack in the log (with the raw body) for a client's mistake.
+ */
+function versErreurStrapi(erreur: unknown): unknown {
+  if (!(erreur instanceof Error) || erreur instanceof errors.ApplicationError) return erreur;
+  const statut = (erreur as { status?: unknown }).status;
+  if (statut === 413) return new errors.PayloadTooLargeError(messageFrancais(erreur.message) ?? 'Corps de la requête trop volumineux.');
+  if (statut === 400 && erreur instanceof SyntaxError) {
+    return new errors.ValidationError(messageFrancais(erreur.message) ?? 'Corps de la requête illisible : JSON invalide.', { parametre: 'corps' });
+  }
+  return erreur;
+}
+
 /** A thrown error's message and details, translated in place (`strapi::errors` formats it afterwards). */
 function traduireLevee(erreur: unknown): void {
   if (!(erreur instanceof Error)) return;
@@ -49,7 +63,8 @@ function traduireLevee(erreur: unknown): void {
 export default () => async (ctx: { body?: unknown; response: { _explicitStatus?: boolean } }, next: () => Promise<void>) => {
   try {
     await next();
-  } catch (erreur) {
+  } catch (levee) {
+    const erreur = versErreurStrapi(levee);
     traduireLevee(erreur);
     throw erreur;
   }

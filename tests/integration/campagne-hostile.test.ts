@@ -495,7 +495,9 @@ describe('Entrées invalides : un 4xx en français qui nomme le paramètre, jama
     attendreRefus(await api().post('/api/auth/local').set('Content-Type', 'application/json').send(profond(5000)), 400, /imbriqué trop profondément \(64 niveaux au plus\)/);
     const texte = await api().post('/api/auth/local').set('Content-Type', 'text/plain').send('bonjour');
     attendreRefus(texte, 415, /Type de contenu « text\/plain » refusé/);
-    attendreRefus(await api().post('/api/auth/local').set('Content-Type', 'application/json').send('{nope'), 400, /JSON invalide/);
+    const illisible = await api().post('/api/auth/local').set('Content-Type', 'application/json').send('{nope');
+    attendreRefus(illisible, 400, /JSON invalide/);
+    expect(illisible.body.error.name).toBe('ValidationError');
   });
 
   it('refuse un id dans le corps d’une création, en REST comme dans l’administration, sans rien écrire', async () => {
