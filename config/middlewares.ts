@@ -37,6 +37,11 @@ export default ({ env }: { env: any }) => [
       formidable: { maxFileSize: env.int('UPLOAD_SIZE_LIMIT_MO', 20) * KO * KO },
     },
   },
+  // Hostile input refused before the cache and the routes (reads the GraphQL body, kept for both).
+  {
+    name: 'global::entrees',
+    config: { profondeurJsonMax: env.int('BODY_JSON_PROFONDEUR_MAX', 64), tailleCorpsMax: `${env.int('BODY_JSON_LIMIT_KO', 1024) * KO}b` },
+  },
   // After the body parser (GraphQL queries are keyed by their body), before the routes.
   {
     name: 'global::cache-reponses',

@@ -1,6 +1,7 @@
 import { secret } from '../src/config/secrets';
 import { lireDomainesAutorises } from '../src/domaine/domaines-membres';
 import { finaliserDescription } from '../src/api-contenu/openapi';
+import { regleCout } from '../src/domaine/graphql-cout';
 
 const MO = 1024 * 1024;
 
@@ -84,7 +85,18 @@ export default ({ env }: { env: any }) => ({
       defaultLimit: 25,
       maxLimit: env.int('GRAPHQL_AMOUNT_LIMIT', 100),
       landingPage: env('NODE_ENV', 'development') !== 'production',
-      apolloServer: { introspection: true },
+      apolloServer: {
+        introspection: true,
+        // Added to the plugin's depth limit: cost of an operation (fields × page sizes) and aliases.
+        validationRules: [
+          regleCout({
+            coutMax: env.int('GRAPHQL_COUT_MAX', 25000),
+            aliasMax: env.int('GRAPHQL_ALIAS_MAX', 50),
+            pageDefaut: 25,
+            pageMax: env.int('GRAPHQL_AMOUNT_LIMIT', 100),
+          }),
+        ],
+      },
     },
   },
   documentation: {

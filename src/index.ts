@@ -14,6 +14,7 @@ import { grouperChargements } from './api-contenu/chargements-groupes';
 import { creerIndexPerformance } from './bootstrap/index-performance';
 import { enregistrerMiseAJourIndex, synchroniserIndexRecherche } from './recherche/index-recherche';
 import { etendreGraphqlRecherche } from './recherche/graphql';
+import { etendreGraphqlCompte } from './api-contenu/graphql-compte';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -25,6 +26,7 @@ export default {
     enregistrerMiseAJourIndex(strapi);
     etendreGraphqlRecherche(strapi);
     etendreGraphqlCalculs(strapi);
+    etendreGraphqlCompte(strapi);
     suivreEcrituresDocuments(strapi);
   },
 

@@ -88,7 +88,8 @@ function refsStockees(valeur: unknown): Ref[] {
 /** Resolves refs against the target table: returns the found rows and the refs that match nothing. */
 async function trouverCibles(strapi: Core.Strapi, cible: string, refs: Ref[], populate?: Record<string, unknown>) {
   const documentIds = refs.flatMap((r) => (r.documentId ? [r.documentId] : []));
-  const ids = refs.flatMap((r) => (r.id !== undefined && !r.documentId ? [r.id] : []));
+  // An id that is no integer of the id column (12.5, 1e308) matches nothing: reported below, never sent to the database.
+  const ids = refs.flatMap((r) => (r.id !== undefined && !r.documentId && Number.isInteger(r.id) && Math.abs(r.id) <= 2_147_483_647 ? [r.id] : []));
   const lignes = refs.length === 0 ? [] : ((await strapi.db.query(cible as StrapiUID.Schema).findMany({
     select: ['id', 'documentId'],
     where: { $or: [{ documentId: { $in: documentIds } }, { id: { $in: ids } }] },

@@ -48,6 +48,8 @@ const RE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const RE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TYPES_TEXTE = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration']);
 const TYPES_NOMBRE = new Set(['integer', 'biginteger', 'float', 'decimal']);
+/** Largest absolute value each numeric column holds (PostgreSQL integer, bigint as a safe JS integer, decimal(10,2)). */
+const BORNES_COLONNE: Record<string, number> = { integer: 2_147_483_647, biginteger: Number.MAX_SAFE_INTEGER, decimal: 99_999_999.99 };
 
 export function estVide(valeur: unknown): boolean {
   if (valeur === undefined || valeur === null) return true;
@@ -121,6 +123,9 @@ export function validerDonnees(
           erreur('doit être un nombre.');
         } else if ((attribut.type === 'integer' || attribut.type === 'biginteger') && !Number.isInteger(nombre)) {
           erreur('doit être un nombre entier.');
+        } else if (Math.abs(nombre) > (BORNES_COLONNE[attribut.type] ?? Number.MAX_VALUE)) {
+          // Beyond its column (integer, decimal(10,2)), the database refuses the value with a 500.
+          erreur(`doit être compris entre -${BORNES_COLONNE[attribut.type]} et ${BORNES_COLONNE[attribut.type]}.`);
         } else if (attribut.min !== undefined && nombre < attribut.min) {
           erreur(`doit être supérieur ou égal à ${attribut.min}.`);
         } else if (attribut.max !== undefined && nombre > attribut.max) {

@@ -363,7 +363,7 @@ describe.each(NOMS_APPELANTS)('Utilisateurs de l’administration inaccessibles,
   it('GraphQL : createdBy n’existe pas dans le schéma', async () => {
     const reponse = await graphql('{ projets { createdBy { email } } }', {}, entete());
     expect(reponse.status).toBe(400);
-    expect(reponse.body.errors[0].message).toMatch(/Cannot query field "createdBy"/);
+    expect(reponse.body.errors[0].message).toMatch(/« createdBy » n’existe pas sur le type « Projet »/);
   });
 });
 
