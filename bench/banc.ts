@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the performance suite of design/engineering.md, on a throw-away PostgreSQL database.
+ * `npm run bench`: the performance suite (README, « Performance »), on a throw-away PostgreSQL database.
  *  1. first start of the built CMS in production mode: full seed of the reference data;
  *  2. for each size (1,000, 10,000, 50,000 projets by default), the generator completes the database,
  *     the CMS restarts (cold start, re-seed check) and autocannon drives it; at 10,000 every scenario

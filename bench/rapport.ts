@@ -1,4 +1,4 @@
-/** Results of a run, the budgets of design/engineering.md, and the Markdown summary. Pure. */
+/** Results of a run, the performance budgets (README, « Performance »), and the Markdown summary. Pure. */
 import { croissance, type Latences } from './statistiques';
 
 export interface MesureHttp {

@@ -5,7 +5,7 @@
  * Données pures, sans dépendance à Strapi : `configuration.ts` les fusionne dans la configuration
  * que le content-manager conserve pour chaque type de contenu et chaque composant.
  *
- * Convention : l’étiquette d’un champ que le modèle (design/model.md) marque « Restreint » se termine
+ * Convention : l’étiquette d’un champ que le module de visibilité marque « Restreint » se termine
  * par « (membres) » — l’agent sait ainsi que ce champ n’est visible que des membres de l’espace de
  * confiance, jamais du public.
  */

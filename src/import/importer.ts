@@ -1,5 +1,5 @@
 /**
- * Imports an Interconnectés CSV file into the CMS (design/api.md, « Import of the existing library »).
+ * Imports an Interconnectés CSV file into the CMS (README, « Import de la bibliothèque existante »).
  * Thin glue around the pure modules of src/domaine/interconnectes: every write goes through
  * strapi.documents, so the invariants of src/documents apply; each row runs in its own transaction, so a
  * bad row leaves nothing behind and never stops the others. A dry run runs the very same code and rolls

@@ -5,7 +5,7 @@ import { CLES, lire } from './environnement';
 export const api = () => request(lire(CLES.url));
 export const enteteAdmin = () => ({ Authorization: `Bearer ${lire(CLES.jetonAdmin)}` });
 export const enteteJeton = () => ({ Authorization: `Bearer ${lire(CLES.jetonApi)}` });
-/** The callers of the visibility rules (design/api.md, « Who sees what »). */
+/** The callers of the visibility rules (README, « API de contenu »). */
 export const APPELANTS = {
   anonyme: () => ({}),
   enAttente: () => ({ Authorization: `Bearer ${lire(CLES.jwtEnAttente)}` }),

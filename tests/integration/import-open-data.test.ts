@@ -14,7 +14,7 @@ import { validerLigne } from '../helpers/table-schema';
 const RACINE = path.resolve(__dirname, '../..');
 const DATA_CSV = path.join(RACINE, 'donnees/interconnectes/data.csv');
 
-/** The Public columns of the data model (design/api.md): the open-data export has exactly these. */
+/** The Public columns of the data model (README, « Open data »): the open-data export has exactly these. */
 const COLONNES_PUBLIQUES = [
   'Nom_collectivite', 'Nom_du_projet', 'SIRET', 'Latitude', 'Longitude', 'Type_de_collectivite', 'Date_de_demarrage',
   'Statut_du_projet', 'Partenaires', 'Description_service', 'Theme', 'Sous_Theme', 'Audience', 'URL_Service', 'URL_Logo',

@@ -1,5 +1,5 @@
 /**
- * Visibility of the content API (design/api.md, « Who sees what »), table-driven: every Restreint field
+ * Visibility of the content API (README, « API de contenu »), table-driven: every Restreint field
  * × every access path × every caller, each cell with its exact expectation.
  */
 import { api, APPELANTS, enteteAdmin, enteteJeton, graphql, type NomAppelant } from '../helpers/http';

@@ -177,7 +177,7 @@ const appliquerParDefaut = (cas: Cas): ConfigurationContentManager =>
 
 const nomsEdition = (conf: ConfigurationContentManager): string[] => conf.layouts.edit.flat().map((e) => e.name);
 
-/** Champs « Restreint » de design/model.md (module de visibilité) et sous-champs des composants restreints. */
+/** Champs « Restreint » du module de visibilité et sous-champs des composants restreints. */
 const RESTREINTS: Record<string, readonly string[]> = {
   ...ATTRIBUTS_RESTREINTS,
   ...Object.fromEntries(COMPOSANTS_RESTREINTS.map((uid) => [uid, Object.keys(ECRANS_COMPOSANTS[uid].libelles)])),

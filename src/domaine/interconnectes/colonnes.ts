@@ -1,6 +1,6 @@
 /**
  * Columns an import file may use: the Table Schema's names, or the snake_case names of the data model
- * (design/api.md), in any order and any case. Each is mapped to its Table Schema name.
+ * (README, « Import »), in any order and any case. Each is mapped to its Table Schema name.
  */
 import { SCHEMA_INTERCONNECTES } from './schema';
 import { COLONNES_REQUISES } from './ligne';

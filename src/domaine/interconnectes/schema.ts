@@ -20,7 +20,7 @@ export const SCHEMA_INTERCONNECTES: TableSchema = schemaReference as TableSchema
 
 /**
  * The columns the open-data export publishes, in the schema's order: the Public fields of the data model
- * (design/api.md). The Restreint columns (contact, budget, algorithm, data, hosting, evaluation…) are absent
+ * (README, « Open data »). The Restreint columns (contact, budget, algorithm, data, hosting, evaluation…) are absent
  * by design, even where the schema marks them required.
  */
 export const COLONNES_PUBLIQUES = [

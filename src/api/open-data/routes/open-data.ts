@@ -1,4 +1,4 @@
-/** Public open-data routes (design/api.md): no authentication, read-only. */
+/** Public open-data routes (README, « Open data »): no authentication, read-only. */
 export default {
   routes: [
     { method: 'GET', path: '/open-data/projets.csv', handler: 'open-data.projetsCsv', config: { auth: false } },

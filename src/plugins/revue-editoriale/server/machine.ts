@@ -1,5 +1,5 @@
 /**
- * The editorial review state machine (design/editorial.md), pure: which action a role may take from
+ * The editorial review state machine (README, « Rôles et circuit de revue éditoriale »), pure: which action a role may take from
  * which state, and where it leads.
  *
  * brouillon ──soumettre──▶ en_validation ──valider──▶ en_moderation ──publier──▶ publie ──archiver──▶ archive

@@ -1,4 +1,4 @@
-/** Who is told of a transition, and what the email says (design/editorial.md). Pure. */
+/** Who is told of a transition, and what the email says (README, « Rôles et circuit de revue éditoriale »). Pure. */
 import { LIBELLES_ACTIONS, LIBELLES_ETATS, LIBELLES_ROLES, type Action, type Etat, type Role } from './machine';
 
 export interface Personnes {
