@@ -42,13 +42,12 @@ export default ({ env }: { env: any }) => [
     name: 'global::entrees',
     config: { profondeurJsonMax: env.int('BODY_JSON_PROFONDEUR_MAX', 64), tailleCorpsMax: `${env.int('BODY_JSON_LIMIT_KO', 1024) * KO}b` },
   },
-  // After the body parser (GraphQL queries are keyed by their body), before the routes.
+  // After the body parser and global::entrees, which parses GraphQL bodies (queries are keyed by their body), before the routes.
   {
     name: 'global::cache-reponses',
     config: {
       actif: env.bool('CACHE_REPONSES', true),
       capacite: env.int('CACHE_REPONSES_CAPACITE', 1000),
-      tailleCorpsMax: `${env.int('BODY_JSON_LIMIT_KO', 1024) * KO}b`,
     },
   },
   'strapi::session',

@@ -1,8 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { json } from 'co-body';
-import { errors } from '@strapi/utils';
 import { CacheParGeneration } from '../domaine/cache-generation';
-import { cleDeCache, estRequeteGraphqlAnonyme, type Cacheables, type RequeteHttp } from '../domaine/cache-reponses';
+import { cleDeCache, type Cacheables, type RequeteHttp } from '../domaine/cache-reponses';
 import { LECTURE_PUBLIQUE, LECTURES_CALCULEES } from '../domaine/visibilite';
 import { lireGeneration } from '../documents/generation';
 
@@ -17,8 +15,6 @@ interface Configuration {
   capacite?: number;
   /** larger responses are not kept */
   tailleMaxOctets?: number;
-  /** limit of a GraphQL body read here, as for the other bodies */
-  tailleCorpsMax?: string;
 }
 
 /** Thrown by the request that computed a response which is not to be kept (error, stream, too large). */
@@ -47,14 +43,7 @@ export default (config: Configuration, { strapi }: { strapi: Core.Strapi }) => {
 
   return async (ctx: any, next: () => Promise<void>) => {
     const requete: RequeteHttp = { methode: ctx.method, chemin: ctx.path, url: ctx.url, authentifiee: Boolean(ctx.get('authorization')) };
-    if (estRequeteGraphqlAnonyme(requete, lireCacheables()) && ctx.request.body === undefined && ctx.is('json')) {
-      // Read here to key the cache; the plugin's own body parser skips a body already read.
-      try {
-        ctx.request.body = await json(ctx, { limit: config.tailleCorpsMax ?? '1mb' });
-      } catch {
-        throw new errors.ValidationError('Corps de la requête GraphQL illisible : JSON attendu.');
-      }
-    }
+    // A GraphQL body is already parsed by `global::entrees`, which runs before this middleware.
     const cle = cleDeCache({ ...requete, corps: ctx.request.body }, lireCacheables());
     if (cle === null) return next();
     let calculeeIci = false;
