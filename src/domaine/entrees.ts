@@ -4,18 +4,14 @@
  * Pure: the Strapi glue (`middlewares/entrees.ts`) gives it the request and the models.
  */
 
+import type { Attribut } from './forme-requete';
+
 /** A refused input: the parameter (query key, body path, header) and the French message. */
 export interface Refus {
   parametre: string;
   message: string;
 }
 
-interface Attribut {
-  type: string;
-  target?: string;
-  component?: string;
-  [cle: string]: unknown;
-}
 export interface ModeleEntrees {
   attributes: Record<string, Attribut>;
 }

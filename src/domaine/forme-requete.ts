@@ -28,7 +28,8 @@ export const LIMITES_REQUETE = {
   attributsPeuples: 50,
 } as const;
 
-interface Attribut {
+/** An attribute of a Strapi schema, as far as the pure rules (shape, visibility, input values) read it. */
+export interface Attribut {
   type: string;
   private?: boolean;
   target?: string;

@@ -8,7 +8,7 @@
  * populate through a relation seeing only what the caller could read at its end. Pure: no Strapi import.
  */
 import { UID } from './regles-metier';
-import { cheminsDeTri, controlerForme, populateEnObjet, RequeteRefusee } from './forme-requete';
+import { cheminsDeTri, controlerForme, populateEnObjet, RequeteRefusee, type Attribut } from './forme-requete';
 
 /** Restreint attributes of each content type: private on the content API, revealed to members. */
 export const ATTRIBUTS_RESTREINTS: Readonly<Record<string, readonly string[]>> = {
@@ -119,12 +119,6 @@ export function appelantDepuisAuth(auth: unknown): Appelant {
   return { type: 'anonyme' };
 }
 
-interface Attribut {
-  type: string;
-  private?: boolean;
-  target?: string;
-  [cle: string]: unknown;
-}
 export interface Modele {
   uid: string;
   attributes: Record<string, Attribut>;
