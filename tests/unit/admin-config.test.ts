@@ -23,6 +23,7 @@ import {
   type ElementMiseEnPage,
 } from '../../src/admin-config/configuration';
 import { ATTRIBUTS_RESTREINTS, COMPOSANTS_RESTREINTS } from '../../src/domaine/visibilite';
+import { LIBELLES_VALEURS, libelleValeur } from '../../src/admin-config/valeurs';
 
 // ---------------------------------------------------------------------------------------------
 // Schémas lus sur disque (source de vérité des noms d’attributs)
@@ -518,5 +519,38 @@ describe('appliquerEcran', () => {
       expect(conf.metadatas.id.list).toMatchObject({ label: 'ID', sortable: false, searchable: false });
       expect(conf.metadatas.risque.list).toMatchObject({ sortable: true, searchable: true });
     });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Mots français des valeurs d’énumération, générés depuis les schémas
+// ---------------------------------------------------------------------------------------------
+
+describe('libellés des valeurs d’énumération', () => {
+  const enumerations = [...TYPES, ...COMPOSANTS].flatMap(([uid, schema]) =>
+    Object.entries(schema.attributes)
+      .filter(([, attribut]) => attribut.type === 'enumeration')
+      .map(([nom, attribut]) => ({ uid, nom, valeurs: attribut.enum as string[] })),
+  );
+
+  it('couvre au moins les énumérations connues', () => {
+    expect(enumerations.length).toBeGreaterThanOrEqual(17);
+  });
+
+  it.each(enumerations.map((e) => [`${e.uid}.${e.nom}`, e] as const))('%s : chaque valeur a ses mots, et rien de plus', (_nom, { uid, nom, valeurs }) => {
+    const libelles = LIBELLES_VALEURS[uid]?.[nom] ?? {};
+    expect(Object.keys(libelles).sort()).toEqual([...valeurs].sort());
+    for (const valeur of valeurs) {
+      const libelle = libelleValeur(uid, nom, valeur);
+      expect(libelle).not.toMatch(/_/);
+      expect(libelle.charAt(0)).toBe(libelle.charAt(0).toLocaleUpperCase('fr'));
+    }
+    expect(new Set(Object.values(libelles)).size).toBe(valeurs.length);
+  });
+
+  it('ne décrit aucune énumération absente des schémas', () => {
+    const connues = new Set(enumerations.map((e) => `${e.uid}.${e.nom}`));
+    const decrites = Object.entries(LIBELLES_VALEURS).flatMap(([uid, attributs]) => Object.keys(attributs).map((nom) => `${uid}.${nom}`));
+    expect(decrites.filter((d) => !connues.has(d))).toEqual([]);
   });
 });
