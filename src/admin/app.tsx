@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { PanneauRevue } from '../plugins/revue-editoriale/admin/PanneauRevue';
+import { traductionsStrapiFr } from './traductions';
 
 // Key read by Strapi's admin when it renders: agents get French unless they chose another language.
 const LANGUAGE_STORAGE_KEY = 'strapi-admin-language';
@@ -10,6 +11,7 @@ export default {
     locales: ['fr'],
     translations: {
       fr: {
+        ...traductionsStrapiFr,
         'Auth.form.welcome.title': 'Bibliothèque d’IA territoriales',
         'Auth.form.welcome.subtitle': 'Connectez-vous à votre compte',
         'Auth.form.register.subtitle':
