@@ -1,3 +1,4 @@
+import fs from 'fs';
 import path from 'path';
 
 import { CATALOGUES_FR, traductionsStrapiFr } from '../../src/admin/traductions';
@@ -57,6 +58,21 @@ function signature(message: string): string[] {
   return [...noms].sort();
 }
 
+/** Strapi's admin code (not its catalogues) of the four packages, to find the ids it formats. */
+function codeAdmin(): string {
+  const fichiers: string[] = [];
+  const parcourir = (dossier: string) => {
+    for (const entree of fs.readdirSync(dossier, { withFileTypes: true })) {
+      const chemin = path.join(dossier, entree.name);
+      if (entree.isDirectory() && entree.name !== 'translations') parcourir(chemin);
+      else if (entree.isFile() && entree.name.endsWith('.mjs')) fichiers.push(chemin);
+    }
+  };
+  for (const { paquet } of Object.values(PAQUETS)) parcourir(path.join(racine(paquet), 'dist/admin'));
+  return fichiers.map((fichier) => fs.readFileSync(fichier, 'utf8')).join('\n');
+}
+const CODE = codeAdmin();
+
 /** Words said the same in both languages, where Strapi's English may stay. */
 const IDENTIQUES_EN_FRANCAIS = new Set([
   'Action',
@@ -102,7 +118,7 @@ function sansMot(message: string): boolean {
   );
 }
 
-describe.each(Object.entries(CATALOGUES_FR))('catalogue %s', (nom, { traductions }) => {
+describe.each(Object.entries(CATALOGUES_FR))('catalogue %s', (nom, { prefixe, traductions, horsCatalogue }) => {
   const { paquet, dossier } = PAQUETS[nom as keyof typeof PAQUETS];
   const en = lireCatalogue(paquet, dossier, 'en');
   const frStrapi = lireCatalogue(paquet, dossier, 'fr');
@@ -136,8 +152,17 @@ describe.each(Object.entries(CATALOGUES_FR))('catalogue %s', (nom, { traductions
     expect(inutiles).toEqual([]);
   });
 
+  it('translates, outside the catalogue, only ids Strapi’s code formats and its catalogues lack', () => {
+    const quotees = (id: string) => ['\'', '"', '`'].some((q) => CODE.includes(q + id + q));
+    const fautives = Object.keys(horsCatalogue).filter(
+      (cle) => cle in en || cle in frStrapi || !(quotees(cle) || quotees(prefixe + cle)),
+    );
+    expect(fautives).toEqual([]);
+    for (const texte of Object.values(horsCatalogue)) expect(() => signature(texte)).not.toThrow();
+  });
+
   it('writes the typographic apostrophe and French spacing', () => {
-    const fautives = Object.entries(traductions)
+    const fautives = Object.entries({ ...traductions, ...horsCatalogue })
       // <light> spans hold code (an HTTP header), written as is.
       .map(([cle, texte]) => [cle, texte.replace(/<light>.*?<\/light>/g, '')])
       .filter(([, texte]) => /\p{L}'\p{L}/u.test(texte) || /\p{L}([?!;»]|:(?!\/))/u.test(texte) || /«\p{L}/u.test(texte))
@@ -152,10 +177,14 @@ describe('final ids', () => {
     expect(traductionsStrapiFr['upload.sidebar.title']).toBe('Médiathèque');
     expect(traductionsStrapiFr['i18n.list-view.table.header.label']).toBe('Disponible en');
     expect(traductionsStrapiFr['tours.overview.tasks']).toBe('Vos tâches');
+    expect(traductionsStrapiFr['content-manager.plugin.name']).toBe('Gestion du contenu');
   });
 
   it('lose no entry when the catalogues are merged', () => {
-    const total = Object.values(CATALOGUES_FR).reduce((n, { traductions }) => n + Object.keys(traductions).length, 0);
+    const total = Object.values(CATALOGUES_FR).reduce(
+      (n, { traductions, horsCatalogue }) => n + Object.keys(traductions).length + Object.keys(horsCatalogue).length,
+      0,
+    );
     expect(Object.keys(traductionsStrapiFr)).toHaveLength(total);
   });
 });

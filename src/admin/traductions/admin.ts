@@ -5,6 +5,8 @@
 export const traductionsAdmin: Record<string, string> = {
   // Labels and headings left in English by Strapi's fr.json.
   'Auth.form.email.label': 'Adresse e-mail',
+  'Auth.form.email.placeholder': 'prenom.nom@exemple.fr',
+  'widget.key-statistics.list.apiTokens': 'Jetons d’API',
   'Settings.permissions.users.email': 'E-mail',
   'Content Manager': 'Gestion du contenu',
   Provider: 'Fournisseur',
@@ -375,4 +377,32 @@ export const traductionsAdmin: Record<string, string> = {
   'request.error.model.unknown': 'Ce modèle n’existe pas',
   'HomePage.widget.loading': 'Chargement du contenu du bloc',
   'HomePage.widget.error': 'Impossible de charger le contenu du bloc.',
+  'Settings.global': 'Paramètres globaux',
+  'Settings.permissions': 'Panneau d’administration',
+  'Settings.application.customization': 'Personnalisation',
+  'Settings.application.node-version': 'version de Node',
+  'Settings.application.strapi-version': 'version de Strapi',
+  'Settings.application.strapiVersion': 'version de Strapi',
+  'Settings.page.PurchaseAudit-logs.description': 'Suivez et examinez les modifications avec votre équipe',
+  'Settings.roles.edit.title': 'Modifier un rôle',
+  'Settings.tokens.copy.editMessage': 'Pour des raisons de sécurité, vous ne pouvez voir votre jeton qu’une seule fois',
+  'Settings.tokens.notification.copied': 'Jeton copié dans le presse-papiers.',
+};
+
+/** Ids Strapi's code uses with only an English default message, absent from its catalogues. */
+export const traductionsAdminHorsCatalogue: Record<string, string> = {
+  'HomePage.addWidget.selectWidget': 'Choisir le bloc {widgetName}',
+  'app.components.Button.close': 'Fermer',
+  'app.error': 'Une erreur est survenue',
+  'app.error.copy': 'Copier dans le presse-papiers',
+  'app.error.message':
+    'Un problème est survenu dans l’application. Prévenez l’équipe technique pour qu’elle en cherche l’origine et signale l’anomalie à Strapi sur {link}.',
+  'app.loading': 'Chargement…',
+  'app.utils.toggle': 'Déplier ou replier',
+  cancel: 'Annuler',
+  'components.Blocks.blocks.bulletList': 'Liste à puces',
+  'components.Blocks.blocks.numberList': 'Liste numérotée',
+  'components.placeholder.select': 'Choisir',
+  'search.placeholder': 'Rechercher',
+  'tours.previous': 'Précédent',
 };

@@ -14,7 +14,6 @@ export const traductionsGestionContenu: Record<string, string> = {
   'error.validation.maxLength': 'Le texte est trop long (au plus {max} caractères).',
   'error.validation.min': 'La valeur est trop petite (au moins {min}).',
   'error.validation.minLength': 'Le texte est trop court (au moins {min} caractères).',
-  'widget.chart-entries.count.label': '{count, plural, =0 {Entrée} one {Entrée} other {Entrées}}',
 
   // List and edit views.
   'actions.delete.label': 'Supprimer l’entrée{isLocalized, select, true { (toutes les langues)} other {}}',
@@ -183,4 +182,23 @@ export const traductionsGestionContenu: Record<string, string> = {
     'Cette valeur est commune à toutes les langues. Si vous restaurez cette version, le contenu sera remplacé dans toutes les langues.',
   'widget.last-edited.title': 'Dernières entrées modifiées',
   'widget.last-edited.no-data': 'Aucune entrée modifiée',
+};
+
+/** Ids Strapi's code uses with only an English default message, absent from its catalogues. */
+export const traductionsGestionContenuHorsCatalogue: Record<string, string> = {
+  'plugin.name': 'Gestion du contenu',
+  'containers.list.table-headers.status': 'statut',
+  'containers.ListPage.selectedEntriesModal.title': 'Publier les entrées',
+  'actions.unpublish.dialog.radio-label': 'Choisissez comment dépublier le document.',
+  'components.Blocks.collapse': 'Réduire',
+  'components.Blocks.expand': 'Agrandir',
+  'components.Blocks.dnd.instruction':
+    'Pour réorganiser les blocs, appuyez sur Commande ou Contrôle avec Maj et les flèches haut et bas',
+  'components.Blocks.dnd.reorder': '{item} déplacé. Nouvelle position dans l’éditeur : {position}.',
+  'components.DynamicZone.add-item-above': 'Ajouter un composant au-dessus',
+  'components.DynamicZone.add-item-below': 'Ajouter un composant en dessous',
+  'components.DynamicZone.more-actions': 'Autres actions',
+  'history.sidebar.title.version-card.aria-label': 'Fiche de version',
+  'restore.success.title': 'Version restaurée.',
+  'restore.success.message': 'Une version antérieure du contenu a été restaurée.',
 };

@@ -1,17 +1,22 @@
-import { traductionsAdmin } from './admin';
-import { traductionsGestionContenu } from './content-manager';
+import { traductionsAdmin, traductionsAdminHorsCatalogue } from './admin';
+import { traductionsGestionContenu, traductionsGestionContenuHorsCatalogue } from './content-manager';
 import { traductionsI18n } from './i18n';
-import { traductionsMediatheque } from './upload';
+import { traductionsMediatheque, traductionsMediathequeHorsCatalogue } from './upload';
 
 /**
- * French catalogue laid over Strapi's fr.json: what it lacks, leaves in English or spells wrong.
- * Each plugin's keys get the prefix its registerTrads adds (`<plugin>.`), the admin's keys have none.
+ * French catalogue laid over Strapi's fr.json: what it lacks, leaves in English or spells wrong
+ * (`traductions`, keys of Strapi's English catalogue), and ids its code uses with only an English
+ * default message (`horsCatalogue`). Each plugin's keys get the prefix its registerTrads adds.
  */
 export const CATALOGUES_FR = {
-  admin: { prefixe: '', traductions: traductionsAdmin },
-  'content-manager': { prefixe: 'content-manager.', traductions: traductionsGestionContenu },
-  upload: { prefixe: 'upload.', traductions: traductionsMediatheque },
-  i18n: { prefixe: 'i18n.', traductions: traductionsI18n },
+  admin: { prefixe: '', traductions: traductionsAdmin, horsCatalogue: traductionsAdminHorsCatalogue },
+  'content-manager': {
+    prefixe: 'content-manager.',
+    traductions: traductionsGestionContenu,
+    horsCatalogue: traductionsGestionContenuHorsCatalogue,
+  },
+  upload: { prefixe: 'upload.', traductions: traductionsMediatheque, horsCatalogue: traductionsMediathequeHorsCatalogue },
+  i18n: { prefixe: 'i18n.', traductions: traductionsI18n, horsCatalogue: {} },
 } as const;
 
 function prefixer(prefixe: string, traductions: Record<string, string>): Record<string, string> {
@@ -21,5 +26,8 @@ function prefixer(prefixe: string, traductions: Record<string, string>): Record<
 /** Final ids, as `config.translations.fr` expects them. */
 export const traductionsStrapiFr: Record<string, string> = Object.assign(
   {},
-  ...Object.values(CATALOGUES_FR).map(({ prefixe, traductions }) => prefixer(prefixe, traductions)),
+  ...Object.values(CATALOGUES_FR).flatMap(({ prefixe, traductions, horsCatalogue }) => [
+    prefixer(prefixe, traductions),
+    prefixer(prefixe, horsCatalogue),
+  ]),
 );

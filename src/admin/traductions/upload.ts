@@ -301,3 +301,32 @@ export const traductionsMediatheque: Record<string, string> = {
   'window.confirm.close-modal.files': 'Voulez-vous vraiment fermer ? Certains fichiers n’ont pas encore été importés.',
   'window.confirm.close-modal.file': 'Voulez-vous vraiment fermer ? Vos modifications seront perdues.',
 };
+
+/** Ids Strapi's code uses with only an English default message, absent from its catalogues. */
+export const traductionsMediathequeHorsCatalogue: Record<string, string> = {
+  'config.title': 'Configurer la vue - Médiathèque',
+  'form.input.label.file-location': 'Emplacement',
+  'form.input.label.folder-location': 'Emplacement',
+  'form.input.label.folder-location-default-label': 'Médiathèque',
+  'form.input.label.folder-name': 'Nom',
+  'form.input.placeholder.file-alt': 'Saisissez le texte alternatif',
+  'header.actions.folder-level-up': 'Retour',
+  'header.breadcrumbs.menu.label': 'Afficher les dossiers parents',
+  'header.breadcrumbs.nav.label': 'Navigation dans les dossiers',
+  'modal.edit.success-label': 'Fichiers modifiés.',
+  'modal.folder-notification-created-success': 'Dossier créé',
+  'modal.folder-notification-edited-success': 'Dossier modifié',
+  'modal.folder.create.creation-date': 'Date de création',
+  'modal.folder.create.delete': 'Supprimer le dossier',
+  'modal.folder.create.elements': 'Éléments',
+  'modal.folder.create.submit': 'Créer',
+  'modal.folder.create.title': 'Nouveau dossier',
+  'modal.folder.edit.submit': 'Enregistrer',
+  'modal.folder.edit.title': 'Modifier le dossier',
+  'modal.upload-list.sub-header.add-folder': 'Ajouter un dossier',
+  'modal.url.title': 'Importer depuis une URL',
+  'modal.url.upload': 'Importer',
+  'notification.warning.404': 'Introuvable',
+  'settings.form.aiMetadata.job-completed': 'Métadonnées générées',
+  'settings.form.aiMetadata.job-failed': 'La génération des métadonnées a échoué. Veuillez réessayer.',
+};
