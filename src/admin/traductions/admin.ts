@@ -405,4 +405,26 @@ export const traductionsAdminHorsCatalogue: Record<string, string> = {
   'components.placeholder.select': 'Choisir',
   'search.placeholder': 'Rechercher',
   'tours.previous': 'Précédent',
+
+  // Plugin ids Strapi's code formats without the plugin prefix, so its plugin catalogues never match.
+  'form.upload-url.error.url.invalid': 'Une URL n’est pas valide',
+  'form.upload-url.error.url.invalids': '{number} URL ne sont pas valides',
+  'list.asset.at.finished': 'Les dossiers sont chargés.',
+  'list.table.content.empty-label': 'Ce champ est vide',
+  'list.table.header.sort': 'Trier par {label}',
+  'modal.remove.success-label': 'Les éléments ont été supprimés.',
+  'window.confirm.close-modal.file': 'Voulez-vous vraiment fermer ? Vos modifications seront perdues.',
+  'window.confirm.close-modal.files':
+    'Voulez-vous vraiment fermer ? Certains fichiers n’ont pas encore été importés.',
+  'view-switch.grid': 'Vue en grille',
+  'view-switch.list': 'Vue en liste',
+  'containers.list.displayedFields': 'Champs affichés',
+  'popUpWarning.bodyMessage.contentType.delete.all': 'Voulez-vous vraiment supprimer ces entrées ?',
+  'popUpWarning.bodyMessage.contentType.unpublish.all': 'Voulez-vous vraiment dépublier ces entrées ?',
+  'history.content.localized':
+    'Cette valeur est propre à cette langue. Si vous restaurez cette version, le contenu des autres langues ne sera pas remplacé.',
+  'history.content.not-localized':
+    'Cette valeur est commune à toutes les langues. Si vous restaurez cette version et enregistrez, le contenu sera remplacé dans toutes les langues.',
+  'preview.tabs.label': 'État du document',
+  'preview.copy.label': 'Copier le lien de l’aperçu',
 };
