@@ -2,6 +2,7 @@ import fs from 'fs';
 import path from 'path';
 
 import { CATALOGUES_FR, traductionsStrapiFr } from '../../src/admin/traductions';
+import { traductionsTypesStrapi } from '../../src/admin/traductions/admin';
 
 // ---------------------------------------------------------------------------------------------
 // Strapi's catalogues, read from the installed packages (an upgrade that renames keys shows up here)
@@ -183,8 +184,20 @@ describe('final ids', () => {
   it('lose no entry when the catalogues are merged', () => {
     const total = Object.values(CATALOGUES_FR).reduce(
       (n, { traductions, horsCatalogue }) => n + Object.keys(traductions).length + Object.keys(horsCatalogue).length,
-      0,
+      Object.keys(traductionsTypesStrapi).length,
     );
     expect(Object.keys(traductionsStrapiFr)).toHaveLength(total);
+  });
+});
+
+describe('display names of Strapi’s content types', () => {
+  it('are those of the installed plugins’ schemas', () => {
+    // Built as a lazy CommonJS module: `__require()` returns the content types.
+    const module = require(path.join(racine('@strapi/plugin-users-permissions'), 'dist/server/content-types/index.js'));
+    const types = module.__require() as Record<string, { schema: { info: { displayName: string } } }>;
+    const noms = Object.values(types).map(
+      (type) => type.schema.info.displayName,
+    );
+    expect(noms).toEqual(expect.arrayContaining(Object.keys(traductionsTypesStrapi)));
   });
 });

@@ -428,3 +428,11 @@ export const traductionsAdminHorsCatalogue: Record<string, string> = {
   'preview.tabs.label': 'État du document',
   'preview.copy.label': 'Copier le lien de l’aperçu',
 };
+
+/**
+ * Display names of Strapi's own content types, which the content manager formats as message ids
+ * (menu, lists, home page). « User » is a member account of the public site.
+ */
+export const traductionsTypesStrapi: Record<string, string> = {
+  User: 'Membre',
+};

@@ -1,4 +1,4 @@
-import { traductionsAdmin, traductionsAdminHorsCatalogue } from './admin';
+import { traductionsAdmin, traductionsAdminHorsCatalogue, traductionsTypesStrapi } from './admin';
 import { traductionsGestionContenu, traductionsGestionContenuHorsCatalogue } from './content-manager';
 import { traductionsI18n } from './i18n';
 import { traductionsMediatheque, traductionsMediathequeHorsCatalogue } from './upload';
@@ -26,6 +26,7 @@ function prefixer(prefixe: string, traductions: Record<string, string>): Record<
 /** Final ids, as `config.translations.fr` expects them. */
 export const traductionsStrapiFr: Record<string, string> = Object.assign(
   {},
+  traductionsTypesStrapi,
   ...Object.values(CATALOGUES_FR).flatMap(({ prefixe, traductions, horsCatalogue }) => [
     prefixer(prefixe, traductions),
     prefixer(prefixe, horsCatalogue),
