@@ -6,8 +6,8 @@
  * Mechanism: a route middleware that adjusts the query the content-manager's own controller runs and
  * relabels its response; the controller keeps validation, permissions and the exclusion of entries
  * already linked, and the document guard (garde-documents.ts) runs around both. Strapi has no
- * server-side hook on a relation field's query (its `where` in the schema is not applied by the
- * admin), and rewriting the controller would copy its permission logic.
+ * setting to filter or relabel a relation field's options, and rewriting the controller would copy
+ * its permission logic.
  * - Localized targets list one locale: the request's if it is a configured locale, else the default
  *   (French, the admin's language by default); without it the controller lists every locale.
  * - Fields of NIVEAUX_THEMATIQUES (regles-metier.ts) offer only the level the save-time rule accepts.
@@ -72,8 +72,10 @@ function ids(valeur: unknown): number[] {
 /** Row ids the source document already links in `champ` (what the controller excludes), less those the form unlinked. */
 async function dejaLies(strapi: Core.Strapi, source: string, champ: string, documentId: unknown, aInclure: number[]): Promise<number[]> {
   if (typeof documentId !== 'string' || documentId === '') return [];
+  // As the controller: a component is named by its row id, a document by its documentId.
+  const estComposant = strapi.getModel(source as StrapiUID.Schema).modelType === 'component';
   const lignes = (await strapi.db.query(source as StrapiUID.Schema).findMany({
-    where: { documentId },
+    where: estComposant ? { id: Number(documentId) } : { documentId },
     select: ['id'],
     populate: { [champ]: { select: ['id'] } },
   })) as Array<Record<string, unknown>>;
