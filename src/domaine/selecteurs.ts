@@ -26,9 +26,13 @@ export function regleSelecteur(modele: string, champ: string): RegleSelecteur | 
   return niveau ? REGLES_NIVEAU[niveau] : null;
 }
 
-/** « Mobilités › Covoiturage »: a sub-theme named with its theme, so a picker reads as groups. */
+/**
+ * « Covoiturage (Mobilités) »: a sub-theme named with its theme; sorted by theme, the picker reads as
+ * groups. The sub-theme comes first because the picker cuts long options on the right: « Transition
+ * écologique et énergétique › … » left all the sub-themes of that theme looking the same.
+ */
 export function libelleSousTheme(theme: string, sousTheme: string): string {
-  return `${theme} › ${sousTheme}`;
+  return `${sousTheme} (${theme})`;
 }
 
 export interface CollectiviteAffichee {

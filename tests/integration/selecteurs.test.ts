@@ -69,16 +69,16 @@ describe('Taxonomies : la langue de l’agent seulement, une fois chacune', () =
 describe('Thématique et sous-thématiques : seulement ce que la règle accepte', () => {
   it('sous-thématiques : les 34 sous-thèmes, chacun précédé de son thème, groupés par thème', async () => {
     const page = await disponibles(contributeur.entete, 'sousThematiques');
-    const attendus = SOUS_THEMES.map((s) => `${themeDe(s.parent as string).nom.fr} › ${s.nom.fr}`);
+    const attendus = SOUS_THEMES.map((s) => `${s.nom.fr} (${themeDe(s.parent as string).nom.fr})`);
     expect([...noms(page)].sort()).toEqual([...attendus].sort());
-    const ordres = noms(page).map((nom) => THEMES.find((t) => nom.startsWith(`${t.nom.fr} › `))?.ordre ?? -1);
+    const ordres = noms(page).map((nom) => THEMES.find((t) => nom.endsWith(` (${t.nom.fr})`))?.ordre ?? -1);
     expect(ordres).toEqual([...ordres].sort((a, b) => a - b));
   });
 
   it('la recherche porte sur le nom du sous-thème, le libellé garde son thème', async () => {
     const sousTheme = SOUS_THEMES[0];
     const page = await disponibles(contributeur.entete, 'sousThematiques', { _q: sousTheme.nom.fr });
-    expect(noms(page)).toContain(`${themeDe(sousTheme.parent as string).nom.fr} › ${sousTheme.nom.fr}`);
+    expect(noms(page)).toContain(`${sousTheme.nom.fr} (${themeDe(sousTheme.parent as string).nom.fr})`);
   });
 
   it('les entrées liées (puces) portent les mêmes libellés, une fois chacune', async () => {
@@ -102,7 +102,7 @@ describe('Thématique et sous-thématiques : seulement ce que la règle accepte'
       return noms(reponse.body);
     };
     expect(await lies('thematique')).toEqual([themeDe(sousTheme.parent as string).nom.fr]);
-    expect(await lies('sousThematiques')).toEqual([`${themeDe(sousTheme.parent as string).nom.fr} › ${sousTheme.nom.fr}`]);
+    expect(await lies('sousThematiques')).toEqual([`${sousTheme.nom.fr} (${themeDe(sousTheme.parent as string).nom.fr})`]);
     expect(await lies('collectivite')).toEqual(['Metz — commune (57)']);
 
     // Already linked: no longer offered, and the count follows.

@@ -34,7 +34,7 @@ describe('regleSelecteur : ce que la règle d’enregistrement accepte', () => {
 
 describe('libellés', () => {
   it('sous-thème précédé de son thème', () => {
-    expect(libelleSousTheme('Mobilités', 'Covoiturage')).toBe('Mobilités › Covoiturage');
+    expect(libelleSousTheme('Mobilités', 'Covoiturage')).toBe('Covoiturage (Mobilités)');
   });
 
   it('collectivité : nom, type en minuscules sauf sigle, département', () => {

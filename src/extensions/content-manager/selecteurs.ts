@@ -11,7 +11,7 @@
  * - Localized targets list one locale: the request's if it is a configured locale, else the default
  *   (French, the admin's language by default); without it the controller lists every locale.
  * - Fields of NIVEAUX_THEMATIQUES (regles-metier.ts) offer only the level the save-time rule accepts.
- * - Sub-themes read « Thème › Sous-thème » and collectivités « Metz — commune (57) », in the responses
+ * - Sub-themes read « Sous-thème (Thème) » and collectivités « Metz — commune (57) », in the responses
  *   only (never stored).
  * - A collectivité search ranks exact, then prefix, then contains matches, accent-insensitively: the
  *   controller sorts by one attribute only, so one SQL query ranks and pages the matches and the
@@ -120,7 +120,7 @@ async function pageDeCollectivites(
   return { documentIds: lignes.map((l) => l.documentId), total: Number(compte.total) };
 }
 
-/** « Thème › Sous-thème » for the sub-themes of `entrees`, with the theme's name in the entry's locale. */
+/** « Sous-thème (Thème) » for the sub-themes of `entrees`, with the theme's name in the entry's locale. */
 async function etiqueterThematiques(strapi: Core.Strapi, entrees: Entree[]): Promise<void> {
   const requete = strapi.db.query(UID.thematique);
   const avecParent = (await requete.findMany({
