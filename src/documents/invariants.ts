@@ -6,7 +6,7 @@
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { validerDonnees, type Attributs, type ErreurChamp } from '../domaine/validation';
-import { reglesMetier, RELATIONS_REQUISES, UID, type RefThematique, type VueDocument } from '../domaine/regles-metier';
+import { NIVEAUX_THEMATIQUES, reglesMetier, RELATIONS_REQUISES, UID, type RefThematique, type VueDocument } from '../domaine/regles-metier';
 import { resoudreRelation, memeRef, type Ref } from '../domaine/relations';
 import { slugifier, slugLibre } from '../domaine/slug';
 import { libelleChamp } from './libelles';
@@ -14,10 +14,6 @@ import { libelleChamp } from './libelles';
 /** Content types of the library whose writes are checked (not Strapi's own nor plugins'). */
 export const TYPES_BIBLIOTHEQUE: ReadonlySet<string> = new Set(Object.values(UID));
 
-const CHAMPS_THEMATIQUES: Record<string, readonly string[]> = {
-  [UID.projet]: ['thematique', 'sousThematiques'],
-  [UID.thematique]: ['parent'],
-};
 
 interface ParamsEcriture {
   documentId?: string;
@@ -109,7 +105,7 @@ async function construireVue(
 ): Promise<VueDocument> {
   const attributs = attributsDe(strapi, uid);
   const vue: VueDocument = { valeurs: { ...(stockee ?? {}), ...data }, relations: {}, thematiques: {} };
-  const champsThematiques = CHAMPS_THEMATIQUES[uid] ?? [];
+  const champsThematiques = Object.keys(NIVEAUX_THEMATIQUES[uid] ?? {});
   const champsUtiles = new Set([
     ...Object.keys(data).filter((nom) => attributs[nom]?.type === 'relation'),
     ...(exigerRequis ? RELATIONS_REQUISES[uid] ?? [] : []),

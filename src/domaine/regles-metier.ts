@@ -24,6 +24,25 @@ export const RELATIONS_REQUISES: Record<string, readonly string[]> = {
 
 export const MAX_SOUS_THEMATIQUES = 2;
 
+/** Level of the nomenclature a thématique is at: one of the 6 themes or one of the 34 sub-themes. */
+export type NiveauThematique = 'theme' | 'sousTheme';
+
+/**
+ * Which level each relation to thématiques accepts (a field absent here accepts both). The one
+ * declaration read by the save-time rule below and by the admin relation pickers, which offer only
+ * what it accepts (src/extensions/content-manager/selecteurs.ts).
+ */
+export const NIVEAUX_THEMATIQUES: Readonly<Record<string, Readonly<Record<string, NiveauThematique>>>> = {
+  [UID.projet]: { thematique: 'theme', sousThematiques: 'sousTheme' },
+  // Two levels only: a sub-theme's parent is one of the 6 themes.
+  [UID.thematique]: { parent: 'theme' },
+};
+
+const REFUS_NIVEAU: Record<NiveauThematique, string> = {
+  theme: 'doit être l’un des 6 thèmes, pas une sous-thématique.',
+  sousTheme: 'ne doit contenir que des sous-thématiques, pas des thèmes.',
+};
+
 export interface RefThematique {
   documentId: string;
   /** true for one of the 34 sub-themes, false for one of the 6 themes. */
@@ -58,23 +77,15 @@ export function reglesMetier(uid: string, vue: VueDocument, exigerRequis: boolea
     if (vue.valeurs.statut === 'abandonne' && estVide(vue.valeurs.motifAbandon)) {
       erreurs.push(erreur('motifAbandon', libelle, 'est obligatoire quand le projet est abandonné.'));
     }
-    const thematique = vue.thematiques.thematique ?? [];
-    if (thematique.some((t) => t.estSousTheme)) {
-      erreurs.push(erreur('thematique', libelle, 'doit être l’un des 6 thèmes, pas une sous-thématique.'));
-    }
     const sousThematiques = vue.thematiques.sousThematiques ?? [];
     if (sousThematiques.length > MAX_SOUS_THEMATIQUES) {
       erreurs.push(erreur('sousThematiques', libelle, `accepte au plus ${MAX_SOUS_THEMATIQUES} sous-thématiques (${sousThematiques.length} reçues).`));
     }
-    if (sousThematiques.some((t) => !t.estSousTheme)) {
-      erreurs.push(erreur('sousThematiques', libelle, 'ne doit contenir que des sous-thématiques, pas des thèmes.'));
-    }
   }
 
-  if (uid === UID.thematique) {
-    // Two levels only: a sub-theme's parent is one of the 6 themes.
-    if ((vue.thematiques.parent ?? []).some((t) => t.estSousTheme)) {
-      erreurs.push(erreur('parent', libelle, 'doit être un thème de premier niveau.'));
+  for (const [champ, niveau] of Object.entries(NIVEAUX_THEMATIQUES[uid] ?? {})) {
+    if ((vue.thematiques[champ] ?? []).some((t) => t.estSousTheme !== (niveau === 'sousTheme'))) {
+      erreurs.push(erreur(champ, libelle, REFUS_NIVEAU[niveau]));
     }
   }
 
