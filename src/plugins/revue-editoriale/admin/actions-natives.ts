@@ -24,14 +24,23 @@ export function enregistreurDe(model: string, documentId: string): Enregistrer |
   return enregistreurs.get(cle(model, documentId));
 }
 
+/**
+ * The wrapper keeps the native's type, position and name: the list view leaves out the description
+ * named « PublishAction » from its row actions (TableActions), to avoid its requests on every row.
+ */
+function commeNative<T extends DocumentActionComponent | BulkActionComponent>(Enveloppe: T, Native: T): T {
+  Object.defineProperty(Enveloppe, 'name', { value: Native.name });
+  Enveloppe.type = Native.type as never;
+  if ('position' in Native) (Enveloppe as DocumentActionComponent).position = (Native as DocumentActionComponent).position;
+  return Enveloppe;
+}
+
 function masquerSiRevu(Native: DocumentActionComponent): DocumentActionComponent {
   const Enveloppe: DocumentActionComponent = (props) => {
     const description = Native(props);
     return estTypeRevu(props.model) ? null : description;
   };
-  Enveloppe.type = Native.type;
-  Enveloppe.position = Native.position;
-  return Enveloppe;
+  return commeNative(Enveloppe, Native);
 }
 
 function partagerEnregistrement(Native: DocumentActionComponent): DocumentActionComponent {
@@ -51,9 +60,7 @@ function partagerEnregistrement(Native: DocumentActionComponent): DocumentAction
     }, [model, documentId]);
     return description;
   };
-  Enveloppe.type = Native.type;
-  Enveloppe.position = Native.position;
-  return Enveloppe;
+  return commeNative(Enveloppe, Native);
 }
 
 export function adapterActionsDocument(actions: DocumentActionComponent[]): DocumentActionComponent[] {
@@ -71,7 +78,6 @@ export function adapterActionsGroupees(actions: BulkActionComponent[]): BulkActi
       const description = Native(props);
       return estTypeRevu(props.model) ? null : description;
     };
-    Enveloppe.type = Native.type;
-    return Enveloppe;
+    return commeNative(Enveloppe, Native);
   });
 }
