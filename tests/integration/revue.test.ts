@@ -345,7 +345,7 @@ describe('Panneau de revue : ce que voit le lecteur', () => {
     const documentId = await brouillon(contributeur);
     await transition(contributeur, documentId, 'soumettre');
     const [entree] = (await lire(referent, documentId)).historique;
-    expect(entree.libelles).toEqual({ action: 'Soumettre', de: 'Brouillon', vers: 'En validation (référent)', role: 'Contributeur' });
+    expect(entree.libelles).toEqual({ action: 'Soumis', de: 'Brouillon', vers: 'En validation (référent)', role: 'Contributeur' });
   });
 });
 

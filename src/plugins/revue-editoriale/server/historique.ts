@@ -2,7 +2,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { destinataires, message } from './notifications';
 import { NOM_ROLE_MODERATEUR, UID_COURRIEL, UID_TRANSITION, type Acteur, type DocumentRevu, type Personne } from './documents';
-import { LIBELLES_ACTIONS, LIBELLES_ETATS, LIBELLES_ROLES, estEtat, type Action, type Etat, type Role } from './machine';
+import { LIBELLES_ETATS, LIBELLES_ROLES, PARTICIPES_ACTIONS, estEtat, type Action, type Etat, type Role } from './machine';
 import type { Instantane, Soumission } from './differences';
 
 export interface Transition {
@@ -85,7 +85,6 @@ export interface EntreeHistorique {
 }
 
 const libelleEtat = (etat: string) => (estEtat(etat) ? LIBELLES_ETATS[etat] : etat);
-const LIBELLES_ACTIONS_HISTORIQUE: Record<string, string> = { ...LIBELLES_ACTIONS, modifier: 'Modifier après publication' };
 const LIBELLES_ROLES_HISTORIQUE: Record<string, string> = { ...LIBELLES_ROLES, systeme: 'Système' };
 
 async function lignesHistorique(strapi: Core.Strapi, uid: string, documentId: string, where: Record<string, unknown> = {}) {
@@ -106,7 +105,7 @@ export async function lireHistorique(strapi: Core.Strapi, uid: string, documentI
     date: new Date(l.createdAt).toISOString(),
     commentaire: l.commentaire ?? null,
     libelles: {
-      action: LIBELLES_ACTIONS_HISTORIQUE[l.action] ?? l.action,
+      action: PARTICIPES_ACTIONS[l.action as keyof typeof PARTICIPES_ACTIONS] ?? l.action, // what was done: « Soumis », « Validé »…
       de: libelleEtat(l.de),
       vers: libelleEtat(l.vers),
       role: LIBELLES_ROLES_HISTORIQUE[l.role] ?? l.role,
