@@ -2,6 +2,7 @@ import { secret } from '../src/config/secrets';
 import { lireDomainesAutorises } from '../src/domaine/domaines-membres';
 import { finaliserDescription } from '../src/api-contenu/openapi';
 import { regleCout } from '../src/domaine/graphql-cout';
+import { TYPES_REVUS } from '../src/plugins/revue-editoriale/types-revus';
 
 const MO = 1024 * 1024;
 
@@ -42,8 +43,8 @@ export default ({ env }: { env: any }) => ({
     enabled: true,
     resolve: './src/plugins/revue-editoriale',
     config: {
-      // Content types whose documents go through review before publication.
-      types: ['api::projet.projet', 'api::initiative-gouvernance.initiative-gouvernance', 'api::ressource.ressource', 'api::offreur.offreur'],
+      // Content types whose documents go through review before publication (shared with the admin panel).
+      types: [...TYPES_REVUS],
       courriels: {
         intervalleMs: env.int('REVUE_COURRIELS_INTERVALLE_MS', 30000),
         delaiNouvelEssaiMs: env.int('REVUE_COURRIELS_DELAI_NOUVEL_ESSAI_MS', 60000),

@@ -1,6 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
-import { PanneauRevue } from '../plugins/revue-editoriale/admin/PanneauRevue';
+import { installerRevue } from '../plugins/revue-editoriale/admin';
 import { traductionsStrapiFr } from './traductions';
 
 // Key read by Strapi's admin when it renders: agents get French unless they chose another language.
@@ -30,6 +30,6 @@ export default {
   },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
-    contentManager.addEditViewSidePanel([PanneauRevue]);
+    installerRevue(contentManager);
   },
 };

@@ -10,8 +10,8 @@ interface ServiceConfiguration {
 }
 
 /**
- * The review state the revue-editoriale plugin adds to a type: a list column (filterable there) and a
- * read-only field at the end of the edit view; it changes through the review panel only.
+ * The review state the revue-editoriale plugin adds to a type: a list column (filterable there). Not in
+ * the edit view: the review panel shows it, with the actions that change it.
  */
 function avecEtatRevue(ecran: ConfigurationEcran): ConfigurationEcran {
   return {
@@ -21,7 +21,6 @@ function avecEtatRevue(ecran: ConfigurationEcran): ConfigurationEcran {
       [ATTRIBUT_ETAT]: { label: 'État de la revue', description: 'Avancement dans le circuit de relecture ; il change par le panneau « Revue éditoriale ».' },
     },
     liste: [...(ecran.liste ?? []).slice(0, 5), ATTRIBUT_ETAT],
-    sections: [...(ecran.sections ?? []), { titre: 'Revue', lignes: [[{ champ: ATTRIBUT_ETAT, taille: 6 }]] }],
   };
 }
 
@@ -29,7 +28,11 @@ function avecEtatRevue(ecran: ConfigurationEcran): ConfigurationEcran {
 async function configurer(service: ServiceConfiguration, modele: { attributes: Attributs }, ecran: ConfigurationEcran, uid: string, estComposant: boolean) {
   const actuelle = await service.findConfiguration(modele);
   const { settings, metadatas, layouts } = appliquerEcran(actuelle, ecran, modele.attributes, { uid, estComposant });
-  if (metadatas[ATTRIBUT_ETAT]) metadatas[ATTRIBUT_ETAT].edit.editable = false;
+  if (metadatas[ATTRIBUT_ETAT]) {
+    // appliquerEcran places every editable attribute; the review state stays out of the form.
+    metadatas[ATTRIBUT_ETAT].edit = { ...metadatas[ATTRIBUT_ETAT].edit, editable: false, visible: false };
+    layouts.edit = layouts.edit.map((ligne) => ligne.filter((element) => element.name !== ATTRIBUT_ETAT)).filter((ligne) => ligne.length > 0);
+  }
   const avant = { settings: actuelle.settings, metadatas: actuelle.metadatas, layouts: actuelle.layouts };
   if (isDeepStrictEqual({ settings, metadatas, layouts }, avant)) return false;
   await service.updateConfiguration(modele, { settings, metadatas, layouts });

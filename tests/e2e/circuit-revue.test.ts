@@ -62,7 +62,8 @@ it('un projet va du contributeur au public en passant par le référent et le mo
   await pageContributeur.getByTestId('revue-soumettre').click();
   await pageContributeur.getByText('le document est maintenant « En validation (référent) »').waitFor();
   expect(await pageContributeur.getByTestId('etat-revue').textContent()).toBe('En validation (référent)');
-  expect(await pageContributeur.getByRole('button', { name: 'Publier' }).isDisabled()).toBe(true);
+  // Publication goes through the review only: no native « Publier » button, not even a disabled one.
+  expect(await pageContributeur.getByRole('button', { name: 'Publier' }).count()).toBe(0);
 
   await agirDansLePanneau(await connecter(referent), documentId, 'valider', 'En modération');
   await agirDansLePanneau(await connecter(moderateur), documentId, 'publier', 'Publié');

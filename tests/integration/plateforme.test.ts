@@ -21,6 +21,9 @@ describe('Interface d’administration en français, configurée au démarrage',
     expect(ordre.indexOf('algorithme')).toBeLessThan(ordre.indexOf('donnees'));
     expect(ordre.indexOf('evaluation')).toBeLessThan(ordre.indexOf('ressources'));
     expect(ordre.indexOf('ressources')).toBeLessThan(ordre.indexOf('contact'));
+    // The review state is shown by the review panel, not as a field of the form.
+    expect(ordre).not.toContain('etatRevue');
+    expect(metadatas.etatRevue.edit.visible).toBe(false);
   });
 
   it('a le français pour langue par défaut et l’anglais en plus', async () => {

@@ -290,12 +290,74 @@ describe('Offreurs, taxonomies et collectivités', () => {
   });
 });
 
+describe('Panneau de revue : ce que voit le lecteur', () => {
+  const lire = async (agent: Agent, documentId: string) => (await api().get(`/revue-editoriale/documents/${PROJET}/${documentId}`).set(agent.entete)).body.data;
+  const modifier = (agent: Agent, documentId: string, data: Record<string, unknown>) => api().put(`${cm()}/${documentId}`).set(agent.entete).send(data);
+
+  it('dit à chacun s’il peut modifier la fiche dans l’état où elle est', async () => {
+    const documentId = await brouillon(contributeur);
+    expect((await lire(contributeur, documentId)).modifiable).toBe(true);
+    await transition(contributeur, documentId, 'soumettre');
+    expect((await lire(contributeur, documentId)).modifiable).toBe(false);
+    expect((await lire(referent, documentId)).modifiable).toBe(true);
+    await transition(referent, documentId, 'valider');
+    expect((await lire(referent, documentId)).modifiable).toBe(false);
+    expect((await lire(moderateur, documentId)).modifiable).toBe(true);
+  });
+
+  it('le référent voit champ par champ ce qui a changé depuis la soumission précédente, en mots français', async () => {
+    const documentId = await brouillon(contributeur);
+    await transition(contributeur, documentId, 'soumettre');
+    expect((await lire(referent, documentId)).differences).toEqual({ depuisSoumission: null, depuisPublication: null });
+    await transition(referent, documentId, 'demander_modifications', 'Précisez le statut.');
+
+    expect((await modifier(contributeur, documentId, { statut: 'deploiement', resume: 'Tri automatique, en service depuis janvier.' })).status).toBe(200);
+    const pendantCorrection = (await lire(contributeur, documentId)).differences.depuisSoumission;
+    expect(pendantCorrection.changements.map((c: { champ: string }) => c.champ)).toEqual(expect.arrayContaining(['statut', 'resume']));
+    await transition(contributeur, documentId, 'soumettre');
+
+    const { differences, historique } = await lire(referent, documentId);
+    expect(Date.parse(differences.depuisSoumission.date)).toBeLessThan(Date.parse(historique.at(-1).date));
+    const changements = differences.depuisSoumission.changements as Array<{ champ: string; libelle: string }>;
+    expect(changements).toHaveLength(2);
+    expect(changements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ champ: 'statut', avant: 'En expérimentation', apres: 'En déploiement' }),
+        expect.objectContaining({ champ: 'resume', avant: '(vide)', apres: 'Tri automatique, en service depuis janvier.' }),
+      ]),
+    );
+    expect(changements.find((c) => c.champ === 'statut')?.libelle).not.toBe('statut');
+    expect(differences.depuisPublication).toBeNull();
+  });
+
+  it('après publication, montre ce qui diffère de la version publiée', async () => {
+    const documentId = await brouillon(contributeur);
+    await enModeration(documentId);
+    await transition(moderateur, documentId, 'publier');
+    expect((await lire(contributeur, documentId)).differences.depuisPublication).toEqual([]);
+    expect((await modifier(contributeur, documentId, { statut: 'termine' })).status).toBe(200);
+    expect((await lire(contributeur, documentId)).differences.depuisPublication).toEqual([
+      expect.objectContaining({ champ: 'statut', avant: 'En expérimentation', apres: 'Terminé' }),
+    ]);
+  });
+
+  it('l’historique donne les états, actions et rôles en mots français', async () => {
+    const documentId = await brouillon(contributeur);
+    await transition(contributeur, documentId, 'soumettre');
+    const [entree] = (await lire(referent, documentId)).historique;
+    expect(entree.libelles).toEqual({ action: 'Soumis', de: 'Brouillon', vers: 'En validation (référent)', role: 'Contributeur' });
+  });
+});
+
 describe('Notifications par courriel', () => {
   it('prévient le référent à la soumission, avec un lien vers le document', async () => {
     const documentId = await brouillon(contributeur);
     await transition(contributeur, documentId, 'soumettre');
     const courriel = await smtp.attendre(referent.email, new RegExp(documentId));
     expect(courriel.brut).toMatch(/^Subject: .*(Biblioth|=\?UTF-8)/m);
+    expect(courriel.brut).toContain('Brouillon → En validation (référent).');
+    expect(courriel.brut).toMatch(/Soumis par .*contributeur/);
+    expect(courriel.brut).not.toMatch(/Soumettre par|en_validation/);
     expect(courriel.brut).toContain(`/admin/content-manager/collection-types/${PROJET}/${documentId}`);
   });
 
@@ -305,7 +367,8 @@ describe('Notifications par courriel', () => {
     await smtp.attendre(moderateur.email, new RegExp(documentId));
     await smtp.attendre(autreModerateur.email, new RegExp(documentId));
     await transition(moderateur, documentId, 'publier');
-    await smtp.attendre(contributeur.email, new RegExp(`${documentId}[\\s\\S]*`));
+    const courriel = await smtp.attendre(contributeur.email, new RegExp(`${documentId}[\\s\\S]*Publié par`));
+    expect(courriel.brut).toContain('En modération → Publié.');
   });
 
   it('réessaie plus tard quand le serveur SMTP est en panne, sans bloquer la transition', async () => {

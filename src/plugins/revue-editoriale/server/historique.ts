@@ -2,7 +2,8 @@
 import type { Core, UID } from '@strapi/strapi';
 import { destinataires, message } from './notifications';
 import { NOM_ROLE_MODERATEUR, UID_COURRIEL, UID_TRANSITION, type Acteur, type DocumentRevu, type Personne } from './documents';
-import type { Action, Etat, Role } from './machine';
+import { LIBELLES_ETATS, LIBELLES_ROLES, PARTICIPES_ACTIONS, estEtat, type Action, type Etat, type Role } from './machine';
+import type { Instantane, Soumission } from './differences';
 
 export interface Transition {
   document: DocumentRevu;
@@ -12,6 +13,8 @@ export interface Transition {
   acteur: Acteur | null;
   role: Role | 'systeme';
   commentaire?: string | null;
+  /** The submitted draft, for « soumettre ». */
+  instantane?: Instantane;
 }
 
 const SYSTEME = 'Système (script ou jeton d’API)';
@@ -42,6 +45,7 @@ export async function enregistrerTransition(strapi: Core.Strapi, t: Transition):
       auteurNom: auteur,
       role: t.role,
       commentaire: t.commentaire ?? null,
+      instantane: t.instantane ?? null,
     },
   });
 
@@ -76,13 +80,22 @@ export interface EntreeHistorique {
   role: string;
   date: string;
   commentaire: string | null;
+  /** The same in French words, for the review panel. */
+  libelles: { action: string; de: string; vers: string; role: string };
+}
+
+const libelleEtat = (etat: string) => (estEtat(etat) ? LIBELLES_ETATS[etat] : etat);
+const LIBELLES_ROLES_HISTORIQUE: Record<string, string> = { ...LIBELLES_ROLES, systeme: 'Système' };
+
+async function lignesHistorique(strapi: Core.Strapi, uid: string, documentId: string, where: Record<string, unknown> = {}) {
+  return (await strapi.db.query(UID_TRANSITION).findMany({
+    where: { cible: uid, documentCible: documentId, ...where },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  })) as Array<Record<string, any>>;
 }
 
 export async function lireHistorique(strapi: Core.Strapi, uid: string, documentId: string): Promise<EntreeHistorique[]> {
-  const lignes = (await strapi.db.query(UID_TRANSITION).findMany({
-    where: { cible: uid, documentCible: documentId },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-  })) as Array<Record<string, any>>;
+  const lignes = await lignesHistorique(strapi, uid, documentId);
   return lignes.map((l) => ({
     action: l.action,
     de: l.de,
@@ -91,7 +104,19 @@ export async function lireHistorique(strapi: Core.Strapi, uid: string, documentI
     role: l.role,
     date: new Date(l.createdAt).toISOString(),
     commentaire: l.commentaire ?? null,
+    libelles: {
+      action: PARTICIPES_ACTIONS[l.action as keyof typeof PARTICIPES_ACTIONS] ?? l.action, // what was done: « Soumis », « Validé »…
+      de: libelleEtat(l.de),
+      vers: libelleEtat(l.vers),
+      role: LIBELLES_ROLES_HISTORIQUE[l.role] ?? l.role,
+    },
   }));
+}
+
+/** The snapshots taken at each submission, oldest first. */
+export async function lireSoumissions(strapi: Core.Strapi, uid: string, documentId: string): Promise<Soumission[]> {
+  const lignes = await lignesHistorique(strapi, uid, documentId, { action: 'soumettre' });
+  return lignes.filter((l) => l.instantane).map((l) => ({ date: new Date(l.createdAt).toISOString(), instantane: l.instantane as Instantane }));
 }
 
 export async function dejaPublie(strapi: Core.Strapi, document: DocumentRevu): Promise<boolean> {

@@ -67,6 +67,16 @@ export const LIBELLES_ACTIONS: Record<Action, string> = {
   archiver: 'Archiver',
 };
 
+/** « <participe> par <agent> » in the e-mails: what was done, not the button's verb. */
+export const PARTICIPES_ACTIONS: Record<Action | 'modifier', string> = {
+  soumettre: 'Soumis',
+  valider: 'Validé',
+  demander_modifications: 'Modifications demandées',
+  publier: 'Publié',
+  archiver: 'Archivé',
+  modifier: 'Modifié après publication',
+};
+
 export const LIBELLES_ROLES: Record<Role, string> = {
   contributeur: 'Contributeur',
   referent: 'Référent',

@@ -1,5 +1,5 @@
 /** Who is told of a transition, and what the email says (README, « Rôles et circuit de revue éditoriale »). Pure. */
-import { LIBELLES_ACTIONS, LIBELLES_ETATS, LIBELLES_ROLES, type Action, type Etat, type Role } from './machine';
+import { LIBELLES_ETATS, LIBELLES_ROLES, PARTICIPES_ACTIONS, type Action, type Etat, type Role } from './machine';
 
 export interface Personnes {
   referents: string[];
@@ -37,13 +37,12 @@ export interface Evenement {
 }
 
 export function message(e: Evenement): { sujet: string; texte: string } {
-  const quoi = e.action === 'modifier' ? 'Modification après publication' : LIBELLES_ACTIONS[e.action];
   const qui = e.role === 'systeme' ? e.auteur : `${e.auteur} (${LIBELLES_ROLES[e.role]})`;
   const lignes = [
     'Bonjour,',
     '',
     `${e.typeDocument} « ${e.titre} » : ${LIBELLES_ETATS[e.de]} → ${LIBELLES_ETATS[e.vers]}.`,
-    `${quoi} par ${qui}.`,
+    `${PARTICIPES_ACTIONS[e.action]} par ${qui}.`,
     ...(e.commentaire ? ['', 'Commentaire :', e.commentaire] : []),
     '',
     `Ouvrir le document : ${e.lien}`,

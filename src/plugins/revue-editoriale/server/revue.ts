@@ -1,6 +1,6 @@
 /** The review operations behind the plugin's admin routes. */
 import type { Core, UID } from '@strapi/strapi';
-import { actionsPossibles, decider, estAction, LIBELLES_ACTIONS, LIBELLES_ETATS, type Etat } from './machine';
+import { actionsPossibles, decider, estAction, LIBELLES_ACTIONS, LIBELLES_ETATS, peutModifier, type Etat } from './machine';
 import {
   ATTRIBUT_ETAT,
   changerEtat,
@@ -12,7 +12,8 @@ import {
   type Acteur,
   type DocumentRevu,
 } from './documents';
-import { enregistrerTransition, lireHistorique } from './historique';
+import { enregistrerTransition, lireHistorique, lireSoumissions } from './historique';
+import { differences, lireInstantane } from './instantanes';
 import { ErreurRevue, HORS_COLLECTIVITE } from './middleware';
 
 export interface DemandeTransition {
@@ -58,11 +59,12 @@ export async function transitionner(strapi: Core.Strapi, demande: DemandeTransit
   } else if (demande.action === 'archiver') {
     await contexteTransition.run({ commentaire }, () => documents.unpublish({ documentId: document.documentId }));
   } else {
+    const instantane = demande.action === 'soumettre' ? (await lireInstantane(strapi, document.uid, document.documentId, 'brouillon')) ?? undefined : undefined;
     await strapi.db.transaction(async () => {
       if (!(await changerEtat(strapi, document, document.etat, decision.vers))) {
         throw new ErreurRevue(409, 'Le document vient de changer d’état : rechargez la page.');
       }
-      await enregistrerTransition(strapi, { document, action: demande.action as Exclude<typeof demande.action, 'publier' | 'archiver'>, de: document.etat, vers: decision.vers, acteur, role, commentaire });
+      await enregistrerTransition(strapi, { document, action: demande.action as Exclude<typeof demande.action, 'publier' | 'archiver'>, de: document.etat, vers: decision.vers, acteur, role, commentaire, instantane });
     });
   }
   return { etat: decision.vers, libelle: LIBELLES_ETATS[decision.vers] };
@@ -74,12 +76,15 @@ export async function lireDocument(strapi: Core.Strapi, uid: string, documentId:
     etat: document.etat,
     libelle: LIBELLES_ETATS[document.etat],
     role,
+    /** peutModifier for this caller: the admin form is read-only when false. */
+    modifiable: peutModifier(document.etat, role),
     actions: actionsPossibles(document.etat, role, contexte(document)).map((action) => ({
       action,
       libelle: LIBELLES_ACTIONS[action],
       commentaireObligatoire: action === 'demander_modifications',
     })),
     historique: await lireHistorique(strapi, uid, documentId),
+    differences: await differences(strapi, uid, documentId, document.etat, await lireSoumissions(strapi, uid, documentId)),
   };
 }
 
@@ -119,9 +124,10 @@ export async function aRelire(strapi: Core.Strapi, acteur: Acteur) {
 export async function placerEnModeration(strapi: Core.Strapi, uid: string, documentId: string): Promise<boolean> {
   const document = await chargerDocument(strapi, uid, documentId);
   if (!document || document.etat === 'en_moderation' || document.etat === 'publie') return false;
+  const instantane = (await lireInstantane(strapi, uid, documentId, 'brouillon')) ?? undefined;
   return strapi.db.transaction(async () => {
     if (!(await changerEtat(strapi, document, document.etat, 'en_moderation'))) return false;
-    await enregistrerTransition(strapi, { document, action: 'soumettre', de: document.etat, vers: 'en_moderation', acteur: null, role: 'systeme' });
+    await enregistrerTransition(strapi, { document, action: 'soumettre', de: document.etat, vers: 'en_moderation', acteur: null, role: 'systeme', instantane });
     return true;
   });
 }

@@ -18,6 +18,8 @@ const transition = {
       auteurNom: { type: 'string' },
       role: { type: 'string', required: true },
       commentaire: { type: 'text' },
+      /** At each « soumettre », the draft as submitted (differences.ts), so the next reader sees what changed. */
+      instantane: { type: 'json' },
     },
   },
 };
