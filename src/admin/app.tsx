@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { PanneauRevue } from '../plugins/revue-editoriale/admin/PanneauRevue';
+import { enregistrerWidgetsAccueil, installerFormulaire } from './formulaire';
 
 // Key read by Strapi's admin when it renders: agents get French unless they chose another language.
 const LANGUAGE_STORAGE_KEY = 'strapi-admin-language';
@@ -21,7 +22,8 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  register(_app: StrapiApp) {
+  register(app: StrapiApp) {
+    enregistrerWidgetsAccueil(app);
     if (!window.localStorage.getItem(LANGUAGE_STORAGE_KEY)) {
       window.localStorage.setItem(LANGUAGE_STORAGE_KEY, 'fr');
     }
@@ -29,5 +31,6 @@ export default {
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
     contentManager.addEditViewSidePanel([PanneauRevue]);
+    installerFormulaire(app);
   },
 };
