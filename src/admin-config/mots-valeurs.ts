@@ -28,3 +28,18 @@ function tableDesMots(attribut: string, valeurs: readonly string[], modele?: str
     .map((attributs) => attributs[attribut])
     .find((mots) => mots !== undefined && valeurs.every((valeur) => valeur in mots));
 }
+
+/**
+ * Admin translations keyed by the bare value, for the values that read the same in every model
+ * (« nsp » → « Ne sait pas »): Strapi's filters first label each option with
+ * `formatMessage({ id: value })`, which otherwise logs MISSING_TRANSLATION. A value whose words
+ * differ between models (« interne ») is left out; the filters hook labels it per attribute anyway.
+ */
+export function traductionsDesValeurs(): Record<string, string> {
+  const mots = new Map<string, Set<string>>();
+  const tables = [...Object.values(LIBELLES_VALEURS).flatMap((attributs) => Object.values(attributs)), LIBELLES_ETATS];
+  for (const table of tables) {
+    for (const [valeur, mot] of Object.entries(table)) mots.set(valeur, (mots.get(valeur) ?? new Set()).add(mot));
+  }
+  return Object.fromEntries([...mots].filter(([, ensemble]) => ensemble.size === 1).map(([valeur, ensemble]) => [valeur, [...ensemble][0]]));
+}

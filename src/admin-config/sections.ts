@@ -5,9 +5,11 @@
  * Pure: run in the admin by the hook 'Admin/CM/pages/EditView/mutate-edit-view-layout'.
  *
  * A heading is a pseudo-field of type TYPE_INTERTITRE (a component registered with `app.addFields`)
- * placed as the first row of its panel. It borrows the name of the first field of its section: the
+ * placed as the first row of its panel. It borrows the name of a field of its section: the
  * content-manager checks the read permission of every field of the layout before rendering it, and a
  * name the user may read is what lets the heading through (its value is never read nor written).
+ * Permissions name the leaves of components (« evaluation.risque »), so a component lends the path
+ * of its first leaf.
  */
 import { ECRANS_TYPES, EXPLICATION_ACCES_RESTREINT, TITRE_ACCES_RESTREINT, type SectionEcran } from './libelles';
 
@@ -31,10 +33,26 @@ export interface Intertitre {
   niveau: 'partie' | 'section';
 }
 
-/** The heading pseudo-field, full width. */
-export function champIntertitre(intertitre: Intertitre, emprunte: ChampDeMiseEnPage): ChampDeMiseEnPage {
+/** Edit layouts of the components, by uid (`layout.components` of the content-manager). */
+export type MisesEnPageComposants = Record<string, { layout: ChampDeMiseEnPage[][] } | undefined>;
+
+const uidComposant = (champ: ChampDeMiseEnPage): string | undefined => {
+  const attribut = champ.attribute as { type?: string; component?: unknown } | undefined;
+  return champ.type === 'component' && typeof attribut?.component === 'string' ? attribut.component : undefined;
+};
+
+/** A name the read permissions know: the field's, or the path of a component's first leaf. */
+export function nomLisible(champ: ChampDeMiseEnPage, composants: MisesEnPageComposants, profondeur = 0): string {
+  const uid = uidComposant(champ);
+  const premier = uid ? composants[uid]?.layout.flat()[0] : undefined;
+  if (!premier || profondeur > 5) return champ.name;
+  return `${champ.name}.${nomLisible(premier, composants, profondeur + 1)}`;
+}
+
+/** The heading pseudo-field, full width, under the name `nom` (see above). */
+export function champIntertitre(intertitre: Intertitre, nom: string): ChampDeMiseEnPage {
   return {
-    name: emprunte.name,
+    name: nom,
     size: 12,
     type: TYPE_INTERTITRE,
     label: intertitre.titre,
@@ -76,8 +94,14 @@ const contientZoneDynamique = <C extends ChampDeMiseEnPage>(panneau: Panneau<C>)
 export function decouperEnSections<C extends ChampDeMiseEnPage>(
   panneaux: ReadonlyArray<Panneau<C>>,
   sections: readonly SectionEcran[],
-  fabriquer: (intertitre: Intertitre, emprunte: C) => C = (i, e) => champIntertitre(i, e) as C,
+  composants: MisesEnPageComposants = {},
 ): Panneau<C>[] {
+  // A plain field of the section if there is one, else the path of a component's first leaf.
+  const emprunt = (lignes: C[][]) => {
+    const champs = lignes.flat();
+    return nomLisible(champs.find((c) => !uidComposant(c)) ?? champs[0], composants);
+  };
+  const fabriquer = (intertitre: Intertitre, lignes: C[][]) => champIntertitre(intertitre, emprunt(lignes)) as C;
   if (sections.length === 0) return [...panneaux];
   const sectionDe = new Map<string, number>();
   sections.forEach((section, index) => {
@@ -104,13 +128,13 @@ export function decouperEnSections<C extends ChampDeMiseEnPage>(
   sections.forEach((section, index) => {
     const lignes = lignesParSection[index];
     if (lignes.length === 0) return;
-    const titre = fabriquer({ titre: section.titre, niveau: 'section' }, lignes[0][0]);
+    const titre = fabriquer({ titre: section.titre, niveau: 'section' }, lignes);
     if (!section.restreinte) {
       resultat.push([[titre], ...lignes]);
       return;
     }
     if (!partieRestreinte) {
-      partieRestreinte = [[fabriquer({ titre: TITRE_ACCES_RESTREINT, explication: EXPLICATION_ACCES_RESTREINT, niveau: 'partie' }, lignes[0][0])]];
+      partieRestreinte = [[fabriquer({ titre: TITRE_ACCES_RESTREINT, explication: EXPLICATION_ACCES_RESTREINT, niveau: 'partie' }, lignes)]];
       resultat.push(partieRestreinte);
     }
     partieRestreinte.push([titre], ...lignes);

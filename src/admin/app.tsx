@@ -1,7 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { PanneauRevue } from '../plugins/revue-editoriale/admin/PanneauRevue';
-import { enregistrerWidgetsAccueil, installerFormulaire } from './formulaire';
+import { eteindreAnnoncesStrapi, enregistrerWidgetsAccueil, installerFormulaire, TRADUCTIONS_FORMULAIRE } from './formulaire';
 
 // Key read by Strapi's admin when it renders: agents get French unless they chose another language.
 const LANGUAGE_STORAGE_KEY = 'strapi-admin-language';
@@ -11,6 +11,7 @@ export default {
     locales: ['fr'],
     translations: {
       fr: {
+        ...TRADUCTIONS_FORMULAIRE,
         'Auth.form.welcome.title': 'Bibliothèque d’IA territoriales',
         'Auth.form.welcome.subtitle': 'Connectez-vous à votre compte',
         'Auth.form.register.subtitle':
@@ -24,6 +25,7 @@ export default {
   },
   register(app: StrapiApp) {
     enregistrerWidgetsAccueil(app);
+    eteindreAnnoncesStrapi();
     if (!window.localStorage.getItem(LANGUAGE_STORAGE_KEY)) {
       window.localStorage.setItem(LANGUAGE_STORAGE_KEY, 'fr');
     }

@@ -2,10 +2,11 @@ import fs from 'fs';
 import path from 'path';
 
 import { ECRANS_TYPES, EXPLICATION_ACCES_RESTREINT, TITRE_ACCES_RESTREINT, type SectionEcran } from '../../src/admin-config/libelles';
-import { ATTRIBUT_ETAT_REVUE, motsDesValeurs } from '../../src/admin-config/mots-valeurs';
+import { ATTRIBUT_ETAT_REVUE, motsDesValeurs, traductionsDesValeurs } from '../../src/admin-config/mots-valeurs';
 import { LIBELLES_VALEURS } from '../../src/admin-config/valeurs';
-import { TYPE_INTERTITRE, decouperEnSections, ecranDuFormulaire, type ChampDeMiseEnPage } from '../../src/admin-config/sections';
+import { TYPE_INTERTITRE, decouperEnSections, ecranDuFormulaire, nomLisible, type ChampDeMiseEnPage } from '../../src/admin-config/sections';
 import { ETATS, LIBELLES_ETATS } from '../../src/plugins/revue-editoriale/server/machine';
+import { slugAProposer } from '../../src/admin-config/slug-en-direct';
 
 const RACINE = path.resolve(__dirname, '..', '..');
 
@@ -127,6 +128,24 @@ describe('decouperEnSections : la vue d’édition en panneaux titrés', () => {
     ]);
   });
 
+  it('l’intertitre emprunte un champ simple de sa section, sinon le chemin de la première feuille d’un composant', () => {
+    const composant = (name: string, uid: string): ChampDeMiseEnPage => ({ name, size: 12, type: 'component', attribute: { type: 'component', component: uid } });
+    const sections: SectionEcran[] = [
+      { titre: 'Évaluation', lignes: [[{ champ: 'evaluation', taille: 12 }]] },
+      { titre: 'Données', lignes: [[{ champ: 'donnees', taille: 12 }], [{ champ: 'hebergement', taille: 6 }]] },
+      { titre: 'Inconnu', lignes: [[{ champ: 'autre', taille: 12 }]] },
+    ];
+    const panneaux = [[[composant('evaluation', 'projet.evaluation')], [composant('donnees', 'projet.donnees')], [champ('hebergement')], [composant('autre', 'absent')]]];
+    const composants = {
+      'projet.evaluation': { layout: [[champ('risqueCategorie')]] },
+      'projet.donnees': { layout: [[composant('sources', 'projet.source-donnees')]] },
+      'projet.source-donnees': { layout: [[champ('source')]] },
+    };
+    const noms = decouperEnSections(panneaux, sections, composants).map((panneau) => panneau[0][0].name);
+    expect(noms).toEqual(['evaluation.risqueCategorie', 'hebergement', 'autre']);
+    expect(nomLisible(composant('donnees', 'projet.donnees'), composants)).toBe('donnees.sources.source');
+  });
+
   it('l’intertitre est un pseudo-champ pleine largeur qui emprunte le nom du premier champ de sa section', () => {
     const [premier, , , restreint] = decouperEnSections(panneauProjet(), sectionsProjet);
     expect(premier[0]).toEqual([
@@ -189,5 +208,39 @@ describe('ecranDuFormulaire : de quel type est la vue d’édition', () => {
   it('un champ qu’aucun écran ne connaît : aucun écran, la mise en page reste celle de Strapi', () => {
     expect(ecranDuFormulaire([...nomsDe('api::projet.projet'), 'champInconnu'])).toBeUndefined();
     expect(ecranDuFormulaire([])).toBeUndefined();
+  });
+});
+
+describe('slugAProposer : l’identifiant d’URL suit le titre tant que l’agent ne l’a pas écrit', () => {
+  it('propose le slug du titre, et le suit quand le titre change', () => {
+    expect(slugAProposer('Assistant de réponse', undefined, null)).toBe('assistant-de-reponse');
+    expect(slugAProposer('Assistant de réponse aux usagers', 'assistant-de-reponse', 'assistant-de-reponse')).toBe('assistant-de-reponse-aux-usagers');
+    expect(slugAProposer('Cœur d’Évry', '', null)).toBe('coeur-d-evry');
+  });
+
+  it('ne touche pas un slug écrit par l’agent, ni un slug déjà juste', () => {
+    expect(slugAProposer('Assistant', 'mon-slug', 'assistant')).toBeNull();
+    expect(slugAProposer('Assistant', 'mon-slug', null)).toBeNull();
+    expect(slugAProposer('Assistant', 'assistant', 'assistant')).toBeNull();
+  });
+
+  it('titre vidé : le slug proposé se vide aussi', () => {
+    expect(slugAProposer('', 'assistant', 'assistant')).toBe('');
+    expect(slugAProposer(undefined, '', null)).toBeNull();
+  });
+});
+
+describe('traductionsDesValeurs : les valeurs sans ambiguïté traduites pour les filtres de Strapi', () => {
+  const traductions = traductionsDesValeurs();
+
+  it('traduit les valeurs qui se lisent partout de la même façon, y compris les états de revue', () => {
+    expect(traductions.nsp).toBe('Ne sait pas');
+    expect(traductions.experimentation).toBe('En expérimentation');
+    expect(traductions.autre).toBe('Autre');
+    expect(traductions.modifications_demandees).toBe('Modifications demandées');
+  });
+
+  it('laisse de côté une valeur dont les mots changent selon le modèle', () => {
+    expect(traductions).not.toHaveProperty('interne');
   });
 });

@@ -92,27 +92,50 @@ export function ARelire() {
   return <ListeDocuments lignes={donnees} vide={vide} />;
 }
 
+/** The widgets' titles (Strapi formats them as messages). */
+export const TRADUCTIONS_ACCUEIL: Record<string, string> = {
+  'bibliotheque.accueil.mes-projets': 'Mes projets',
+  'bibliotheque.accueil.modifications-demandees': 'Modifications demandées',
+  'bibliotheque.accueil.a-relire': 'À relire',
+  'bibliotheque.accueil.tous-les-projets': 'Voir tous les projets',
+};
+const message = (id: string) => ({ id, defaultMessage: TRADUCTIONS_ACCUEIL[id] });
+
+/**
+ * Strapi's announcement banner (« Introducing the new Media Library », linking to its blog) has no
+ * setting: it is marked dismissed ahead, under the keys MediaLibraryBanner.mjs reads (its feature
+ * flag either way, scoped by the project's telemetry uuid, which is none here, or not yet loaded).
+ */
+export function eteindreAnnoncesStrapi(): void {
+  for (const drapeau of ['true', 'false']) {
+    for (const portee of ['false', 'undefined']) {
+      const cle = `STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${drapeau}:${portee}`;
+      if (window.localStorage.getItem(cle) === null) window.localStorage.setItem(cle, 'true');
+    }
+  }
+}
+
 /** Replaces Strapi's default widgets by ours (called in the admin's `register`, after the plugins'). */
 export function enregistrerWidgetsAccueil(app: StrapiApp): void {
-  const lien = { label: { id: 'bibliotheque.accueil.tous-les-projets', defaultMessage: 'Voir tous les projets' }, href: '/content-manager/collection-types/api::projet.projet' };
+  const lien = { label: message('bibliotheque.accueil.tous-les-projets'), href: '/content-manager/collection-types/api::projet.projet' };
   app.widgets.register(() => [
     {
       id: 'mes-projets',
       icon: Pencil,
-      title: { id: 'bibliotheque.accueil.mes-projets', defaultMessage: 'Mes projets' },
+      title: message('bibliotheque.accueil.mes-projets'),
       component: async () => MesProjets,
       link: lien,
     },
     {
       id: 'modifications-demandees',
       icon: Feather,
-      title: { id: 'bibliotheque.accueil.modifications-demandees', defaultMessage: 'Modifications demandées' },
+      title: message('bibliotheque.accueil.modifications-demandees'),
       component: async () => ModificationsDemandees,
     },
     {
       id: 'a-relire',
       icon: Eye,
-      title: { id: 'bibliotheque.accueil.a-relire', defaultMessage: 'À relire' },
+      title: message('bibliotheque.accueil.a-relire'),
       component: async () => ARelire,
     },
   ]);

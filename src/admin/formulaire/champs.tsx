@@ -30,7 +30,7 @@ export function Intertitre({ label, hint, attribute }: ProprietesChamp) {
   return (
     <Box paddingBottom={partie ? 2 : 0}>
       <Flex direction="column" alignItems="stretch" gap={1}>
-        <Typography tag="h2" variant={partie ? 'alpha' : 'delta'} textColor={partie ? 'primary700' : 'neutral800'}>
+        <Typography tag="h2" variant={partie ? 'beta' : 'delta'} fontWeight="bold" textColor={partie ? 'primary700' : 'neutral800'}>
           {label}
         </Typography>
         {hint ? (

@@ -8,8 +8,15 @@ import { EnumerationFrancaise, Intertitre } from './champs';
 import { colonnesEnFrancais, filtresEnFrancais } from './liste';
 import { miseEnPageEnSections } from './mise-en-page';
 import { PreremplissageCollectivite } from './preremplissage';
+import { SlugEnDirect } from './slug';
 
-export { enregistrerWidgetsAccueil } from './accueil';
+import { TRADUCTIONS_ACCUEIL } from './accueil';
+import { traductionsDesValeurs } from '../../admin-config/mots-valeurs';
+
+export { eteindreAnnoncesStrapi, enregistrerWidgetsAccueil } from './accueil';
+
+/** French messages of the form, list and home page, merged into the admin's `config.translations.fr`. */
+export const TRADUCTIONS_FORMULAIRE: Record<string, string> = { ...traductionsDesValeurs(), ...TRADUCTIONS_ACCUEIL };
 
 export function installerFormulaire(app: StrapiApp): void {
   // The content-manager hands these inputs the props of its own (name, label, attribute…).
@@ -19,5 +26,5 @@ export function installerFormulaire(app: StrapiApp): void {
   app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', colonnesEnFrancais);
   app.registerHook('Admin/CM/pages/ListView/inject-in-filters', filtresEnFrancais);
   const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
-  contentManager.addEditViewSidePanel([PreremplissageCollectivite]);
+  contentManager.addEditViewSidePanel([PreremplissageCollectivite, SlugEnDirect]);
 }

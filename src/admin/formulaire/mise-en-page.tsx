@@ -4,7 +4,7 @@
  */
 import { ECRANS_TYPES, type SectionEcran } from '../../admin-config/libelles';
 import { ATTRIBUT_ETAT_REVUE } from '../../admin-config/mots-valeurs';
-import { decouperEnSections, ecranDuFormulaire, type ChampDeMiseEnPage } from '../../admin-config/sections';
+import { decouperEnSections, ecranDuFormulaire, type ChampDeMiseEnPage, type MisesEnPageComposants } from '../../admin-config/sections';
 import { RELATIONS_REQUISES } from '../../domaine/regles-metier';
 
 /** The review state, added to the reviewed types' screens by src/bootstrap/ecrans-admin.ts. */
@@ -14,7 +14,7 @@ const SECTION_REVUE: SectionEcran = { titre: 'Revue', lignes: [[{ champ: ATTRIBU
 const REQUIS_QUAND_AFFICHES: Record<string, readonly string[]> = { 'api::projet.projet': ['motifAbandon'] };
 
 interface Arguments {
-  layout: { layout: ChampDeMiseEnPage[][][]; [cle: string]: unknown };
+  layout: { layout: ChampDeMiseEnPage[][][]; components?: MisesEnPageComposants; [cle: string]: unknown };
   query?: unknown;
 }
 
@@ -29,5 +29,5 @@ export function miseEnPageEnSections(arguments_: Arguments): Arguments {
     panneau.map((ligne) => ligne.map((champ) => (requis.has(champ.name) ? { ...champ, required: true } : champ))),
   );
   const sections = [...(ECRANS_TYPES[uid].sections ?? []), SECTION_REVUE];
-  return { ...arguments_, layout: { ...arguments_.layout, layout: decouperEnSections(marques, sections) } };
+  return { ...arguments_, layout: { ...arguments_.layout, layout: decouperEnSections(marques, sections, arguments_.layout.components) } };
 }

@@ -4,7 +4,7 @@
  * agent sees it now). Strapi calls a panel's function while rendering, inside the form: hooks work.
  */
 import { useEffect } from 'react';
-import { useFetchClient, useForm } from '@strapi/strapi/admin';
+import { unstable_useContentManagerContext as useContentManagerContext, useFetchClient, useForm } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import type { TableauDeBord } from '../../plugins/revue-editoriale/server/tableau-de-bord';
 
@@ -31,12 +31,15 @@ export function relationAConnecter(c: Collectivite) {
   };
 }
 
-export const PreremplissageCollectivite: PanelComponent = ({ documentId, document }) => {
+export const PreremplissageCollectivite: PanelComponent = () => {
   const { get } = useFetchClient();
+  // `isCreatingEntry` is never true in 5.54 (useDoc turns the « create » id into undefined): no id is a creation.
+  const { id, contentType } = useContentManagerContext();
+  const creation = id === undefined;
   const valeurs = useForm('PreremplissageCollectivite', (etat) => etat.values) as Record<string, { connect?: unknown[] } | undefined>;
   const onChange = useForm('PreremplissageCollectivite', (etat) => etat.onChange);
-  const attributs = (document as { schema?: { attributes?: Record<string, unknown> } } | undefined)?.schema?.attributes;
-  const aPreremplir = !documentId && attributs !== undefined && CHAMP in attributs && !valeurs[CHAMP]?.connect?.length;
+  const attributs = contentType?.attributes;
+  const aPreremplir = creation && attributs !== undefined && CHAMP in attributs && !valeurs[CHAMP]?.connect?.length;
 
   useEffect(() => {
     if (!aPreremplir) return;
@@ -51,6 +54,6 @@ export const PreremplissageCollectivite: PanelComponent = ({ documentId, documen
     };
     // Once per new document: the agent may then empty or change the field freely.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [documentId, attributs !== undefined]);
+  }, [creation, attributs !== undefined]);
   return null;
 };
