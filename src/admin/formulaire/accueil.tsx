@@ -137,6 +137,9 @@ export function enregistrerWidgetsAccueil(app: StrapiApp): void {
       icon: Eye,
       title: message('bibliotheque.accueil.a-relire'),
       component: async () => ARelire,
+      // Held by référents and modérateurs only (src/bootstrap/roles-editoriaux.ts): contributeurs
+      // have nothing to review, the widget is not shown to them.
+      permissions: [{ action: 'plugin::content-manager.explorer.update', subject: 'api::collectivite.collectivite' }],
     },
   ]);
 }
