@@ -43,3 +43,18 @@ export function traductionsDesValeurs(): Record<string, string> {
   }
   return Object.fromEntries([...mots].filter(([, ensemble]) => ensemble.size === 1).map(([valeur, ensemble]) => [valeur, [...ensemble][0]]));
 }
+
+/** A list-view filter as the content-manager builds it (Filters.mjs), as far as we read it. */
+export interface FiltreListe {
+  name: string;
+  type?: string;
+  options?: Array<{ label?: unknown; value: string }>;
+  [cle: string]: unknown;
+}
+
+/** The options of an enumeration filter labelled with their words; any other filter unchanged. */
+export function filtreEnFrancais<F extends FiltreListe>(filtre: F): F {
+  if (filtre.type !== 'enumeration' || !filtre.options) return filtre;
+  const mots = motsDesValeurs(filtre.name, filtre.options.map((o) => o.value));
+  return { ...filtre, options: filtre.options.map((option) => ({ ...option, label: mots[option.value] })) };
+}

@@ -12,6 +12,8 @@
  * of its first leaf.
  */
 import { ECRANS_TYPES, EXPLICATION_ACCES_RESTREINT, TITRE_ACCES_RESTREINT, type SectionEcran } from './libelles';
+import { RELATIONS_REQUISES } from '../domaine/regles-metier';
+import { ATTRIBUT_ETAT_REVUE } from './mots-valeurs';
 
 /** Field type of the headings (registered in the admin with `app.addFields`). */
 export const TYPE_INTERTITRE = 'intertitre';
@@ -141,4 +143,27 @@ export function decouperEnSections<C extends ChampDeMiseEnPage>(
   });
   if (horsSections.length > 0) resultat.push(horsSections);
   return [...resultat, ...zonesDynamiques];
+}
+
+/** The review state, added to the reviewed types' screens by src/bootstrap/ecrans-admin.ts. */
+const SECTION_REVUE: SectionEcran = { titre: 'Revue', lignes: [[{ champ: ATTRIBUT_ETAT_REVUE, taille: 6 }]] };
+
+/** Shown only when they apply (schema `conditions`), so required whenever they are shown. */
+const REQUIS_QUAND_AFFICHES: Readonly<Record<string, readonly string[]>> = { 'api::projet.projet': ['motifAbandon'] };
+
+/**
+ * The edit layout of the admin: titled sections, and an asterisk on the fields the server requires
+ * (RELATIONS_REQUISES, conditional fields) although their schema does not say so. Unchanged when the
+ * fields are those of no screen.
+ */
+export function miseEnPageDuFormulaire<C extends ChampDeMiseEnPage>(
+  panneaux: ReadonlyArray<Panneau<C>>,
+  composants: MisesEnPageComposants = {},
+  ecrans = ECRANS_TYPES,
+): Panneau<C>[] {
+  const uid = ecranDuFormulaire(panneaux.flat(2).map((champ) => champ.name), ecrans, [ATTRIBUT_ETAT_REVUE]);
+  if (!uid) return [...panneaux];
+  const requis = new Set([...(RELATIONS_REQUISES[uid] ?? []), ...(REQUIS_QUAND_AFFICHES[uid] ?? [])]);
+  const marques = panneaux.map((panneau) => panneau.map((ligne) => ligne.map((champ) => (requis.has(champ.name) ? { ...champ, required: true } : champ))));
+  return decouperEnSections(marques, [...(ecrans[uid].sections ?? []), SECTION_REVUE], composants);
 }

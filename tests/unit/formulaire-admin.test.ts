@@ -2,9 +2,9 @@ import fs from 'fs';
 import path from 'path';
 
 import { ECRANS_TYPES, EXPLICATION_ACCES_RESTREINT, TITRE_ACCES_RESTREINT, type SectionEcran } from '../../src/admin-config/libelles';
-import { ATTRIBUT_ETAT_REVUE, motsDesValeurs, traductionsDesValeurs } from '../../src/admin-config/mots-valeurs';
+import { ATTRIBUT_ETAT_REVUE, filtreEnFrancais, motsDesValeurs, traductionsDesValeurs } from '../../src/admin-config/mots-valeurs';
 import { LIBELLES_VALEURS } from '../../src/admin-config/valeurs';
-import { TYPE_INTERTITRE, decouperEnSections, ecranDuFormulaire, nomLisible, type ChampDeMiseEnPage } from '../../src/admin-config/sections';
+import { TYPE_INTERTITRE, decouperEnSections, ecranDuFormulaire, miseEnPageDuFormulaire, nomLisible, type ChampDeMiseEnPage } from '../../src/admin-config/sections';
 import { ETATS, LIBELLES_ETATS } from '../../src/plugins/revue-editoriale/server/machine';
 import { slugAProposer } from '../../src/admin-config/slug-en-direct';
 
@@ -191,6 +191,27 @@ describe('decouperEnSections : la vue d’édition en panneaux titrés', () => {
   });
 });
 
+describe('miseEnPageDuFormulaire : ce que le crochet de la vue d’édition rend', () => {
+  it('projet : sections, état de revue sous « Revue », astérisque sur collectivité, thématique et motif d’abandon', () => {
+    const panneaux = [[...panneauProjet()[0], [champ('etatRevue', 6, 'enumeration')]]];
+    const resultat = miseEnPageDuFormulaire(panneaux);
+    expect(resultat.map((p) => (p[0][0].type === TYPE_INTERTITRE ? p[0][0].label : '?'))).toEqual([
+      'Informations générales',
+      'Évaluation',
+      'Ressources',
+      TITRE_ACCES_RESTREINT,
+      'Revue',
+    ]);
+    const requis = resultat.flat(2).filter((c) => c.required === true && c.type !== TYPE_INTERTITRE).map((c) => c.name);
+    expect(requis.sort()).toEqual(['collectivite', 'motifAbandon', 'thematique']);
+  });
+
+  it('des champs qu’aucun écran ne connaît : la mise en page de Strapi, intacte', () => {
+    const panneaux = [[[champ('titre'), champ('inconnu')]]];
+    expect(miseEnPageDuFormulaire(panneaux)).toEqual(panneaux);
+  });
+});
+
 describe('ecranDuFormulaire : de quel type est la vue d’édition', () => {
   const nomsDe = (uid: string) => (ECRANS_TYPES[uid].sections ?? []).flatMap((s) => s.lignes.flat().map((e) => e.champ));
 
@@ -227,6 +248,23 @@ describe('slugAProposer : l’identifiant d’URL suit le titre tant que l’age
   it('titre vidé : le slug proposé se vide aussi', () => {
     expect(slugAProposer('', 'assistant', 'assistant')).toBe('');
     expect(slugAProposer(undefined, '', null)).toBeNull();
+  });
+});
+
+describe('filtreEnFrancais : les options des filtres de la vue liste', () => {
+  it('étiquette chaque option d’une énumération, y compris l’état de revue', () => {
+    const statut = { name: 'statut', label: 'Statut du projet', type: 'enumeration', options: [{ label: 'experimentation', value: 'experimentation' }, { label: 'abandonne', value: 'abandonne' }] };
+    expect(filtreEnFrancais(statut).options).toEqual([
+      { label: 'En expérimentation', value: 'experimentation' },
+      { label: 'Abandonné', value: 'abandonne' },
+    ]);
+    const etat = { name: ATTRIBUT_ETAT_REVUE, type: 'enumeration', options: [{ value: 'en_validation' }] };
+    expect(filtreEnFrancais(etat).options).toEqual([{ label: 'En validation (référent)', value: 'en_validation' }]);
+  });
+
+  it('laisse les autres filtres tels quels', () => {
+    const nom = { name: 'nom', type: 'string' };
+    expect(filtreEnFrancais(nom)).toBe(nom);
   });
 });
 

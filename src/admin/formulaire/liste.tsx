@@ -3,19 +3,12 @@
  * (hooks 'Admin/CM/pages/ListView/inject-column-in-table' and '…/inject-in-filters').
  */
 import { Typography } from '@strapi/design-system';
-import { motsDesValeurs } from '../../admin-config/mots-valeurs';
+import { filtreEnFrancais, motsDesValeurs, type FiltreListe } from '../../admin-config/mots-valeurs';
 
 interface Entete {
   name: string;
   attribute?: { type: string; enum?: string[] };
   cellFormatter?: unknown;
-  [cle: string]: unknown;
-}
-
-interface Filtre {
-  name: string;
-  type?: string;
-  options?: Array<{ label?: unknown; value: string }>;
   [cle: string]: unknown;
 }
 
@@ -39,13 +32,6 @@ export function colonnesEnFrancais<T extends { displayedHeaders: Entete[] }>(arg
 }
 
 /** The options of the enumeration filters, labelled in French. */
-export function filtresEnFrancais<T extends { displayedFilters: Filtre[] }>(arguments_: T): T {
-  return {
-    ...arguments_,
-    displayedFilters: arguments_.displayedFilters.map((filtre) => {
-      if (filtre.type !== 'enumeration' || !filtre.options) return filtre;
-      const mots = motsDesValeurs(filtre.name, filtre.options.map((o) => o.value));
-      return { ...filtre, options: filtre.options.map((option) => ({ ...option, label: mots[option.value] })) };
-    }),
-  };
+export function filtresEnFrancais<T extends { displayedFilters: FiltreListe[] }>(arguments_: T): T {
+  return { ...arguments_, displayedFilters: arguments_.displayedFilters.map(filtreEnFrancais) };
 }
