@@ -5,9 +5,9 @@
  * Données pures, sans dépendance à Strapi : `configuration.ts` les fusionne dans la configuration
  * que le content-manager conserve pour chaque type de contenu et chaque composant.
  *
- * Convention : l’étiquette d’un champ que le module de visibilité marque « Restreint » se termine
- * par « (membres) » — l’agent sait ainsi que ce champ n’est visible que des membres de l’espace de
- * confiance, jamais du public.
+ * Convention : les champs que le module de visibilité marque « Restreint » sont rangés dans les
+ * sections `restreinte`, que la vue d’édition réunit sous le titre « Accès restreint (membres) » :
+ * l’agent sait ainsi que ces champs ne sont visibles que des membres de l’espace de confiance.
  */
 
 export interface Libelle {
@@ -16,20 +16,32 @@ export interface Libelle {
   placeholder?: string;
 }
 
+export interface SectionEcran {
+  titre: string;
+  /** Champs réservés aux membres : la section est rangée dans la partie « Accès restreint (membres) ». */
+  restreinte?: boolean;
+  lignes: Array<Array<{ champ: string; taille: 4 | 6 | 8 | 12 }>>;
+}
+
 export interface ConfigurationEcran {
   /** Chaque attribut du type ou du composant, en français. */
   libelles: Record<string, Libelle>;
   /** Colonnes de la vue liste (types de contenu seulement) : 3 à 6, la première est `id` ou le champ principal. */
   liste?: string[];
-  /** Vue d’édition (types de contenu seulement), aplatie dans l’ordre : le regroupement tient à l’ordre. */
-  sections?: Array<{ titre: string; lignes: Array<Array<{ champ: string; taille: 4 | 6 | 8 | 12 }>> }>;
+  /**
+   * Vue d’édition (types de contenu seulement) : stockée aplatie dans l’ordre, découpée en panneaux
+   * titrés dans l’administration (sections.ts) ; les sections `restreinte` y forment une seule partie.
+   */
+  sections?: SectionEcran[];
   /** Champ affiché dans les sélecteurs de relation et comme titre d’une entrée (settings.mainField). */
   champPrincipal?: string;
   triParDefaut?: { champ: string; ordre: 'ASC' | 'DESC' };
 }
 
-/** Suffixe des étiquettes des champs réservés aux membres. */
-export const SUFFIXE_MEMBRES = '(membres)';
+/** Titre de la partie de la vue d’édition qui rassemble les champs réservés aux membres. */
+export const TITRE_ACCES_RESTREINT = 'Accès restreint (membres)';
+export const EXPLICATION_ACCES_RESTREINT =
+  'Les champs de cette partie ne sont visibles que des membres de l’espace de confiance, jamais du public.';
 
 /**
  * Champs ajoutés par Strapi (identifiants, horodatages, auteurs, langue) : ils apparaissent dans la vue
@@ -55,8 +67,6 @@ const SLUG: Libelle = {
 };
 
 const URL_WEB = 'Adresse complète commençant par https:// (ou http://).';
-
-const MEMBRES = 'Visible des seuls membres de l’espace de confiance, jamais du public.';
 
 /** Nom, identifiant, description et ordre communs aux trois taxonomies traduites (fr/en). */
 const libellesTaxonomie = (quoi: string): Record<string, Libelle> => ({
@@ -97,11 +107,11 @@ export const ECRANS_TYPES: Record<string, ConfigurationEcran> = {
       },
       description: {
         label: 'Description du service',
-        description: 'À quoi sert ce service ? Quels bénéfices sont attendus ? Obligatoire, Markdown accepté. Public.',
+        description: 'À quoi sert ce service ? Quels bénéfices sont attendus ? Markdown accepté. Public.',
       },
       collectivite: {
         label: 'Collectivité porteuse',
-        description: 'Collectivité qui porte le projet. Obligatoire.',
+        description: 'Collectivité qui porte le projet ; celle de l’agent quand il n’en a qu’une.',
       },
       collectivitesPartenaires: {
         label: 'Collectivités partenaires',
@@ -117,7 +127,7 @@ export const ECRANS_TYPES: Record<string, ConfigurationEcran> = {
       },
       motifAbandon: {
         label: 'Motif d’abandon',
-        description: 'Obligatoire si le statut est « abandonné » : expliquez les obstacles rencontrés.',
+        description: 'Expliquez les obstacles rencontrés et ce qui a conduit à l’abandon.',
       },
       dateDemarrage: {
         label: 'Date de démarrage',
@@ -125,7 +135,7 @@ export const ECRANS_TYPES: Record<string, ConfigurationEcran> = {
       },
       thematique: {
         label: 'Thématique principale',
-        description: 'Un thème de premier niveau de la nomenclature des Interconnectés. Obligatoire.',
+        description: 'Un des 6 thèmes de premier niveau de la nomenclature des Interconnectés.',
       },
       sousThematiques: {
         label: 'Sous-thématiques',
@@ -145,46 +155,46 @@ export const ECRANS_TYPES: Record<string, ConfigurationEcran> = {
         description: 'Image affichée avec le projet ; à défaut, le logo de la collectivité porteuse est utilisé.',
       },
       techniquesIa: {
-        label: `Techniques d’IA ${SUFFIXE_MEMBRES}`,
-        description: `Familles de techniques mobilisées (apprentissage automatique, IA générative…). ${MEMBRES}`,
+        label: 'Techniques d’IA',
+        description: 'Familles de techniques mobilisées (apprentissage automatique, IA générative…).',
       },
       algorithme: {
-        label: `Algorithme ${SUFFIXE_MEMBRES}`,
-        description: `Nom, description et opérations de l’algorithme. ${MEMBRES}`,
+        label: 'Algorithme',
+        description: 'Nom, description et opérations de l’algorithme.',
       },
       impactEnvironnemental: {
-        label: `Impact environnemental ${SUFFIXE_MEMBRES}`,
-        description: `Score ou évaluation de l’impact environnemental (ex. Green Algorithms). ${MEMBRES}`,
+        label: 'Impact environnemental',
+        description: 'Score ou évaluation de l’impact environnemental (ex. Green Algorithms).',
       },
       impactEnvironnementalKwhAn: {
-        label: `Consommation estimée en kWh par an ${SUFFIXE_MEMBRES}`,
-        description: `Estimation chiffrée facultative, en kilowattheures par an. ${MEMBRES}`,
+        label: 'Consommation estimée (kWh/an)',
+        description: 'Consommation électrique estimée, en kilowattheures par an ; facultatif.',
         placeholder: 'ex. 1200',
       },
       donnees: {
-        label: `Données ${SUFFIXE_MEMBRES}`,
-        description: `Sources, mode de collecte et données personnelles traitées. ${MEMBRES}`,
+        label: 'Données',
+        description: 'Sources, mode de collecte et données personnelles traitées.',
       },
       hebergement: {
-        label: `Hébergement ${SUFFIXE_MEMBRES}`,
-        description: `Où sont hébergées les données : cloud chez un tiers, en interne, ou ne sait pas. ${MEMBRES}`,
+        label: 'Hébergement',
+        description: 'Où sont hébergées les données : cloud chez un tiers, en interne, ou ne sait pas.',
       },
       miseEnOeuvre: {
-        label: `Mise en œuvre ${SUFFIXE_MEMBRES}`,
-        description: `Développement interne ou externe, prestataires, marché public. ${MEMBRES}`,
+        label: 'Mise en œuvre',
+        description: 'Développement interne ou externe, prestataires, marché public.',
       },
       financement: {
-        label: `Financement ${SUFFIXE_MEMBRES}`,
-        description: `Guichets de financement mobilisés (budget propre, Fonds vert, CRTE, France 2030, FEDER…). ${MEMBRES}`,
+        label: 'Financement',
+        description: 'Guichets de financement mobilisés (budget propre, Fonds vert, CRTE, France 2030, FEDER…).',
       },
       budget: {
-        label: `Budget annuel ${SUFFIXE_MEMBRES}`,
-        description: `Ordre de grandeur par an : moins de 50 k€, de 50 à 100 k€, plus de 100 k€. ${MEMBRES}`,
+        label: 'Budget annuel',
+        description: 'Ordre de grandeur par an : moins de 50 k€, de 50 à 100 k€, plus de 100 k€.',
       },
       contact: {
-        label: `Contact ${SUFFIXE_MEMBRES}`,
-        description: `Adresse électronique du service ou de la personne en charge (DPO…). ${MEMBRES}`,
-        placeholder: 'service-numerique@collectivite.fr',
+        label: 'Contact',
+        description: 'Adresse électronique du service ou de la personne en charge (DPO…).',
+        placeholder: 'ex. adresse du service ou du DPO',
       },
       ressources: {
         label: 'Ressources partagées',
@@ -212,26 +222,31 @@ export const ECRANS_TYPES: Record<string, ConfigurationEcran> = {
         ],
       },
       {
-        titre: 'Algorithme',
-        lignes: [[{ champ: 'techniquesIa', taille: 12 }], [{ champ: 'algorithme', taille: 12 }]],
-      },
-      {
-        titre: 'Données',
-        lignes: [[{ champ: 'donnees', taille: 12 }], [{ champ: 'hebergement', taille: 6 }]],
-      },
-      {
         titre: 'Évaluation',
-        lignes: [
-          [{ champ: 'evaluation', taille: 12 }],
-          [{ champ: 'impactEnvironnemental', taille: 8 }, { champ: 'impactEnvironnementalKwhAn', taille: 4 }],
-        ],
+        lignes: [[{ champ: 'evaluation', taille: 12 }]],
       },
       {
         titre: 'Ressources',
         lignes: [[{ champ: 'ressources', taille: 12 }]],
       },
       {
-        titre: 'Accès restreint',
+        titre: 'Algorithme',
+        restreinte: true,
+        lignes: [[{ champ: 'techniquesIa', taille: 12 }], [{ champ: 'algorithme', taille: 12 }]],
+      },
+      {
+        titre: 'Données',
+        restreinte: true,
+        lignes: [[{ champ: 'donnees', taille: 12 }], [{ champ: 'hebergement', taille: 6 }]],
+      },
+      {
+        titre: 'Impact environnemental',
+        restreinte: true,
+        lignes: [[{ champ: 'impactEnvironnemental', taille: 6 }, { champ: 'impactEnvironnementalKwhAn', taille: 6 }]],
+      },
+      {
+        titre: 'Mise en œuvre et contact',
+        restreinte: true,
         lignes: [
           [{ champ: 'miseEnOeuvre', taille: 6 }, { champ: 'financement', taille: 6 }],
           [{ champ: 'budget', taille: 6 }, { champ: 'contact', taille: 6 }],
@@ -405,9 +420,9 @@ export const ECRANS_TYPES: Record<string, ConfigurationEcran> = {
         description: 'Une entrée par solution : nom, courte description et lien.',
       },
       contact: {
-        label: `Contact ${SUFFIXE_MEMBRES}`,
-        description: `Adresse électronique d’un interlocuteur. ${MEMBRES}`,
-        placeholder: 'contact@exemple.fr',
+        label: 'Contact',
+        description: 'Adresse électronique d’un interlocuteur.',
+        placeholder: 'ex. adresse d’un interlocuteur',
       },
       projets: {
         label: 'Projets',
@@ -433,7 +448,8 @@ export const ECRANS_TYPES: Record<string, ConfigurationEcran> = {
         lignes: [[{ champ: 'projets', taille: 12 }]],
       },
       {
-        titre: 'Accès restreint',
+        titre: 'Contact',
+        restreinte: true,
         lignes: [[{ champ: 'contact', taille: 6 }]],
       },
     ],
@@ -456,7 +472,7 @@ export const ECRANS_TYPES: Record<string, ConfigurationEcran> = {
       },
       collectivite: {
         label: 'Collectivité porteuse',
-        description: 'Collectivité qui a adopté l’initiative. Obligatoire.',
+        description: 'Collectivité qui a adopté l’initiative.',
       },
       collectivitesAssociees: {
         label: 'Collectivités associées',
@@ -488,9 +504,9 @@ export const ECRANS_TYPES: Record<string, ConfigurationEcran> = {
         description: 'Thèmes de politique publique concernés.',
       },
       contact: {
-        label: `Contact ${SUFFIXE_MEMBRES}`,
-        description: `Adresse électronique de la personne ou du service référent. ${MEMBRES}`,
-        placeholder: 'service@collectivite.fr',
+        label: 'Contact',
+        description: 'Adresse électronique de la personne ou du service référent.',
+        placeholder: 'ex. adresse du service référent',
       },
     },
     sections: [
@@ -509,7 +525,8 @@ export const ECRANS_TYPES: Record<string, ConfigurationEcran> = {
         lignes: [[{ champ: 'documents', taille: 6 }, { champ: 'lien', taille: 6 }]],
       },
       {
-        titre: 'Accès restreint',
+        titre: 'Contact',
+        restreinte: true,
         lignes: [[{ champ: 'contact', taille: 6 }]],
       },
     ],
@@ -770,15 +787,15 @@ export const ECRANS_COMPOSANTS: Record<string, ConfigurationEcran> = {
     champPrincipal: 'nom',
     libelles: {
       nom: {
-        label: `Nom de l’algorithme ${SUFFIXE_MEMBRES}`,
+        label: 'Nom de l’algorithme',
         description: 'S’il n’en a pas, indiquez la décision mise en œuvre, par exemple « réservation et accès crèche ».',
       },
       description: {
-        label: `Description de l’algorithme ${SUFFIXE_MEMBRES}`,
+        label: 'Description de l’algorithme',
         description: 'À quoi sert cet algorithme ? Quelles tâches accomplit-il ?',
       },
       operations: {
-        label: `Opérations effectuées ${SUFFIXE_MEMBRES}`,
+        label: 'Opérations effectuées',
         description: 'Détail des opérations techniques réalisées par l’algorithme, simples ou complexes.',
       },
     },
@@ -787,15 +804,15 @@ export const ECRANS_COMPOSANTS: Record<string, ConfigurationEcran> = {
   'projet.donnees': {
     libelles: {
       sources: {
-        label: `Sources des données ${SUFFIXE_MEMBRES}`,
+        label: 'Sources des données',
         description: 'Qui fournit les données d’entraînement et d’utilisation : usager, jeu interne, open data, tiers, ne sait pas.',
       },
       modeAcces: {
-        label: `Mode de collecte ${SUFFIXE_MEMBRES}`,
+        label: 'Mode de collecte',
         description: 'Comment les données sont collectées et mises à jour : API, automatisée, récupération manuelle, ne sait pas.',
       },
       donneesPersonnelles: {
-        label: `Données personnelles ${SUFFIXE_MEMBRES}`,
+        label: 'Données personnelles',
         description: 'Aucune, pseudonymisées ou identifiantes.',
       },
     },
@@ -805,7 +822,7 @@ export const ECRANS_COMPOSANTS: Record<string, ConfigurationEcran> = {
     champPrincipal: 'source',
     libelles: {
       source: {
-        label: `Source ${SUFFIXE_MEMBRES}`,
+        label: 'Source',
         description: 'Usager, jeu de données interne, open data, données d’un tiers, ou ne sait pas.',
       },
     },

@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { installerRevue } from '../plugins/revue-editoriale/admin';
 import { traductionsStrapiFr } from './traductions';
+import { eteindreAnnoncesStrapi, enregistrerWidgetsAccueil, installerFormulaire, TRADUCTIONS_FORMULAIRE } from './formulaire';
 
 // Key read by Strapi's admin when it renders: agents get French unless they chose another language.
 const LANGUAGE_STORAGE_KEY = 'strapi-admin-language';
@@ -12,6 +13,7 @@ export default {
     translations: {
       fr: {
         ...traductionsStrapiFr,
+        ...TRADUCTIONS_FORMULAIRE,
         'Auth.form.welcome.title': 'Bibliothèque d’IA territoriales',
         'Auth.form.welcome.subtitle': 'Connectez-vous à votre compte',
         'Auth.form.register.subtitle':
@@ -23,7 +25,9 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  register(_app: StrapiApp) {
+  register(app: StrapiApp) {
+    enregistrerWidgetsAccueil(app);
+    eteindreAnnoncesStrapi();
     if (!window.localStorage.getItem(LANGUAGE_STORAGE_KEY)) {
       window.localStorage.setItem(LANGUAGE_STORAGE_KEY, 'fr');
     }
@@ -31,5 +35,6 @@ export default {
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
     installerRevue(contentManager);
+    installerFormulaire(app);
   },
 };

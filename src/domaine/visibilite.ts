@@ -3,7 +3,7 @@
  *
  * The one place that says what is Public and what is Restreint. Everything else derives from it:
  * the `private: true` flags of the schemas (checked by a unit test), the members' view of the models
- * (`vueMembre`), the admin labels « (membres) » (checked by a unit test), and the narrowing of every
+ * (`vueMembre`), the admin's « Accès restreint (membres) » sections (checked by a unit test), and the narrowing of every
  * content-API query (`restreindreRequete`): published documents only, and every filter, sort and
  * populate through a relation seeing only what the caller could read at its end. Pure: no Strapi import.
  */

@@ -5,7 +5,7 @@ import {
   ECRANS_COMPOSANTS,
   ECRANS_TYPES,
   LIBELLES_SYSTEME,
-  SUFFIXE_MEMBRES,
+  TITRE_ACCES_RESTREINT,
   type ConfigurationEcran,
 } from '../../src/admin-config/libelles';
 import {
@@ -205,11 +205,12 @@ const SECTIONS_PROJET: Array<[string, string[]]> = [
       'illustration',
     ],
   ],
+  ['Évaluation', ['evaluation']],
+  ['Ressources', ['ressources']],
   ['Algorithme', ['techniquesIa', 'algorithme']],
   ['Données', ['donnees', 'hebergement']],
-  ['Évaluation', ['evaluation', 'impactEnvironnemental', 'impactEnvironnementalKwhAn']],
-  ['Ressources', ['ressources']],
-  ['Accès restreint', ['miseEnOeuvre', 'financement', 'budget', 'contact']],
+  ['Impact environnemental', ['impactEnvironnemental', 'impactEnvironnementalKwhAn']],
+  ['Mise en œuvre et contact', ['miseEnOeuvre', 'financement', 'budget', 'contact']],
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -255,17 +256,27 @@ describe('libellés français', () => {
   it('les libellés sont en français accentué', () => {
     expect(ECRANS_TYPES['api::projet.projet'].libelles.evaluation.label).toBe('Évaluation et transparence');
     expect(ECRANS_TYPES['api::projet.projet'].libelles.resume.label).toBe('Résumé');
-    expect(ECRANS_TYPES['api::projet.projet'].libelles.miseEnOeuvre.label).toBe('Mise en œuvre (membres)');
+    expect(ECRANS_TYPES['api::projet.projet'].libelles.miseEnOeuvre.label).toBe('Mise en œuvre');
     expect(ECRANS_COMPOSANTS['projet.evaluation'].libelles.proportionnalite.label).toBe('Proportionnalité');
     expect(LIBELLES_SYSTEME.updatedAt.label).toBe('Modifié le');
   });
 
-  it.each(CAS.map((c) => [c.uid, c] as const))('%s : seuls les champs restreints se terminent par « (membres) »', (uid, cas) => {
-    const restreints = RESTREINTS[uid] ?? [];
-    for (const [nom, libelle] of Object.entries(cas.ecran.libelles)) {
-      expect([nom, libelle.label.endsWith(` ${SUFFIXE_MEMBRES}`)]).toEqual([nom, restreints.includes(nom)]);
+  it.each(CAS.map((c) => [c.uid, c] as const))('%s : aucun libellé ne répète « (membres) », la partie « Accès restreint (membres) » le dit', (_uid, cas) => {
+    expect(TITRE_ACCES_RESTREINT).toBe('Accès restreint (membres)');
+    for (const libelle of Object.values(cas.ecran.libelles)) {
+      expect(libelle.label).not.toContain('membres');
+      expect(libelle.description ?? '').not.toMatch(/^Obligatoire|[.;] Obligatoire|Obligatoire\.$/);
     }
   });
+
+  it.each(CAS.filter((c) => !c.estComposant).map((c) => [c.uid, c] as const))(
+    '%s : les sections restreintes contiennent exactement les champs restreints',
+    (uid, cas) => {
+      const restreints = [...(RESTREINTS[uid] ?? [])].sort();
+      const ranges = (cas.ecran.sections ?? []).filter((s) => s.restreinte).flatMap((s) => s.lignes.flat().map((e) => e.champ));
+      expect(ranges.sort()).toEqual(restreints);
+    },
+  );
 });
 
 describe('vue liste, sections et champ principal déclarés', () => {
@@ -301,8 +312,8 @@ describe('vue liste, sections et champ principal déclarés', () => {
       }
     }
     if (cas.schema.attributes.contact) {
-      const restreinte = sections.find((s) => s.titre === 'Accès restreint');
-      expect(restreinte?.lignes.flat().map((e) => e.champ)).toContain('contact');
+      const restreintes = sections.filter((s) => s.restreinte).flatMap((s) => s.lignes.flat().map((e) => e.champ));
+      expect(restreintes).toContain('contact');
     }
   });
 

@@ -10,6 +10,7 @@ import { ATTRIBUT_ETAT, PLUGIN, UID_COURRIEL, UID_TRANSITION, acteurCourant, typ
 import { enregistrerMiddlewareRevue, ErreurRevue } from './middleware';
 import { aRelire, lireDocument, placerEnModeration, transitionner } from './revue';
 import { BoiteEnvoi } from './boite-envoi';
+import { tableauDeBord } from './tableau-de-bord';
 
 interface ConfigRevue {
   types: string[];
@@ -96,6 +97,7 @@ export default {
         }),
       document: (ctx: Ctx) => repondre(ctx, strapi, (acteur) => lireDocument(strapi, ctx.params.uid, ctx.params.documentId, acteur)),
       aRelire: (ctx: Ctx) => repondre(ctx, strapi, (acteur) => aRelire(strapi, acteur)),
+      tableauDeBord: (ctx: Ctx) => repondre(ctx, strapi, (acteur) => tableauDeBord(strapi, acteur)),
     }),
   },
 
@@ -106,6 +108,7 @@ export default {
         { method: 'POST', path: '/transitions', handler: 'revue.transitionner', config: politiques },
         { method: 'GET', path: '/documents/:uid/:documentId', handler: 'revue.document', config: politiques },
         { method: 'GET', path: '/a-relire', handler: 'revue.aRelire', config: politiques },
+        { method: 'GET', path: '/tableau-de-bord', handler: 'revue.tableauDeBord', config: politiques },
       ],
     },
   },

@@ -1,0 +1,71 @@
+/**
+ * What the admin home page and the edit form need to know about the agent: the documents they work
+ * on (home widgets « Mes projets », « Modifications demandées »), whether they review (« À relire »),
+ * and their collectivités (the form prefills the collectivité of an agent who has only one).
+ */
+import type { Core, UID } from '@strapi/strapi';
+import { LIBELLES_ETATS, type Etat } from './machine';
+import { ATTRIBUT_ETAT, champTitre, typesSuivis, type Acteur } from './documents';
+
+export interface DocumentDeLAgent {
+  uid: string;
+  documentId: string;
+  titre: string;
+  etat: Etat;
+  libelle: string;
+  collectivite: string | null;
+  modifieLe: string;
+}
+
+export interface TableauDeBord {
+  /** Drafts of the agent's collectivités, and those they created, most recently modified first. */
+  mesDocuments: DocumentDeLAgent[];
+  /** Modérateur, or référent of at least one collectivité: the « À relire » widget concerns them. */
+  relecteur: boolean;
+  collectivites: Array<{ id: number; documentId: string; nom: string }>;
+}
+
+const MAX_DOCUMENTS = 50;
+
+export async function tableauDeBord(strapi: Core.Strapi, acteur: Acteur): Promise<TableauDeBord> {
+  const collectivites = (await strapi.db.query('api::collectivite.collectivite').findMany({
+    select: ['id', 'documentId', 'nom'],
+    where: { $or: [{ referents: { id: acteur.id } }, { contributeurs: { id: acteur.id } }] },
+    populate: { referents: { select: ['id'] } },
+    orderBy: { nom: 'asc' },
+  })) as Array<{ id: number; documentId: string; nom: string; referents?: Array<{ id: number }> }>;
+  const referent = collectivites.some((c) => (c.referents ?? []).some((r) => r.id === acteur.id));
+
+  const mesDocuments: DocumentDeLAgent[] = [];
+  for (const uid of typesSuivis(strapi)) {
+    const aUneCollectivite = 'collectivite' in strapi.getModel(uid as UID.Schema).attributes;
+    const conditions: Array<Record<string, unknown>> = [{ createdBy: { id: acteur.id } }];
+    if (aUneCollectivite && collectivites.length > 0) conditions.push({ collectivite: { id: { $in: collectivites.map((c) => c.id) } } });
+    const titre = champTitre(strapi, uid);
+    const lignes = (await strapi.db.query(uid as UID.Schema).findMany({
+      select: ['documentId', titre, ATTRIBUT_ETAT, 'updatedAt'],
+      where: { publishedAt: null, $or: conditions },
+      populate: aUneCollectivite ? { collectivite: { select: ['nom'] } } : {},
+      orderBy: { updatedAt: 'desc' },
+      limit: MAX_DOCUMENTS,
+    })) as Array<Record<string, any>>;
+    for (const l of lignes) {
+      const etat = l[ATTRIBUT_ETAT] as Etat;
+      mesDocuments.push({
+        uid,
+        documentId: l.documentId,
+        titre: l[titre],
+        etat,
+        libelle: LIBELLES_ETATS[etat],
+        collectivite: l.collectivite?.nom ?? null,
+        modifieLe: new Date(l.updatedAt).toISOString(),
+      });
+    }
+  }
+  mesDocuments.sort((a, b) => b.modifieLe.localeCompare(a.modifieLe));
+  return {
+    mesDocuments: mesDocuments.slice(0, MAX_DOCUMENTS),
+    relecteur: acteur.moderateur || referent,
+    collectivites: collectivites.map(({ id, documentId, nom }) => ({ id, documentId, nom })),
+  };
+}
