@@ -203,6 +203,26 @@ describe('Contrat des transitions', () => {
   });
 });
 
+describe('Fiche complète avant la revue', () => {
+  it('refuse de soumettre une fiche aux champs obligatoires vides, en les nommant, sans changer son état', async () => {
+    const documentId = await brouillon(contributeur, { description: '', donnees: { sources: [{ source: null }] } });
+    const reponse = await transition(contributeur, documentId, 'soumettre');
+    expect(reponse.status).toBe(400);
+    expect(reponse.body.error.message).toBe(
+      '« Soumettre » impossible : ces champs obligatoires sont vides : Description du service, Données › Sources des données › Source. Complétez la fiche, puis recommencez.',
+    );
+    expect((await etat(documentId)).etat).toBe('brouillon');
+  });
+
+  it('soumet la même fiche une fois complétée', async () => {
+    const documentId = await brouillon(contributeur, { description: '' });
+    expect((await transition(contributeur, documentId, 'soumettre')).status).toBe(400);
+    const complete = await api().put(`${cm()}/${documentId}`).set(contributeur.entete).send({ description: 'Tri des demandes.' });
+    expect(complete.status).toBe(200);
+    expect((await transition(contributeur, documentId, 'soumettre')).status).toBe(200);
+  });
+});
+
 describe('Publication native (bouton, actions groupées, API d’administration)', () => {
   it('interdit aux contributeurs et référents de publier par tout chemin', async () => {
     const documentId = await brouillon(contributeur);

@@ -16,6 +16,7 @@ export interface Attribut {
   type: string;
   component?: string;
   repeatable?: boolean;
+  required?: boolean;
 }
 
 export interface Schemas {

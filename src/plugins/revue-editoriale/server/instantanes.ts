@@ -1,6 +1,7 @@
 /** Reading a document's versions as snapshots and comparing them (Strapi glue of differences.ts). */
 import type { Core, UID } from '@strapi/strapi';
 import { ECRANS_COMPOSANTS, ECRANS_TYPES } from '../../../admin-config/libelles';
+import { champsObligatoiresVides } from './completude';
 import { comparer, instantane, soumissionDeReference, type Attribut, type Changement, type Instantane, type Schemas, type Soumission } from './differences';
 import type { Etat } from './machine';
 
@@ -33,6 +34,13 @@ export async function lireInstantane(strapi: Core.Strapi, uid: string, documentI
     populate: populateComplet(schemas, uid),
   })) as Record<string, unknown> | null;
   return ligne ? instantane(schemas, uid, ligne) : null;
+}
+
+/** Labels of the required fields the draft leaves empty (see completude.ts). */
+export async function champsManquants(strapi: Core.Strapi, uid: string, documentId: string): Promise<string[]> {
+  const schemas = schemasStrapi(strapi);
+  const ligne = (await strapi.db.query(uid as UID.Schema).findOne({ where: { documentId, publishedAt: null }, populate: populateComplet(schemas, uid) })) as Record<string, unknown> | null;
+  return ligne ? champsObligatoiresVides(schemas, uid, ligne) : [];
 }
 
 export interface Differences {

@@ -1,6 +1,6 @@
 /** The review operations behind the plugin's admin routes. */
 import type { Core, UID } from '@strapi/strapi';
-import { actionsPossibles, decider, estAction, LIBELLES_ACTIONS, LIBELLES_ETATS, peutModifier, type Etat } from './machine';
+import { actionsPossibles, decider, estAction, LIBELLES_ACTIONS, LIBELLES_ETATS, peutModifier, type Action, type Etat } from './machine';
 import {
   ATTRIBUT_ETAT,
   changerEtat,
@@ -13,7 +13,7 @@ import {
   type DocumentRevu,
 } from './documents';
 import { enregistrerTransition, lireHistorique, lireSoumissions } from './historique';
-import { differences, lireInstantane } from './instantanes';
+import { champsManquants, differences, lireInstantane } from './instantanes';
 import { ErreurRevue, HORS_COLLECTIVITE } from './middleware';
 
 export interface DemandeTransition {
@@ -43,6 +43,9 @@ async function documentPourActeur(strapi: Core.Strapi, uid: unknown, documentId:
   return { document, role };
 }
 
+/** Actions that move a document towards the public: it must then hold every required field. */
+const ACTIONS_VERS_PUBLICATION: ReadonlySet<Action> = new Set(['soumettre', 'valider', 'publier']);
+
 export async function transitionner(strapi: Core.Strapi, demande: DemandeTransition, acteur: Acteur): Promise<{ etat: Etat; libelle: string }> {
   const { document, role } = await documentPourActeur(strapi, demande.uid, demande.documentId, acteur);
   if (!estAction(demande.action)) {
@@ -51,6 +54,12 @@ export async function transitionner(strapi: Core.Strapi, demande: DemandeTransit
   const commentaire = typeof demande.commentaire === 'string' && demande.commentaire.trim() !== '' ? demande.commentaire.trim() : undefined;
   const decision = decider(document.etat, demande.action, role, contexte(document), commentaire);
   if (!decision.ok) throw new ErreurRevue(decision.statut, decision.message);
+  if (ACTIONS_VERS_PUBLICATION.has(demande.action)) {
+    const manquants = await champsManquants(strapi, document.uid, document.documentId);
+    if (manquants.length > 0) {
+      throw new ErreurRevue(400, `« ${LIBELLES_ACTIONS[demande.action]} » impossible : ${manquants.length > 1 ? 'ces champs obligatoires sont vides' : 'ce champ obligatoire est vide'} : ${manquants.join(', ')}. Complétez la fiche, puis recommencez.`);
+    }
+  }
 
   // Any reviewed type has draft & publish; one of them gives the typings of publish/unpublish.
   const documents = strapi.documents(document.uid as 'api::projet.projet');

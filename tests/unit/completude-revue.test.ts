@@ -1,0 +1,30 @@
+import { champsObligatoiresVides } from '../../src/plugins/revue-editoriale/server/completude';
+import type { Attribut, Schemas } from '../../src/plugins/revue-editoriale/server/differences';
+
+const ATTRIBUTS: Record<string, Record<string, Attribut>> = {
+  projet: {
+    nom: { type: 'string', required: true },
+    description: { type: 'richtext', required: true },
+    resume: { type: 'text' },
+    donnees: { type: 'component', component: 'donnees' },
+  },
+  donnees: { sources: { type: 'component', component: 'source', repeatable: true }, volume: { type: 'string' } },
+  source: { source: { type: 'enumeration', required: true } },
+};
+const LIBELLES: Record<string, string> = { nom: 'Nom', description: 'Description', donnees: 'Données', sources: 'Sources', source: 'Source' };
+const schemas: Schemas = { attributs: (m) => ATTRIBUTS[m] ?? {}, libelle: (_m, champ) => LIBELLES[champ] ?? champ };
+
+describe('champsObligatoiresVides', () => {
+  it('ne signale rien pour une fiche complète, ni pour un composant laissé de côté', () => {
+    expect(champsObligatoiresVides(schemas, 'projet', { nom: 'Tri', description: 'Texte', resume: null, donnees: null })).toEqual([]);
+  });
+
+  it('signale les champs vides, blancs compris, par leur libellé', () => {
+    expect(champsObligatoiresVides(schemas, 'projet', { nom: '  ', description: null })).toEqual(['Nom', 'Description']);
+  });
+
+  it('signale un champ vide dans une entrée de composant répétable, une fois, avec son chemin', () => {
+    const ligne = { nom: 'Tri', description: 'Texte', donnees: { sources: [{ source: 'open_data' }, { source: null }, { source: '' }] } };
+    expect(champsObligatoiresVides(schemas, 'projet', ligne)).toEqual(['Données › Sources › Source']);
+  });
+});
