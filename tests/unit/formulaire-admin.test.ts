@@ -1,7 +1,8 @@
 import fs from 'fs';
 import path from 'path';
 
-import { ECRANS_TYPES, EXPLICATION_ACCES_RESTREINT, TITRE_ACCES_RESTREINT, type SectionEcran } from '../../src/admin-config/libelles';
+import { motsDesEntetes } from '../../src/admin-config/entetes-composants';
+import { ECRANS_COMPOSANTS, ECRANS_TYPES, EXPLICATION_ACCES_RESTREINT, TITRE_ACCES_RESTREINT, type SectionEcran } from '../../src/admin-config/libelles';
 import { ATTRIBUT_ETAT_REVUE, filtreEnFrancais, motsDesValeurs, traductionsDesValeurs } from '../../src/admin-config/mots-valeurs';
 import { LIBELLES_VALEURS } from '../../src/admin-config/valeurs';
 import { TYPE_INTERTITRE, decouperEnSections, ecranDuFormulaire, miseEnPageDuFormulaire, nomLisible, type ChampDeMiseEnPage } from '../../src/admin-config/sections';
@@ -280,5 +281,18 @@ describe('traductionsDesValeurs : les valeurs sans ambiguïté traduites pour le
 
   it('laisse de côté une valeur dont les mots changent selon le modèle', () => {
     expect(traductions).not.toHaveProperty('interne');
+  });
+});
+
+describe('en-têtes des entrées de composants répétables', () => {
+  it('donne des mots à chaque code du champ principal « source » des sources de données', () => {
+    const mots = motsDesEntetes();
+    for (const [code, libelle] of Object.entries(LIBELLES_VALEURS['projet.source-donnees'].source)) expect(mots.get(code)).toBe(libelle);
+  });
+
+  it('ne traduit que les codes d’énumérations qui titrent un composant', () => {
+    const mots = motsDesEntetes();
+    const attendus = Object.entries(ECRANS_COMPOSANTS).flatMap(([uid, ecran]) => Object.keys((ecran.champPrincipal && LIBELLES_VALEURS[uid]?.[ecran.champPrincipal]) || {}));
+    expect([...mots.keys()].sort()).toEqual([...new Set(attendus)].sort());
   });
 });
