@@ -105,6 +105,7 @@ async function ouvrirFiche(ecran: Ecran) {
     await ecran.lire('liste des projets');
     await ecran.cliquer(cellule);
   }
+  await ecran.page.waitForURL(/api::projet\.projet\/[a-z0-9]{20,}/);
   await ecran.page.getByTestId('etat-revue').waitFor();
 }
 
@@ -129,8 +130,10 @@ async function remplirLaFiche(ecran: Ecran) {
   await ecran.saisir(/^Résumé/, FICHE.resume);
   await ecran.saisirTexteRiche('Description du service', FICHE.description);
   mesures.collectivitesPourMetz = await ecran.optionsPour(/^Collectivités partenaires/, 'Metz');
-  const porteuse = page.locator('xpath=//label[starts-with(normalize-space(.), "Collectivité porteuse")]/following::ol[1]');
-  if (!(await porteuse.getByText(/^Metz\b/).first().isVisible())) await ecran.choisirRelation(/^Collectivité porteuse/, 'Metz', 'Metz');
+  // Prefilled for an agent of a single collectivité; otherwise picked.
+  const porteuse = page.locator('xpath=(//label[starts-with(normalize-space(.), "Collectivité porteuse")])[1]/following::ol[1]').getByText(/^Metz( —|$)/);
+  if (!(await porteuse.first().isVisible())) await ecran.choisirRelation(/^Collectivité porteuse/, 'Metz', 'Metz');
+  await porteuse.first().waitFor();
   await ecran.choisirRelation(/^Offreurs et partenaires/, FICHE.offreur, 'NAIA');
   await ecran.choisirValeur(/^Statut du projet/, PROJET, 'statut', FICHE.statut);
   await ecran.saisirDate(/^Date de démarrage/, FICHE.dateDemarrage.saisie);
@@ -176,7 +179,7 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  ctx = { navigateur, url: lire(CLES.url), compteur: new Compteur(), lectures: [], dossierCaptures: CAPTURES };
+  ctx = { navigateur, url: lire(CLES.url), compteur: new Compteur(), lectures: [], dossierCaptures: CAPTURES, ecrans: [] };
   const suffixe = Date.now();
   [contributeur, referent, moderateur] = await Promise.all([
     creerAgent(`agent.contributeur.${suffixe}@metz.fr`, 'Contributeur'),
@@ -209,74 +212,80 @@ afterAll(async () => {
 
 it(
   'un agent non formé remplit une fiche complète, la fait relire, corriger, valider et publier',
-  async () => {
-    ctx.compteur.debuter('circuit');
-    const ecranContributeur = await connecter('contributeur', contributeur, '01-connexion');
-    await ecranContributeur.capturer('02-accueil-contributeur');
-    await allerALaListe(ecranContributeur);
-    await ecranContributeur.capturer('03-liste-projets');
-    ctx.compteur.debuter('fiche');
-    await remplirLaFiche(ecranContributeur);
-    mesures.interactionsFiche = ctx.compteur.terminer('fiche');
-    await ecranContributeur.capturer('08-fiche-soumise');
-
-    const ecranReferent = await connecter('référent', referent, '09-accueil-referent');
-    await ouvrirFiche(ecranReferent);
-    await ecranReferent.capturer('10-relecture-referent');
-    await ecranReferent.agirEnRevue('demander_modifications', 'Modifications demandées', COMMENTAIRE);
-    await ecranReferent.capturer('11-modifications-demandees');
-
-    // The contributeur reads the comment, fixes the résumé and submits at once, without « Enregistrer ».
-    await ouvrirFiche(ecranContributeur);
-    await ecranContributeur.page.getByText(COMMENTAIRE).first().waitFor();
-    await ecranContributeur.saisir(/^Résumé/, RESUME_CORRIGE);
-    await ecranContributeur.capturer('12-correction-contributeur');
-    await ecranContributeur.agirEnRevue('soumettre', 'En validation (référent)');
-    await ecranContributeur.capturer('13-fiche-resoumise');
-    const brouillon = await api().get(`/content-manager/collection-types/${PROJET}/${mesures.documentId}`).set(enteteAdmin());
-    mesures.resumeApresSoumission = brouillon.body.data?.resume;
-
-    await ouvrirFiche(ecranReferent);
-    await ecranReferent.agirEnRevue('valider', 'En modération');
-    await ecranReferent.capturer('14-validee-referent');
-
-    const ecranModerateur = await connecter('modérateur', moderateur, '15-accueil-moderateur');
-    await ouvrirFiche(ecranModerateur);
-    await ecranModerateur.agirEnRevue('publier', 'Publié');
-    await ecranModerateur.capturer('16-publiee');
-    mesures.interactionsCircuit = ctx.compteur.terminer('circuit');
-
-    // The public API serves the fiche with what the agent typed and picked.
-    const publie = await api()
-      .get(`/api/projets/${mesures.documentId}`)
-      .query({ populate: ['collectivite', 'offreurs', 'thematique', 'sousThematiques', 'publics', 'evaluation'] });
-    expect(publie.status).toBe(200);
-    mesures.resumePublie = publie.body.data.resume;
-    expect(publie.body.data).toMatchObject({
-      nom: FICHE.nom,
-      statut: FICHE.statut,
-      dateDemarrage: FICHE.dateDemarrage.iso,
-      lienInformation: FICHE.lien,
-      collectivite: { nom: 'Metz' },
-      offreurs: [{ nom: FICHE.offreur }],
-      thematique: { nom: FICHE.thematique },
-      publics: [{ nom: FICHE.public }],
-      evaluation: { ...FICHE.evaluation },
-    });
-    expect(publie.body.data.description).toContain('quantifier l’impact');
-    expect(publie.body.data.sousThematiques.map((t: { nom: string }) => t.nom).sort()).toEqual(FICHE.sousThematiques.map((t) => t.nom).sort());
-    // Members-only fields are not public: the content manager shows they were filled too.
-    const complet = await api().get(`/content-manager/collection-types/${PROJET}/${mesures.documentId}`).set(enteteAdmin());
-    expect(complet.body.data).toMatchObject({
-      algorithme: FICHE.algorithme,
-      donnees: { modeAcces: FICHE.donnees.modeAcces, sources: [{ source: FICHE.donnees.source }] },
-      hebergement: FICHE.hebergement,
-      budget: FICHE.budget,
-      contact: FICHE.contact,
-    });
-  },
+  () => parcourir().catch(async (erreur) => {
+    await Ecran.capturerEchec(ctx);
+    throw erreur;
+  }),
   300000,
 );
+
+/** The walk, from the contributeur's login to the public API. */
+async function parcourir() {
+  ctx.compteur.debuter('circuit');
+  const ecranContributeur = await connecter('contributeur', contributeur, '01-connexion');
+  await ecranContributeur.capturer('02-accueil-contributeur');
+  await allerALaListe(ecranContributeur);
+  await ecranContributeur.capturer('03-liste-projets');
+  ctx.compteur.debuter('fiche');
+  await remplirLaFiche(ecranContributeur);
+  mesures.interactionsFiche = ctx.compteur.terminer('fiche');
+  await ecranContributeur.capturer('08-fiche-soumise');
+
+  const ecranReferent = await connecter('référent', referent, '09-accueil-referent');
+  await ouvrirFiche(ecranReferent);
+  await ecranReferent.capturer('10-relecture-referent');
+  await ecranReferent.agirEnRevue('demander_modifications', 'Modifications demandées', COMMENTAIRE);
+  await ecranReferent.capturer('11-modifications-demandees');
+
+  // The contributeur reads the comment, fixes the résumé and submits at once, without « Enregistrer ».
+  await ouvrirFiche(ecranContributeur);
+  await ecranContributeur.page.getByText(COMMENTAIRE).first().waitFor();
+  await ecranContributeur.saisir(/^Résumé/, RESUME_CORRIGE);
+  await ecranContributeur.capturer('12-correction-contributeur');
+  await ecranContributeur.agirEnRevue('soumettre', 'En validation (référent)');
+  await ecranContributeur.capturer('13-fiche-resoumise');
+  const brouillon = await api().get(`/content-manager/collection-types/${PROJET}/${mesures.documentId}`).set(enteteAdmin());
+  mesures.resumeApresSoumission = brouillon.body.data?.resume;
+
+  await ouvrirFiche(ecranReferent);
+  await ecranReferent.agirEnRevue('valider', 'En modération');
+  await ecranReferent.capturer('14-validee-referent');
+
+  const ecranModerateur = await connecter('modérateur', moderateur, '15-accueil-moderateur');
+  await ouvrirFiche(ecranModerateur);
+  await ecranModerateur.agirEnRevue('publier', 'Publié');
+  await ecranModerateur.capturer('16-publiee');
+  mesures.interactionsCircuit = ctx.compteur.terminer('circuit');
+
+  // The public API serves the fiche with what the agent typed and picked.
+  const publie = await api()
+    .get(`/api/projets/${mesures.documentId}`)
+    .query({ populate: ['collectivite', 'offreurs', 'thematique', 'sousThematiques', 'publics', 'evaluation'] });
+  expect(publie.status).toBe(200);
+  mesures.resumePublie = publie.body.data.resume;
+  expect(publie.body.data).toMatchObject({
+    nom: FICHE.nom,
+    statut: FICHE.statut,
+    dateDemarrage: FICHE.dateDemarrage.iso,
+    lienInformation: FICHE.lien,
+    collectivite: { nom: 'Metz' },
+    offreurs: [{ nom: FICHE.offreur }],
+    thematique: { nom: FICHE.thematique },
+    publics: [{ nom: FICHE.public }],
+    evaluation: { ...FICHE.evaluation },
+  });
+  expect(publie.body.data.description).toContain('quantifier l’impact');
+  expect(publie.body.data.sousThematiques.map((t: { nom: string }) => t.nom).sort()).toEqual(FICHE.sousThematiques.map((t) => t.nom).sort());
+  // Members-only fields are not public: the content manager shows they were filled too.
+  const complet = await api().get(`/content-manager/collection-types/${PROJET}/${mesures.documentId}`).set(enteteAdmin());
+  expect(complet.body.data).toMatchObject({
+    algorithme: FICHE.algorithme,
+    donnees: { modeAcces: FICHE.donnees.modeAcces, sources: [{ source: FICHE.donnees.source }] },
+    hebergement: FICHE.hebergement,
+    budget: FICHE.budget,
+    contact: FICHE.contact,
+  });
+}
 
 it(`la fiche complète tient en ${MAX_INTERACTIONS_FICHE} interactions au plus`, () => {
   expect(mesures.interactionsFiche).toBeDefined();

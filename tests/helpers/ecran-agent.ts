@@ -45,9 +45,12 @@ export interface Contexte {
   compteur: Compteur;
   lectures: Lecture[];
   dossierCaptures: string;
+  /** Every screen opened, for a screenshot of each when the walk fails. */
+  ecrans: Ecran[];
 }
 
-const ATTENTE = 15000;
+/** Generous: CI machines are slow and the admin panel loads each screen's data on arrival. */
+const ATTENTE = 30000;
 
 /** Options of an open picker, Strapi's « create a relation » item excluded (it has no aria-selected). */
 const OPTIONS = '[role=listbox] [role=option][aria-selected]';
@@ -63,7 +66,16 @@ export class Ecran {
     const contexte = await ctx.navigateur.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 1000 } });
     const page = await contexte.newPage();
     page.setDefaultTimeout(ATTENTE);
-    return new Ecran(page, role, ctx);
+    const ecran = new Ecran(page, role, ctx);
+    ctx.ecrans.push(ecran);
+    return ecran;
+  }
+
+  /** What each screen showed when the walk stopped. */
+  static async capturerEchec(ctx: Contexte) {
+    for (const ecran of ctx.ecrans) {
+      await ecran.page.screenshot({ path: path.join(ctx.dossierCaptures, `echec-${ecran.role}.png`), fullPage: true }).catch(() => undefined);
+    }
   }
 
   /* ---------- reading (never counted) ---------- */
@@ -111,7 +123,7 @@ export class Ecran {
   /** The Markdown editor (« Description du service »): click into it and type, one interaction. */
   async saisirTexteRiche(libelle: string, texte: string) {
     this.ctx.compteur.un(`${this.role} : saisir « ${libelle} »`);
-    const editeur = this.page.locator(`xpath=//label[starts-with(normalize-space(.), "${libelle}")]/following::*[contains(@class, "CodeMirror")][1]`);
+    const editeur = this.page.locator(`xpath=(//label[starts-with(normalize-space(.), "${libelle}")])[1]/following::*[contains(@class, "CodeMirror")][1]`);
     await editeur.click();
     await this.page.keyboard.insertText(texte);
   }
@@ -180,7 +192,7 @@ export class Ecran {
 
   /** The « add an entry » button of a single component field (Algorithme, Données, Évaluation…). */
   async ajouterEntree(libelle: string) {
-    await this.cliquer(this.page.locator(`xpath=//label[starts-with(normalize-space(.), "${libelle}")]/following::button[1]`));
+    await this.cliquer(this.page.locator(`xpath=(//label[starts-with(normalize-space(.), "${libelle}")])[1]/following::button[1]`));
   }
 
   /** Enregistrer, waiting for Strapi's confirmation. */
