@@ -91,8 +91,8 @@ async function allerALaListe(ecran: Ecran) {
   await ecran.page.getByRole('heading', { name: 'Projet', level: 1 }).waitFor();
 }
 
-/** The fiche, from the home page when a widget lists it, otherwise from the list of projets. */
-async function ouvrirFiche(ecran: Ecran) {
+/** The fiche in review state `etat`, from the home page when a widget lists it, otherwise from the list of projets. */
+async function ouvrirFiche(ecran: Ecran, etat: string) {
   if (!/\/admin\/?$/.test(ecran.page.url())) await ecran.cliquer(ecran.page.getByRole('navigation').getByRole('link', { name: 'Accueil' }));
   const lien = ecran.page.getByRole('main').getByRole('link', { name: new RegExp(FICHE.nom) }).first();
   const surAccueil = await lien.waitFor({ timeout: 5000 }).then(() => true, () => false);
@@ -106,7 +106,12 @@ async function ouvrirFiche(ecran: Ecran) {
     await ecran.cliquer(cellule);
   }
   await ecran.page.waitForURL(/api::projet\.projet\/[a-z0-9]{20,}/);
-  await ecran.page.getByTestId('etat-revue').waitFor();
+  const etatAffiche = ecran.page.getByTestId('etat-revue').filter({ hasText: etat }).first();
+  if (!(await etatAffiche.waitFor({ timeout: 10000 }).then(() => true, () => false))) {
+    // The admin sometimes shows the fiche as it was cached earlier in the session: the agent reloads.
+    await ecran.recharger();
+    await etatAffiche.waitFor();
+  }
 }
 
 function inspecter(nom: string, attendues: readonly EntreeTaxonomie[], toutes: readonly EntreeTaxonomie[]) {
@@ -232,13 +237,13 @@ async function parcourir() {
   await ecranContributeur.capturer('08-fiche-soumise');
 
   const ecranReferent = await connecter('référent', referent, '09-accueil-referent');
-  await ouvrirFiche(ecranReferent);
+  await ouvrirFiche(ecranReferent, 'En validation (référent)');
   await ecranReferent.capturer('10-relecture-referent');
   await ecranReferent.agirEnRevue('demander_modifications', 'Modifications demandées', COMMENTAIRE);
   await ecranReferent.capturer('11-modifications-demandees');
 
   // The contributeur reads the comment, fixes the résumé and submits at once, without « Enregistrer ».
-  await ouvrirFiche(ecranContributeur);
+  await ouvrirFiche(ecranContributeur, 'Modifications demandées');
   await ecranContributeur.page.getByText(COMMENTAIRE).first().waitFor();
   await ecranContributeur.saisir(/^Résumé/, RESUME_CORRIGE);
   await ecranContributeur.capturer('12-correction-contributeur');
@@ -247,12 +252,12 @@ async function parcourir() {
   const brouillon = await api().get(`/content-manager/collection-types/${PROJET}/${mesures.documentId}`).set(enteteAdmin());
   mesures.resumeApresSoumission = brouillon.body.data?.resume;
 
-  await ouvrirFiche(ecranReferent);
+  await ouvrirFiche(ecranReferent, 'En validation (référent)');
   await ecranReferent.agirEnRevue('valider', 'En modération');
   await ecranReferent.capturer('14-validee-referent');
 
   const ecranModerateur = await connecter('modérateur', moderateur, '15-accueil-moderateur');
-  await ouvrirFiche(ecranModerateur);
+  await ouvrirFiche(ecranModerateur, 'En modération');
   await ecranModerateur.agirEnRevue('publier', 'Publié');
   await ecranModerateur.capturer('16-publiee');
   mesures.interactionsCircuit = ctx.compteur.terminer('circuit');

@@ -109,6 +109,11 @@ export class Ecran {
     await this.page.goto(`${this.ctx.url}${chemin}`);
   }
 
+  async recharger() {
+    this.ctx.compteur.un(`${this.role} : recharger la page`);
+    await this.page.reload();
+  }
+
   async cliquer(cible: Locator) {
     this.ctx.compteur.un(`${this.role} : cliquer ${cible}`);
     await cible.click();
