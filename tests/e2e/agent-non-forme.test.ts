@@ -71,16 +71,17 @@ const mesures: {
   collectivitesPourMetz?: string[];
 } = { selecteurs: {} };
 
-async function connecter(role: string, agent: Agent, capture: string): Promise<Ecran> {
+/** Logs in from the login page; screenshots of the filled form and of the home page when named. */
+async function connecter(role: string, agent: Agent, captures: { formulaire?: string; accueil: string }): Promise<Ecran> {
   const ecran = await Ecran.ouvrir(ctx, role);
   await ecran.aller('/admin');
   await ecran.saisir(/^E-?mail/i, agent.email);
   await ecran.saisir(/^Mot de passe/, MOT_DE_PASSE_AGENT);
-  if (capture.startsWith('01-')) await ecran.capturer(capture);
+  if (captures.formulaire) await ecran.capturer(captures.formulaire);
   await ecran.cliquer(ecran.page.getByRole('button', { name: 'Se connecter' }));
   await ecran.page.waitForURL(/\/admin\/?$/);
   await ecran.page.getByRole('heading', { level: 1 }).first().waitFor();
-  if (!capture.startsWith('01-')) await ecran.capturer(capture);
+  await ecran.capturer(captures.accueil);
   return ecran;
 }
 
@@ -227,8 +228,7 @@ it(
 /** The walk, from the contributeur's login to the public API. */
 async function parcourir() {
   ctx.compteur.debuter('circuit');
-  const ecranContributeur = await connecter('contributeur', contributeur, '01-connexion');
-  await ecranContributeur.capturer('02-accueil-contributeur');
+  const ecranContributeur = await connecter('contributeur', contributeur, { formulaire: '01-connexion', accueil: '02-accueil-contributeur' });
   await allerALaListe(ecranContributeur);
   await ecranContributeur.capturer('03-liste-projets');
   ctx.compteur.debuter('fiche');
@@ -236,7 +236,7 @@ async function parcourir() {
   mesures.interactionsFiche = ctx.compteur.terminer('fiche');
   await ecranContributeur.capturer('08-fiche-soumise');
 
-  const ecranReferent = await connecter('référent', referent, '09-accueil-referent');
+  const ecranReferent = await connecter('référent', referent, { accueil: '09-accueil-referent' });
   await ouvrirFiche(ecranReferent, 'En validation (référent)');
   await ecranReferent.capturer('10-relecture-referent');
   await ecranReferent.agirEnRevue('demander_modifications', 'Modifications demandées', COMMENTAIRE);
@@ -256,7 +256,7 @@ async function parcourir() {
   await ecranReferent.agirEnRevue('valider', 'En modération');
   await ecranReferent.capturer('14-validee-referent');
 
-  const ecranModerateur = await connecter('modérateur', moderateur, '15-accueil-moderateur');
+  const ecranModerateur = await connecter('modérateur', moderateur, { accueil: '15-accueil-moderateur' });
   await ouvrirFiche(ecranModerateur, 'En modération');
   await ecranModerateur.agirEnRevue('publier', 'Publié');
   await ecranModerateur.capturer('16-publiee');
