@@ -154,7 +154,7 @@ export class Ecran {
 
   /**
    * A relation picker: open it; when the wanted entry is not offered at once, type `recherche`; click
-   * the entry (its label ends with `entree`, e.g. « Transition écologique et énergétique › Déchets… »).
+   * the entry (its label starts with `entree`, e.g. « Déchets… (Transition écologique et énergétique) », « Metz — commune (57) »).
    * `inspecter` is called on the first list shown (before any typing) with every option it holds.
    */
   async choisirRelation(libelle: RegExp, entree: string, recherche: string, inspecter?: (options: string[]) => void) {
@@ -164,7 +164,7 @@ export class Ecran {
     if (inspecter) inspecter(await this.toutesLesOptions());
     await this.lire(`sélecteur « ${nomDe(libelle)} »`);
     // The label is matched alone: Strapi puts a status badge next to it for draft-and-publish targets.
-    const libelleVoulu = this.page.getByText(new RegExp(`^(.+ › )?${echapper(entree)}( — .+)?$`));
+    const libelleVoulu = this.page.getByText(new RegExp(`^${echapper(entree)}( \\(.+\\)| — .+)?$`));
     const voulue = () => this.page.locator(OPTIONS).filter({ has: libelleVoulu }).first();
     if (!(await voulue().isVisible())) {
       this.ctx.compteur.un(`${this.role} : taper « ${recherche} » dans « ${nomDe(libelle)} »`);
@@ -216,9 +216,9 @@ export class Ecran {
     if (boiteVisible) await this.saisir(/^Commentaire de revue/, commentaire as string);
     await this.cliquer(this.page.getByTestId(`revue-${action}`));
     if (commentaire !== undefined && !boiteVisible) {
-      const dialogue = this.page.getByRole('dialog');
+      const dialogue = this.page.getByRole('alertdialog');
       this.ctx.compteur.un(`${this.role} : saisir le commentaire de revue`);
-      await dialogue.getByLabel('Commentaire de revue').fill(commentaire);
+      await dialogue.getByRole('textbox').fill(commentaire);
       await this.cliquer(dialogue.getByTestId('revue-confirmer'));
     }
     await this.page.getByTestId('etat-revue').filter({ hasText: etatAttendu }).waitFor();

@@ -3,6 +3,7 @@
  * states, Strapi's English strings, English or misplaced entries in the relation pickers. Pure, so the
  * browser test only collects texts and a unit test pins the rules.
  */
+import { libelleSousTheme } from '../../src/domaine/selecteurs';
 import { LIBELLES_VALEURS } from '../../src/admin-config/valeurs';
 import { ETATS, LIBELLES_ETATS } from '../../src/plugins/revue-editoriale/server/machine';
 import type { EntreeTaxonomie } from '../../src/referentiel/taxonomies';
@@ -85,24 +86,18 @@ export function motsTrouves(texte: string, mots: readonly string[]): string[] {
 }
 
 /**
- * Why a picker option is not a French entry of `attendues`, or null when it is one. A sub-theme may be
- * shown with its theme (« Mobilités › Covoiturage »): the theme must then be its parent's French name.
+ * Why a picker option is not a French entry of `attendues`, or null when it is one. A sub-theme is
+ * shown with its theme, as the picker labels it (`libelleSousTheme`): the theme must be its parent.
  */
 export function defautOption(option: string, attendues: readonly EntreeTaxonomie[], toutes: readonly EntreeTaxonomie[]): string | null {
-  const parties = option.split(' › ');
-  const nom = parties[parties.length - 1].trim();
-  const entree = attendues.find((e) => e.nom.fr === nom);
-  if (!entree) {
-    if (toutes.some((e) => e.nom.fr === nom)) return `« ${option} » n’est pas accepté ici`;
-    const anglaise = toutes.find((e) => e.nom.en === nom);
-    return anglaise ? `« ${option} » est en anglais (« ${anglaise.nom.fr} »)` : `« ${option} » n’est pas une entrée du référentiel`;
-  }
-  if (parties.length > 2) return `« ${option} » : libellé inattendu`;
-  if (parties.length === 2) {
-    const parent = toutes.find((e) => e.slug === entree.parent);
-    if (parties[0].trim() !== parent?.nom.fr) return `« ${option} » : « ${parties[0].trim()} » n’est pas le thème de « ${nom} »`;
-  }
-  return null;
+  const libelle = (e: EntreeTaxonomie) => {
+    const parent = e.parent ? toutes.find((p) => p.slug === e.parent) : undefined;
+    return parent ? libelleSousTheme(parent.nom.fr, e.nom.fr) : e.nom.fr;
+  };
+  if (attendues.some((e) => libelle(e) === option)) return null;
+  if (toutes.some((e) => libelle(e) === option || e.nom.fr === option)) return `« ${option} » n’est pas accepté ici`;
+  const anglaise = toutes.find((e) => e.nom.en === option);
+  return anglaise ? `« ${option} » est en anglais (« ${anglaise.nom.fr} »)` : `« ${option} » n’est pas une entrée du référentiel ainsi libellée`;
 }
 
 /** The defects of a picker's whole option list: each option's, and duplicates. */

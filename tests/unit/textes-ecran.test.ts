@@ -1,3 +1,4 @@
+import { libelleSousTheme } from '../../src/domaine/selecteurs';
 import { codesBruts, defautOption, defautsSelecteur, estCodeBrut, motsTrouves } from '../helpers/textes-ecran';
 import { PUBLICS_CIBLES, THEMATIQUES } from '../../src/referentiel/taxonomies';
 
@@ -37,11 +38,10 @@ describe('mots trouvés sur un écran', () => {
 });
 
 describe('options des sélecteurs', () => {
-  it('accepte une entrée française attendue, seule ou précédée de son thème', () => {
+  it('accepte une entrée française attendue, un sous-thème suivi de son thème', () => {
     expect(defautOption('Mobilités', THEMES, TOUTES)).toBeNull();
     expect(defautOption('Grand public', PUBLICS_CIBLES, TOUTES)).toBeNull();
-    expect(defautOption('Transition écologique et énergétique › Déchets et économie circulaire', SOUS_THEMES, TOUTES)).toBeNull();
-    expect(defautOption('Déchets et économie circulaire', SOUS_THEMES, TOUTES)).toBeNull();
+    expect(defautOption(libelleSousTheme('Transition écologique et énergétique', 'Déchets et économie circulaire'), SOUS_THEMES, TOUTES)).toBeNull();
   });
 
   it('signale l’anglais, ce que la règle refuse, un mauvais thème et l’inconnu', () => {
@@ -49,11 +49,12 @@ describe('options des sélecteurs', () => {
     expect(defautOption('Elected official', PUBLICS_CIBLES, TOUTES)).toMatch(/en anglais/);
     expect(defautOption('Participation citoyenne', THEMES, TOUTES)).toMatch(/pas accepté ici/);
     expect(defautOption('Mobilités', SOUS_THEMES, TOUTES)).toMatch(/pas accepté ici/);
-    expect(defautOption('Mobilités › Déchets et économie circulaire', SOUS_THEMES, TOUTES)).toMatch(/n’est pas le thème/);
+    expect(defautOption(libelleSousTheme('Mobilités', 'Déchets et économie circulaire'), SOUS_THEMES, TOUTES)).toMatch(/pas une entrée du référentiel ainsi libellée/);
+    expect(defautOption('Déchets et économie circulaire', SOUS_THEMES, TOUTES)).toMatch(/pas accepté ici/);
     expect(defautOption('Covoiturage solaire', SOUS_THEMES, TOUTES)).toMatch(/pas une entrée du référentiel/);
   });
 
   it('signale les doublons (une entrée identique dans les deux langues)', () => {
-    expect(defautsSelecteur(['Agriculture', 'Agriculture'], SOUS_THEMES, TOUTES)).toEqual(['« Agriculture » apparaît deux fois']);
+    expect(defautsSelecteur(['Mobilités', 'Mobilités'], THEMES, TOUTES)).toEqual(['« Mobilités » apparaît deux fois']);
   });
 });
