@@ -67,7 +67,7 @@ function seuil(budget: string, valeur: number | null | undefined, limite: number
   return { budget, valeur: unite(valeur), limite: `< ${unite(limite)}`, ok: valeur < limite };
 }
 
-/** Every budget of engineering.md and of issue 7, checked against the run (at 10,000 projets). */
+/** Every performance budget of the README, checked against the run (at 10,000 projets). */
 export function verifierBudgets(resultat: Resultat): Verdict[] {
   const palier = resultat.paliers.find((p) => p.projets === PALIER_BUDGETS);
   const enMs = (v: number) => `${v.toFixed(v < 10 ? 2 : 1)} ms`;

@@ -1,5 +1,5 @@
 /**
- * Cross-field rules of the data model (model.md, "Invariants the server enforces"), beyond what the
+ * Cross-field rules of the data model (README, « Règles garanties par le serveur »), beyond what the
  * schema alone says. Pure: the glue resolves relations to thématiques before calling.
  */
 import { estVide, type ErreurChamp } from './validation';

@@ -16,7 +16,7 @@ const avecReferent = { collectiviteAvecReferent: true, sansCollectivite: false }
 type Attendu = Etat | 403 | 409;
 
 /**
- * Expected outcome of every (state, action, role) triple, written out by hand from editorial.md,
+ * Expected outcome of every (state, action, role) triple, written out by hand from the README's review workflow,
  * for a collectivité that has a référent. Order of each triple: contributeur, référent, modérateur.
  */
 const TABLE: Record<Action, Record<Etat, [Attendu, Attendu, Attendu]>> = {
