@@ -5,22 +5,15 @@
  */
 import { useEffect, useState } from 'react';
 import { Link as LienRouteur } from 'react-router-dom';
-import { Badge, Box, Flex, Typography } from '@strapi/design-system';
+import { Box, Flex, Typography } from '@strapi/design-system';
 import { Pencil, Feather, Eye } from '@strapi/icons';
 import { useFetchClient, Widget } from '@strapi/strapi/admin';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { BadgeEtat } from '../../plugins/revue-editoriale/admin/badge-etat';
 import type { DocumentDeLAgent, TableauDeBord } from '../../plugins/revue-editoriale/server/tableau-de-bord';
 
 type Ligne = Pick<DocumentDeLAgent, 'uid' | 'documentId' | 'titre' | 'etat' | 'libelle' | 'collectivite' | 'modifieLe'>;
 
-const VARIANTES: Record<string, 'secondary' | 'warning' | 'success' | 'danger' | 'neutral'> = {
-  brouillon: 'neutral',
-  en_validation: 'secondary',
-  en_moderation: 'secondary',
-  modifications_demandees: 'warning',
-  publie: 'success',
-  archive: 'danger',
-};
 
 const dateCourte = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric' });
 
@@ -56,7 +49,7 @@ function ListeDocuments({ lignes, vide }: { lignes: Ligne[]; vide: string }) {
                 {[ligne.collectivite, `modifié le ${dateCourte.format(new Date(ligne.modifieLe))}`].filter(Boolean).join(' · ')}
               </Typography>
             </Flex>
-            <Badge variant={VARIANTES[ligne.etat] ?? 'neutral'}>{ligne.libelle}</Badge>
+            <BadgeEtat etat={ligne.etat} libelle={ligne.libelle} />
           </Flex>
         </Box>
       ))}

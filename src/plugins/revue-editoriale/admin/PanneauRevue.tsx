@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Badge, Box, Button, Dialog, Field, Flex, Textarea, Typography } from '@strapi/design-system';
+import { Box, Button, Dialog, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import type { EntreeHistorique } from '../server/historique';
@@ -7,6 +7,7 @@ import type { Differences } from '../server/instantanes';
 import type { Changement } from '../server/differences';
 import type { Etat } from '../server/machine';
 import { enregistreurDe } from './actions-natives';
+import { BadgeEtat } from './badge-etat';
 import { masquerStatutStrapi, rendreLectureSeule } from './lecture-seule';
 
 interface ActionPossible {
@@ -23,14 +24,6 @@ interface EtatRevue {
   differences: Differences;
 }
 
-const VARIANTES: Record<Etat, 'secondary' | 'warning' | 'success' | 'danger' | 'neutral'> = {
-  brouillon: 'neutral',
-  en_validation: 'secondary',
-  en_moderation: 'secondary',
-  modifications_demandees: 'warning',
-  publie: 'success',
-  archive: 'danger',
-};
 
 /** Why the form is read-only, and what happens next. */
 function avisLectureSeule(etat: Etat): string {
@@ -178,7 +171,7 @@ function ContenuRevue({ model, documentId, revue, recharger }: { model: string; 
     <Flex ref={ancre} direction="column" alignItems="stretch" gap={4} width="100%">
       <Flex gap={2} wrap="wrap">
         <Typography variant="sigma" textColor="neutral600">État</Typography>
-        <Badge variant={VARIANTES[revue.etat] ?? 'neutral'} data-testid="etat-revue">{revue.libelle}</Badge>
+        <BadgeEtat etat={revue.etat} libelle={revue.libelle} testId="etat-revue" />
       </Flex>
       {lectureSeule && (
         <Box background="warning100" borderColor="warning200" hasRadius padding={3} role="note" data-testid="avis-lecture-seule">

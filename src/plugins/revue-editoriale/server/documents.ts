@@ -1,7 +1,7 @@
 /** Reading the documents under review and knowing who acts on them (Strapi glue). */
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Core, UID } from '@strapi/strapi';
-import { estEtat, type Etat, type Role } from './machine';
+import { estEtat, LIBELLES_ETATS, type Etat, type Role } from './machine';
 
 export const PLUGIN = 'revue-editoriale';
 export const UID_TRANSITION = 'plugin::revue-editoriale.transition';
@@ -66,6 +66,42 @@ export function acteurCourant(strapi: Core.Strapi): Acteur | null {
 
 export function champTitre(strapi: Core.Strapi, uid: string): 'nom' | 'titre' {
   return 'nom' in strapi.getModel(uid as UID.Schema).attributes ? 'nom' : 'titre';
+}
+
+/** A draft in the review, as the home widgets and « à relire » list it. */
+export interface DocumentEnRevue {
+  uid: string;
+  documentId: string;
+  titre: string;
+  etat: Etat;
+  libelle: string;
+  collectivite: string | null;
+  modifieLe: string;
+}
+
+/** The drafts of `uid` matching `where`, by date of last change. */
+export async function documentsEnRevue(strapi: Core.Strapi, uid: string, where: Record<string, unknown>, ordre: 'asc' | 'desc', limite?: number): Promise<DocumentEnRevue[]> {
+  const aUneCollectivite = 'collectivite' in strapi.getModel(uid as UID.Schema).attributes;
+  const titre = champTitre(strapi, uid);
+  const lignes = (await strapi.db.query(uid as UID.Schema).findMany({
+    select: ['documentId', titre, ATTRIBUT_ETAT, 'updatedAt'],
+    where: { publishedAt: null, ...where },
+    populate: aUneCollectivite ? { collectivite: { select: ['nom'] } } : {},
+    orderBy: { updatedAt: ordre },
+    ...(limite ? { limit: limite } : {}),
+  })) as Array<Record<string, any>>;
+  return lignes.map((l) => {
+    const etat: Etat = estEtat(l[ATTRIBUT_ETAT]) ? l[ATTRIBUT_ETAT] : 'brouillon';
+    return {
+      uid,
+      documentId: l.documentId,
+      titre: l[titre],
+      etat,
+      libelle: LIBELLES_ETATS[etat],
+      collectivite: l.collectivite?.nom ?? null,
+      modifieLe: new Date(l.updatedAt).toISOString(),
+    };
+  });
 }
 
 export async function chargerDocument(strapi: Core.Strapi, uid: string, documentId: string): Promise<DocumentRevu | null> {

@@ -4,12 +4,13 @@ import { actionsPossibles, decider, estAction, LIBELLES_ACTIONS, LIBELLES_ETATS,
 import {
   ATTRIBUT_ETAT,
   changerEtat,
-  champTitre,
   chargerDocument,
   contexteTransition,
+  documentsEnRevue,
   roleDe,
   typesSuivis,
   type Acteur,
+  type DocumentEnRevue,
   type DocumentRevu,
 } from './documents';
 import { enregistrerTransition, lireHistorique, lireSoumissions } from './historique';
@@ -98,33 +99,15 @@ export async function lireDocument(strapi: Core.Strapi, uid: string, documentId:
 }
 
 /** What waits for this caller: référents validate their collectivités' documents, modérateurs moderate. */
-export async function aRelire(strapi: Core.Strapi, acteur: Acteur) {
-  const resultats: Array<{ uid: string; documentId: string; titre: string; etat: Etat; libelle: string; collectivite: string | null; modifieLe: string }> = [];
+export async function aRelire(strapi: Core.Strapi, acteur: Acteur): Promise<DocumentEnRevue[]> {
+  const resultats: DocumentEnRevue[] = [];
   for (const uid of typesSuivis(strapi)) {
     const aUneCollectivite = 'collectivite' in strapi.getModel(uid as UID.Schema).attributes;
     const conditions = [
       ...(acteur.moderateur ? [{ [ATTRIBUT_ETAT]: 'en_moderation' }] : []),
       ...(aUneCollectivite ? [{ [ATTRIBUT_ETAT]: 'en_validation', collectivite: { referents: { id: acteur.id } } }] : []),
     ];
-    if (conditions.length === 0) continue;
-    const titre = champTitre(strapi, uid);
-    const lignes = (await strapi.db.query(uid as UID.Schema).findMany({
-      select: ['documentId', titre, ATTRIBUT_ETAT, 'updatedAt'],
-      where: { publishedAt: null, $or: conditions },
-      populate: aUneCollectivite ? { collectivite: { select: ['nom'] } } : {},
-      orderBy: { updatedAt: 'asc' },
-    })) as Array<Record<string, any>>;
-    for (const l of lignes) {
-      resultats.push({
-        uid,
-        documentId: l.documentId,
-        titre: l[titre],
-        etat: l[ATTRIBUT_ETAT],
-        libelle: LIBELLES_ETATS[l[ATTRIBUT_ETAT] as Etat],
-        collectivite: l.collectivite?.nom ?? null,
-        modifieLe: new Date(l.updatedAt).toISOString(),
-      });
-    }
+    if (conditions.length > 0) resultats.push(...(await documentsEnRevue(strapi, uid, { $or: conditions }, 'asc')));
   }
   return resultats;
 }

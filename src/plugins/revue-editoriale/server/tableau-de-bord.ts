@@ -4,18 +4,10 @@
  * and their collectivités (the form prefills the collectivité of an agent who has only one).
  */
 import type { Core, UID } from '@strapi/strapi';
-import { LIBELLES_ETATS, type Etat } from './machine';
-import { ATTRIBUT_ETAT, champTitre, typesSuivis, type Acteur } from './documents';
+import { documentsEnRevue, typesSuivis, type Acteur, type DocumentEnRevue } from './documents';
 
-export interface DocumentDeLAgent {
-  uid: string;
-  documentId: string;
-  titre: string;
-  etat: Etat;
-  libelle: string;
-  collectivite: string | null;
-  modifieLe: string;
-}
+/** A document on the agent's home page. */
+export type DocumentDeLAgent = DocumentEnRevue;
 
 export interface TableauDeBord {
   /** Drafts of the agent's collectivités, and those they created, most recently modified first. */
@@ -41,26 +33,7 @@ export async function tableauDeBord(strapi: Core.Strapi, acteur: Acteur): Promis
     const aUneCollectivite = 'collectivite' in strapi.getModel(uid as UID.Schema).attributes;
     const conditions: Array<Record<string, unknown>> = [{ createdBy: { id: acteur.id } }];
     if (aUneCollectivite && collectivites.length > 0) conditions.push({ collectivite: { id: { $in: collectivites.map((c) => c.id) } } });
-    const titre = champTitre(strapi, uid);
-    const lignes = (await strapi.db.query(uid as UID.Schema).findMany({
-      select: ['documentId', titre, ATTRIBUT_ETAT, 'updatedAt'],
-      where: { publishedAt: null, $or: conditions },
-      populate: aUneCollectivite ? { collectivite: { select: ['nom'] } } : {},
-      orderBy: { updatedAt: 'desc' },
-      limit: MAX_DOCUMENTS,
-    })) as Array<Record<string, any>>;
-    for (const l of lignes) {
-      const etat = l[ATTRIBUT_ETAT] as Etat;
-      mesDocuments.push({
-        uid,
-        documentId: l.documentId,
-        titre: l[titre],
-        etat,
-        libelle: LIBELLES_ETATS[etat],
-        collectivite: l.collectivite?.nom ?? null,
-        modifieLe: new Date(l.updatedAt).toISOString(),
-      });
-    }
+    mesDocuments.push(...(await documentsEnRevue(strapi, uid, { $or: conditions }, 'desc', MAX_DOCUMENTS)));
   }
   mesDocuments.sort((a, b) => b.modifieLe.localeCompare(a.modifieLe));
   return {
