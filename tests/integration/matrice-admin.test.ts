@@ -31,7 +31,7 @@ const routesRevue = revueEditoriale.routes.admin.routes as DefinitionRoute[];
 const routesAdmin = (require(path.join(RACINE, 'node_modules/@strapi/admin/dist/server/server/src/routes/index.js')) as { admin: { routes: DefinitionRoute[] } }).admin.routes;
 
 /** What a route does to the document it names: each nature has one expectation below. */
-type Nature = 'liste' | 'creer' | 'lire' | 'cloner' | 'modifier' | 'supprimer' | 'publier' | 'depublier' | 'abandonner' | 'relations' | 'type-unique' | 'transition' | 'etat' | 'a-relire';
+type Nature = 'liste' | 'creer' | 'lire' | 'cloner' | 'modifier' | 'supprimer' | 'publier' | 'depublier' | 'abandonner' | 'relations' | 'type-unique' | 'transition' | 'etat' | 'a-relire' | 'tableau-de-bord';
 const NATURES: Record<string, Nature> = {
   'collection-types.find': 'liste',
   'collection-types.create': 'creer',
@@ -54,6 +54,7 @@ const NATURES: Record<string, Nature> = {
   'revue.transitionner': 'transition',
   'revue.document': 'etat',
   'revue.aRelire': 'a-relire',
+  'revue.tableauDeBord': 'tableau-de-bord',
 };
 /** POST /collection-types/:model/actions/publish creates a document and publishes it at once. */
 const creePuisPublie = (route: DefinitionRoute) => route.handler === 'collection-types.publish' && !route.path.includes(':id');
@@ -120,6 +121,8 @@ function attendu(n: Nature, handler: string, role: Role, sienne: boolean, etat: 
 /** Routes that only list: is the document in the list? */
 function visible(n: Nature, role: Role, sienne: boolean, etat: Etat): boolean {
   if (n === 'a-relire') return (role === 'moderateur' && etat === 'en_moderation') || (role === 'referent' && sienne && etat === 'en_validation');
+  // The home page lists the drafts of the agent's collectivités and its own: a modérateur is in none here.
+  if (n === 'tableau-de-bord') return role !== 'moderateur' && sienne;
   return rbac(role, 'read', sienne);
 }
 
@@ -309,7 +312,7 @@ async function nomVuParRelation(agent: Agent, doc: { documentId: string; nom: st
 }
 
 function dansLaListe(n: Nature, corps: any, doc: { documentId: string }): boolean {
-  const elements: Array<{ documentId?: string }> = n === 'a-relire' ? corps?.data ?? [] : corps?.results ?? [];
+  const elements: Array<{ documentId?: string }> = n === 'a-relire' ? corps?.data ?? [] : n === 'tableau-de-bord' ? corps?.data?.mesDocuments ?? [] : corps?.results ?? [];
   return elements.some((e) => e.documentId === doc.documentId);
 }
 
@@ -360,6 +363,12 @@ describe('Matrice des routes d’administration des documents', () => {
             const r = await requete(route, agent, partage, c);
             const attenduVisible = visible(n, c.role, c.sienne, c.etat);
             return r.status === 200 && dansLaListe(n, r.body, partage) === attenduVisible ? null : `${libelle} : ${r.status}, listé ${!attenduVisible} (attendu ${attenduVisible})`;
+          }
+          if (n === 'tableau-de-bord') {
+            // Its 50 most recent drafts: the shared projet may have left it, but nothing unreadable ever enters.
+            const r = await requete(route, agent, partage, c);
+            const liste = dansLaListe(n, r.body, partage);
+            return r.status === 200 && (!liste || visible(n, c.role, c.sienne, c.etat)) ? null : `${libelle} : ${r.status}, listé alors qu’il n’est pas à lui`;
           }
 
           const prevu = attendu(n, route.handler, c.role, c.sienne, c.etat, c.action);

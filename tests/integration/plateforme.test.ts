@@ -14,7 +14,8 @@ describe('Interface d’administration en français, configurée au démarrage',
     const ecran = ECRANS_TYPES['api::projet.projet'];
     expect(metadatas.nom.edit.label).toBe('Nom du projet');
     expect(metadatas.budget.edit.label).toBe(ecran.libelles.budget.label);
-    expect(metadatas.budget.edit.label).toMatch(/\(membres\)$/);
+    // Members-only fields are grouped under « Accès restreint (membres) » in the form, not suffixed one by one.
+    expect(metadatas.budget.edit.label).not.toMatch(/membres/);
     expect(layouts.list).toEqual([...(ecran.liste ?? []), 'etatRevue']);
     const ordre = layouts.edit.flat().map((champ: { name: string }) => champ.name);
     expect(ordre.indexOf('nom')).toBeLessThan(ordre.indexOf('algorithme'));
