@@ -5,7 +5,7 @@
  */
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { validerDonnees, type Attributs, type ErreurChamp } from '../domaine/validation';
+import { validerDonnees, type Attribut, type Attributs, type ErreurChamp } from '../domaine/validation';
 import { NIVEAUX_THEMATIQUES, reglesMetier, RELATIONS_REQUISES, UID, type RefThematique, type VueDocument } from '../domaine/regles-metier';
 import { resoudreRelation, memeRef, type Ref } from '../domaine/relations';
 import { slugifier, slugLibre } from '../domaine/slug';
@@ -43,17 +43,23 @@ function avecBrouillons(strapi: Core.Strapi, uid: string): boolean {
   return strapi.getModel(uid as StrapiUID.Schema).options?.draftAndPublish === true;
 }
 
-/** Populate of every component (nested) and relation, to read a stored document as a whole. */
-function populateComplet(strapi: Core.Strapi, attributs: Attributs): Record<string, unknown> {
+/** How a populate reads one relation or media attribute; undefined leaves it out. */
+export type LectureFeuille = (nom: string, attribut: Attribut) => unknown;
+
+/** Relations and media by their ids only: what the invariants compare. */
+const PAR_IDENTIFIANTS: LectureFeuille = (_nom, attribut) =>
+  attribut.type === 'relation' ? { select: ['id', 'documentId'] } : attribut.type === 'media' ? { select: ['id'] } : undefined;
+
+/** Populate of every component (nested), relation and media of `uid`, to read a stored document as a whole. */
+export function populateComplet(strapi: Core.Strapi, uid: string, feuille: LectureFeuille = PAR_IDENTIFIANTS): Record<string, unknown> {
   const populate: Record<string, unknown> = {};
-  for (const [nom, attribut] of Object.entries(attributs)) {
+  for (const [nom, attribut] of Object.entries(attributsDe(strapi, uid))) {
     if (attribut.type === 'component') {
-      const sous = populateComplet(strapi, attributsDe(strapi, attribut.component as string));
+      const sous = populateComplet(strapi, attribut.component as string, feuille);
       populate[nom] = Object.keys(sous).length > 0 ? { populate: sous } : true;
-    } else if (attribut.type === 'relation') {
-      populate[nom] = { select: ['id', 'documentId'] };
-    } else if (attribut.type === 'media') {
-      populate[nom] = { select: ['id'] };
+    } else {
+      const lecture = feuille(nom, attribut);
+      if (lecture !== undefined) populate[nom] = lecture;
     }
   }
   return populate;
@@ -66,7 +72,7 @@ export async function versionStockee(strapi: Core.Strapi, uid: string, documentI
   if (locale && locale !== '*') where.locale = locale;
   return (await strapi.db.query(uid as StrapiUID.Schema).findOne({
     where,
-    populate: populateComplet(strapi, attributsDe(strapi, uid)),
+    populate: populateComplet(strapi, uid),
   })) as Ligne | null;
 }
 

@@ -1,6 +1,7 @@
 /** Reading a document's versions as snapshots and comparing them (Strapi glue of differences.ts). */
 import type { Core, UID } from '@strapi/strapi';
 import { ECRANS_COMPOSANTS, ECRANS_TYPES } from '../../../admin-config/libelles';
+import { populateComplet, type LectureFeuille } from '../../../documents/invariants';
 import { champsObligatoiresVides } from './completude';
 import { comparer, instantane, soumissionDeReference, type Attribut, type Changement, type Instantane, type Schemas, type Soumission } from './differences';
 import type { Etat } from './machine';
@@ -12,35 +13,29 @@ export function schemasStrapi(strapi: Core.Strapi): Schemas {
   };
 }
 
-/** Populate of every component (nested), relation and media, the way a snapshot reads them. */
-function populateComplet(schemas: Schemas, modele: string): Record<string, unknown> {
-  const populate: Record<string, unknown> = {};
-  for (const [nom, attribut] of Object.entries(schemas.attributs(modele))) {
-    if (attribut.type === 'component') {
-      const sous = populateComplet(schemas, attribut.component as string);
-      populate[nom] = Object.keys(sous).length > 0 ? { populate: sous } : true;
-    } else if ((attribut.type === 'relation' && !['createdBy', 'updatedBy', 'localizations'].includes(nom)) || attribut.type === 'media') {
-      populate[nom] = true;
-    }
-  }
-  return populate;
+/** A snapshot reads relations and media whole (by their titles), Strapi's own bookkeeping relations aside. */
+const LECTURE_INSTANTANE: LectureFeuille = (nom, attribut) =>
+  (attribut.type === 'relation' && !['createdBy', 'updatedBy', 'localizations'].includes(nom)) || attribut.type === 'media' ? true : undefined;
+
+async function lireVersion(strapi: Core.Strapi, uid: string, documentId: string, version: 'brouillon' | 'publiee'): Promise<Record<string, unknown> | null> {
+  return (await strapi.db.query(uid as UID.Schema).findOne({
+    where: { documentId, publishedAt: version === 'brouillon' ? null : { $notNull: true } },
+    populate: populateComplet(strapi, uid, LECTURE_INSTANTANE),
+  })) as Record<string, unknown> | null;
 }
 
 /** The draft or the published version of a document, as a snapshot; null when there is none. */
 export async function lireInstantane(strapi: Core.Strapi, uid: string, documentId: string, version: 'brouillon' | 'publiee'): Promise<Instantane | null> {
-  const schemas = schemasStrapi(strapi);
-  const ligne = (await strapi.db.query(uid as UID.Schema).findOne({
-    where: { documentId, publishedAt: version === 'brouillon' ? null : { $notNull: true } },
-    populate: populateComplet(schemas, uid),
-  })) as Record<string, unknown> | null;
-  return ligne ? instantane(schemas, uid, ligne) : null;
+  const ligne = await lireVersion(strapi, uid, documentId, version);
+  return ligne ? instantane(schemasStrapi(strapi), uid, ligne) : null;
 }
 
-/** Labels of the required fields the draft leaves empty (see completude.ts). */
-export async function champsManquants(strapi: Core.Strapi, uid: string, documentId: string): Promise<string[]> {
+/** The draft, read once: its snapshot and the labels of the required fields it leaves empty (completude.ts). */
+export async function lireBrouillon(strapi: Core.Strapi, uid: string, documentId: string): Promise<{ instantane: Instantane; manquants: string[] } | null> {
+  const ligne = await lireVersion(strapi, uid, documentId, 'brouillon');
+  if (!ligne) return null;
   const schemas = schemasStrapi(strapi);
-  const ligne = (await strapi.db.query(uid as UID.Schema).findOne({ where: { documentId, publishedAt: null }, populate: populateComplet(schemas, uid) })) as Record<string, unknown> | null;
-  return ligne ? champsObligatoiresVides(schemas, uid, ligne) : [];
+  return { instantane: instantane(schemas, uid, ligne), manquants: champsObligatoiresVides(schemas, uid, ligne) };
 }
 
 export interface Differences {

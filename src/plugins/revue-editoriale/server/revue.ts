@@ -14,7 +14,7 @@ import {
   type DocumentRevu,
 } from './documents';
 import { enregistrerTransition, lireHistorique, lireSoumissions } from './historique';
-import { champsManquants, differences, lireInstantane } from './instantanes';
+import { differences, lireBrouillon, lireInstantane } from './instantanes';
 import { ErreurRevue, HORS_COLLECTIVITE } from './middleware';
 
 export interface DemandeTransition {
@@ -55,11 +55,10 @@ export async function transitionner(strapi: Core.Strapi, demande: DemandeTransit
   const commentaire = typeof demande.commentaire === 'string' && demande.commentaire.trim() !== '' ? demande.commentaire.trim() : undefined;
   const decision = decider(document.etat, demande.action, role, contexte(document), commentaire);
   if (!decision.ok) throw new ErreurRevue(decision.statut, decision.message);
-  if (ACTIONS_VERS_PUBLICATION.has(demande.action)) {
-    const manquants = await champsManquants(strapi, document.uid, document.documentId);
-    if (manquants.length > 0) {
-      throw new ErreurRevue(400, `« ${LIBELLES_ACTIONS[demande.action]} » impossible : ${manquants.length > 1 ? 'ces champs obligatoires sont vides' : 'ce champ obligatoire est vide'} : ${manquants.join(', ')}. Complétez la fiche, puis recommencez.`);
-    }
+  const brouillon = ACTIONS_VERS_PUBLICATION.has(demande.action) ? await lireBrouillon(strapi, document.uid, document.documentId) : null;
+  const manquants = brouillon?.manquants ?? [];
+  if (manquants.length > 0) {
+    throw new ErreurRevue(400, `« ${LIBELLES_ACTIONS[demande.action]} » impossible : ${manquants.length > 1 ? 'ces champs obligatoires sont vides' : 'ce champ obligatoire est vide'} : ${manquants.join(', ')}. Complétez la fiche, puis recommencez.`);
   }
 
   // Any reviewed type has draft & publish; one of them gives the typings of publish/unpublish.
@@ -69,7 +68,7 @@ export async function transitionner(strapi: Core.Strapi, demande: DemandeTransit
   } else if (demande.action === 'archiver') {
     await contexteTransition.run({ commentaire }, () => documents.unpublish({ documentId: document.documentId }));
   } else {
-    const instantane = demande.action === 'soumettre' ? (await lireInstantane(strapi, document.uid, document.documentId, 'brouillon')) ?? undefined : undefined;
+    const instantane = demande.action === 'soumettre' ? brouillon?.instantane : undefined;
     await strapi.db.transaction(async () => {
       if (!(await changerEtat(strapi, document, document.etat, decision.vers))) {
         throw new ErreurRevue(409, 'Le document vient de changer d’état : rechargez la page.');
