@@ -17,14 +17,28 @@ type Ligne = Pick<DocumentDeLAgent, 'uid' | 'documentId' | 'titre' | 'etat' | 'l
 
 const dateCourte = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric' });
 
+/**
+ * Reads in flight, by path: the three widgets mount together and share one request for the same
+ * dashboard; a read that has settled is dropped, so the next visit to the home page reads afresh.
+ */
+const lecturesEnCours = new Map<string, Promise<unknown>>();
+
 function useDonnees<T>(chemin: string): { donnees: T | null; erreur: boolean } {
   const { get } = useFetchClient();
   const [etat, setEtat] = useState<{ donnees: T | null; erreur: boolean }>({ donnees: null, erreur: false });
   useEffect(() => {
     let annule = false;
-    get<{ data: T }>(chemin)
-      .then(({ data }) => !annule && setEtat({ donnees: data.data, erreur: false }))
-      .catch(() => !annule && setEtat({ donnees: null, erreur: true }));
+    let lecture = lecturesEnCours.get(chemin) as Promise<T> | undefined;
+    if (!lecture) {
+      lecture = get<{ data: T }>(chemin).then(({ data }) => data.data);
+      lecturesEnCours.set(chemin, lecture);
+      const oublier = () => lecturesEnCours.delete(chemin);
+      lecture.then(oublier, oublier);
+    }
+    lecture.then(
+      (donnees) => !annule && setEtat({ donnees, erreur: false }),
+      () => !annule && setEtat({ donnees: null, erreur: true }),
+    );
     return () => {
       annule = true;
     };
