@@ -26,8 +26,8 @@ export interface OptionsImport {
   creerCollectivites?: boolean;
   /** called once per row with a one-line French progress message */
   progression?: (message: string) => void;
-  /** called once per row with the count of rows done and the total (admin progress bar) */
-  avancement?: (faites: number, total: number) => void;
+  /** called once per row with the count of rows done and the total (admin progress bar); awaited */
+  avancement?: (faites: number, total: number) => void | Promise<void>;
 }
 
 /** The file to import: its name (tells the format, with the first bytes) and its content. */
@@ -154,7 +154,7 @@ export async function importerProjets(strapi: Core.Strapi, source: SourceImport,
     const ligne = await importerLigne(ctx, normaliserLigne(numero, cellules, ctx.nomsComposes));
     rapport.lignes.push(ligne);
     rapport.bilan[ligne.resultat] += 1;
-    options.avancement?.(index + 1, lu.lignes.length);
+    await options.avancement?.(index + 1, lu.lignes.length);
     options.progression?.(
       `[${index + 1}/${lu.lignes.length}] ligne ${numero} « ${ligne.projet} » : ${RESULTATS[ligne.resultat]}${ligne.raisons.length > 0 ? ` (${ligne.raisons.join(' ; ')})` : ''}`,
     );

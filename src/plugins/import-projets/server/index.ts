@@ -1,0 +1,147 @@
+/**
+ * Local plugin « import-projets »: the importer of src/import, behind admin routes for the modérateurs
+ * (and Super Admins). A file is first analysed (a dry run: the importer's own, every row rolled back),
+ * then imported for real on confirmation, in the background, with its progress readable.
+ */
+import { readFile, rm } from 'fs/promises';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { analyserFichier, importerProjets, type OptionsImport, type SourceImport } from '../../../import/importer';
+import { CODE_SUPER_ADMIN, NOM_ROLE_MODERATEUR } from '../../revue-editoriale/server/documents';
+import { ErreurImport, Sessions } from './sessions';
+
+const PLUGIN = 'import-projets';
+const MO = 1024 * 1024;
+
+interface Fichier {
+  filepath: string;
+  originalFilename?: string | null;
+  size: number;
+}
+type Ctx = {
+  params: Record<string, string>;
+  state: { user?: { id: number; email?: string } };
+  request: { body?: Record<string, unknown>; files?: Record<string, Fichier | Fichier[]> };
+  status: number;
+  body: unknown;
+};
+type ContextePolitique = { state?: { user?: { roles?: Array<{ code?: string; name?: string }> } } };
+
+const sessions = new Sessions();
+
+/** Modérateurs and Super Admins only: the import writes projets of every collectivité. */
+function estModerateur(politique: ContextePolitique): boolean {
+  const roles = politique.state?.user?.roles ?? [];
+  if (roles.some((r) => r.code === CODE_SUPER_ADMIN || r.name === NOM_ROLE_MODERATEUR)) return true;
+  throw new errors.PolicyError('L’import de projets est réservé aux modérateurs.');
+}
+
+const vrai = (valeur: unknown) => valeur === true || valeur === 'true' || valeur === '1' || valeur === 'on';
+
+/**
+ * Runs the importer as the CLI does, outside the request's context: the document middlewares then see
+ * a script (as for `npm run import`), not the modérateur, so the dry run and the real run are the same code.
+ */
+function horsRequete<T>(strapi: Core.Strapi, travail: () => Promise<T>): Promise<T> {
+  const contexte = strapi.requestContext as unknown as { run<R>(store: undefined, cb: () => Promise<R>): Promise<R> };
+  return contexte.run(undefined, travail);
+}
+
+async function repondre(ctx: Ctx, operation: () => Promise<unknown>, statut = 200) {
+  try {
+    const data = await operation();
+    ctx.status = statut;
+    ctx.body = { data };
+  } catch (erreur) {
+    if (!(erreur instanceof ErreurImport)) throw erreur;
+    const noms = { 400: 'ValidationError', 403: 'ForbiddenError', 404: 'NotFoundError', 409: 'ConflictError', 413: 'PayloadTooLargeError' } as const;
+    ctx.status = erreur.statut;
+    ctx.body = { data: null, error: { status: erreur.statut, name: noms[erreur.statut], message: erreur.message } };
+  }
+}
+
+/** The uploaded file (multipart field « fichier »), read into memory; formidable's temporary file is removed. */
+async function lireDepot(ctx: Ctx, tailleMax: number): Promise<SourceImport> {
+  const depots = Object.values(ctx.request.files ?? {}).flat();
+  try {
+    if (depots.length !== 1) throw new ErreurImport(400, 'Joignez un et un seul fichier à importer (CSV, XLSX ou ODS).');
+    const [depot] = depots;
+    if (depot.size > tailleMax) {
+      throw new ErreurImport(413, `Le fichier pèse ${(depot.size / MO).toFixed(1).replace('.', ',')} Mo : au plus ${tailleMax / MO} Mo par import. Découpez-le ou retirez-en les feuilles inutiles.`);
+    }
+    return { nom: depot.originalFilename || 'fichier', octets: new Uint8Array(await readFile(depot.filepath)) };
+  } finally {
+    await Promise.all(depots.map((d) => rm(d.filepath, { force: true })));
+  }
+}
+
+export default {
+  config: {
+    default: { tailleMaxMo: 10 },
+    validator(config: { tailleMaxMo: unknown }) {
+      if (typeof config.tailleMaxMo !== 'number' || !(config.tailleMaxMo > 0)) throw new Error('import-projets : « tailleMaxMo » doit être un nombre positif.');
+    },
+  },
+
+  policies: {
+    moderateur: (politique: ContextePolitique) => estModerateur(politique),
+  },
+
+  controllers: {
+    import: ({ strapi }: { strapi: Core.Strapi }) => ({
+      /** POST /analyses (multipart: fichier, publier, creerCollectivites): the dry-run report and the token to confirm it. */
+      analyser: (ctx: Ctx) =>
+        repondre(ctx, async () => {
+          const source = await lireDepot(ctx, (strapi.plugin(PLUGIN).config('tailleMaxMo') as number) * MO);
+          const corps = ctx.request.body ?? {};
+          const options = { publier: vrai(corps.publier), creerCollectivites: vrai(corps.creerCollectivites) };
+          const rapport = await sessions.occuper(`simulation de « ${source.nom} »`, () =>
+            horsRequete(strapi, () => importerProjets(strapi, source, { ...options, simulation: true })),
+          );
+          if (rapport.erreurFichier) throw new ErreurImport(400, `Fichier refusé : ${rapport.erreurFichier}`);
+          const analyse = sessions.retenir(ctx.state.user!.id, source, options);
+          return { jeton: analyse.jeton, expireLe: new Date(analyse.expireLe).toISOString(), options, rapport };
+        }),
+
+      /** POST /executions { jeton }: the real import of the analysed file, started in the background. */
+      executer: (ctx: Ctx) =>
+        repondre(
+          ctx,
+          async () => {
+            sessions.verifierLibre();
+            const utilisateur = ctx.state.user!;
+            const { source, options } = sessions.reprendre(utilisateur.id, ctx.request.body?.jeton);
+            const total = (await analyserFichier(source)).lu?.lignes.length ?? 0;
+            const execution = sessions.lancer(source.nom, total, (e) => {
+              strapi.log.info(`Import de « ${source.nom} » lancé depuis l’administration par ${utilisateur.email ?? `l’utilisateur ${utilisateur.id}`}.`);
+              const reglages: OptionsImport = {
+                ...options,
+                avancement: async (faites, sur) => {
+                  Object.assign(e, { faites, total: sur });
+                  // Lets the progress requests in between rows (SQLite's driver never yields on its own).
+                  await new Promise((resolve) => setImmediate(resolve));
+                },
+              };
+              return horsRequete(strapi, () => importerProjets(strapi, source, reglages));
+            });
+            return execution;
+          },
+          202,
+        ),
+
+      /** GET /executions/:id: progress, then the report. */
+      execution: (ctx: Ctx) => repondre(ctx, async () => sessions.execution(ctx.params.id)),
+    }),
+  },
+
+  routes: {
+    admin: {
+      type: 'admin',
+      routes: [
+        { method: 'POST', path: '/analyses', handler: 'import.analyser', config: { policies: ['admin::isAuthenticatedAdmin', 'plugin::import-projets.moderateur'] } },
+        { method: 'POST', path: '/executions', handler: 'import.executer', config: { policies: ['admin::isAuthenticatedAdmin', 'plugin::import-projets.moderateur'] } },
+        { method: 'GET', path: '/executions/:id', handler: 'import.execution', config: { policies: ['admin::isAuthenticatedAdmin', 'plugin::import-projets.moderateur'] } },
+      ],
+    },
+  },
+};
