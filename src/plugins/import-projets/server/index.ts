@@ -1,16 +1,17 @@
 /**
- * Local plugin « import-projets »: the importer of src/import, behind admin routes for the modérateurs
- * (and Super Admins). A file is first analysed (a dry run: the importer's own, every row rolled back),
+ * Local plugin « import-projets »: the importer of src/import, behind admin routes reserved to the admin
+ * permission ACTION_IMPORTER (held by the Modérateur role, src/bootstrap/roles-editoriaux.ts, and Super
+ * Admins; its menu link shows only to them). A file is first analysed (a dry run: the importer's own, every row rolled back),
  * then imported for real on confirmation, in the background, with its progress readable.
  */
 import { readFile, rm } from 'fs/promises';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { analyserFichier, importerProjets, type OptionsImport, type SourceImport } from '../../../import/importer';
-import { CODE_SUPER_ADMIN, NOM_ROLE_MODERATEUR } from '../../revue-editoriale/server/documents';
 import { ErreurImport, Sessions } from './sessions';
 
 const PLUGIN = 'import-projets';
+export const ACTION_IMPORTER = `plugin::${PLUGIN}.importer`;
 const MO = 1024 * 1024;
 
 interface Fichier {
@@ -25,16 +26,17 @@ type Ctx = {
   status: number;
   body: unknown;
 };
-type ContextePolitique = { state?: { user?: { roles?: Array<{ code?: string; name?: string }> } } };
+type ContextePolitique = { state?: { userAbility?: { can(action: string): boolean } } };
 
 const sessions = new Sessions();
 
-/** Modérateurs and Super Admins only: the import writes projets of every collectivité. */
-function estModerateur(politique: ContextePolitique): boolean {
-  const roles = politique.state?.user?.roles ?? [];
-  if (roles.some((r) => r.code === CODE_SUPER_ADMIN || r.name === NOM_ROLE_MODERATEUR)) return true;
+/** The import writes projets of every collectivité: refused, in French, to whoever lacks the permission. */
+function peutImporter(politique: ContextePolitique): boolean {
+  if (politique.state?.userAbility?.can(ACTION_IMPORTER)) return true;
   throw new errors.PolicyError('L’import de projets est réservé aux modérateurs.');
 }
+
+const politiques = { policies: ['admin::isAuthenticatedAdmin', `plugin::${PLUGIN}.importer`] };
 
 const vrai = (valeur: unknown) => valeur === true || valeur === 'true' || valeur === '1' || valeur === 'on';
 
@@ -83,8 +85,13 @@ export default {
     },
   },
 
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    const permissions = strapi.service('admin::permission') as unknown as { actionProvider: { registerMany(actions: unknown[]): Promise<void> } };
+    await permissions.actionProvider.registerMany([{ section: 'plugins', displayName: 'Importer des projets (CSV, XLSX, ODS)', uid: 'importer', pluginName: PLUGIN }]);
+  },
+
   policies: {
-    moderateur: (politique: ContextePolitique) => estModerateur(politique),
+    importer: (politique: ContextePolitique) => peutImporter(politique),
   },
 
   controllers: {
@@ -138,9 +145,9 @@ export default {
     admin: {
       type: 'admin',
       routes: [
-        { method: 'POST', path: '/analyses', handler: 'import.analyser', config: { policies: ['admin::isAuthenticatedAdmin', 'plugin::import-projets.moderateur'] } },
-        { method: 'POST', path: '/executions', handler: 'import.executer', config: { policies: ['admin::isAuthenticatedAdmin', 'plugin::import-projets.moderateur'] } },
-        { method: 'GET', path: '/executions/:id', handler: 'import.execution', config: { policies: ['admin::isAuthenticatedAdmin', 'plugin::import-projets.moderateur'] } },
+        { method: 'POST', path: '/analyses', handler: 'import.analyser', config: politiques },
+        { method: 'POST', path: '/executions', handler: 'import.executer', config: politiques },
+        { method: 'GET', path: '/executions/:id', handler: 'import.execution', config: politiques },
       ],
     },
   },
