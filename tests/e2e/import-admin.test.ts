@@ -65,7 +65,7 @@ it('un modérateur dépose un classeur, filtre la simulation, confirme et suit l
     const page = ecran.page;
     await ecran.cliquer(page.getByRole('navigation').getByRole('link', { name: 'Importer des projets' }));
     await page.getByRole('heading', { name: 'Importer des projets', level: 1 }).waitFor();
-    await page.locator('input[type=file]').setInputFiles({ name: 'projets.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: octets });
+    await page.getByLabel('Fichier à importer', { exact: true }).setInputFiles({ name: 'projets.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: octets });
     await ecran.cliquer(page.getByRole('checkbox', { name: /Créer les collectivités absentes/ }));
     await ecran.capturer('01-depot');
     await ecran.cliquer(page.getByRole('button', { name: 'Analyser le fichier' }));

@@ -11,7 +11,6 @@ import {
   Checkbox,
   Field,
   Flex,
-  ProgressBar,
   SingleSelect,
   SingleSelectOption,
   Table,
@@ -148,6 +147,16 @@ function Liste({ elements }: { elements: string[] }) {
   );
 }
 
+/** A full-width bar (the design system's ProgressBar is a small inline one). */
+function Avancement({ faites, total }: { faites: number; total: number }) {
+  const pourcent = total > 0 ? Math.round((100 * faites) / total) : 0;
+  return (
+    <Box background="neutral150" hasRadius height="0.75rem" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={faites} aria-label="Avancement de l’import">
+      <Box background={faites === total && total > 0 ? 'success500' : 'primary600'} hasRadius height="100%" style={{ width: `${pourcent}%`, transition: 'width 0.3s' }} />
+    </Box>
+  );
+}
+
 function Rapport({ rapport, titre }: { rapport: RapportImport; titre: string }) {
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
@@ -248,13 +257,24 @@ function PageImport() {
               <Flex direction="column" alignItems="stretch" gap={4}>
                 <Field.Root name="fichier" hint={`CSV (UTF-8, virgule ou point-virgule), XLSX ou ODS ; au plus ${TAILLE_MAX_MO} Mo. Pour un classeur, la feuille dont l’en-tête reprend les colonnes des Interconnectés est lue.`}>
                   <Field.Label>Fichier à importer</Field.Label>
+                  {/* The browser's own file button speaks its language, not the page's: hidden behind ours. */}
                   <input
                     ref={champFichier}
                     type="file"
                     name="fichier"
+                    aria-label="Fichier à importer"
+                    hidden
                     accept=".csv,.xlsx,.ods,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
                     onChange={(e) => setFichier(e.target.files?.[0] ?? null)}
                   />
+                  <Flex gap={3}>
+                    <Button variant="secondary" onClick={() => champFichier.current?.click()}>
+                      Choisir un fichier…
+                    </Button>
+                    <Typography textColor={fichier ? 'neutral800' : 'neutral500'}>
+                      {fichier ? `${fichier.name} (${(fichier.size / 1024).toFixed(0)} Ko)` : 'Aucun fichier choisi'}
+                    </Typography>
+                  </Flex>
                   <Field.Hint />
                 </Field.Root>
                 <Checkbox checked={publier} onCheckedChange={(v) => setPublier(v === true)}>
@@ -296,7 +316,7 @@ function PageImport() {
                   <Typography variant="delta" tag="h2">
                     {etape.execution.etat === 'en_cours' ? 'Import en cours…' : etape.execution.etat === 'terminee' ? 'Import terminé' : 'Import interrompu'}
                   </Typography>
-                  <ProgressBar value={etape.execution.total > 0 ? Math.round((100 * etape.execution.faites) / etape.execution.total) : 0} />
+                  <Avancement faites={etape.execution.faites} total={etape.execution.total} />
                   <Typography role="status">{`${etape.execution.faites} / ${etape.execution.total} lignes`}</Typography>
                   {etape.execution.erreur && <Typography textColor="danger600">{etape.execution.erreur}</Typography>}
                   {etape.execution.etat !== 'en_cours' && (
