@@ -2,7 +2,9 @@
  * Import from the admin panel (plugin import-projets): a modérateur uploads a spreadsheet, reads the
  * dry-run report (nothing written), confirms, follows the progress to the final report.
  */
-import { readFileSync } from 'fs';
+import { execFile } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import os from 'os';
 import path from 'path';
 import { parse } from 'csv-parse/sync';
 import * as XLSX from '@e965/xlsx';
@@ -141,4 +143,24 @@ describe('Import depuis l’administration', () => {
     expect(apres.status).toBe(202);
     expect((await attendreFin(enteteAdmin(), apres.body.data.id)).fin).toMatchObject({ etat: 'terminee', rapport: { bilan: { cree: 1 } } });
   }, 180_000);
+
+  it('la commande d’import lit aussi un classeur ODS (simulation, « classeur ODS » dans le résumé)', async () => {
+    const dossier = mkdtempSync(path.join(os.tmpdir(), 'import-classeur-'));
+    try {
+      const { octets, noms } = classeur(3, 'ods', 'Import commande');
+      const chemin = path.join(dossier, 'projets.ods');
+      writeFileSync(chemin, octets);
+      const racine = path.resolve(__dirname, '../..');
+      const sortie = await new Promise<string>((resolve, reject) => {
+        execFile(process.execPath, [path.join(racine, 'dist/scripts/import.js'), chemin, '--dry-run', '--creer-collectivites'], { cwd: racine, env: process.env }, (erreur, stdout, stderr) =>
+          erreur ? reject(new Error(`${erreur.message}\n${stdout}\n${stderr}`)) : resolve(stdout),
+        );
+      });
+      expect(sortie).toMatch(/Fichier : .*projets\.ods \(classeur ODS\)/);
+      expect(sortie).toMatch(/créés : 3 {3}modifiés : 0 {3}inchangés : 0 {3}rejetés : 0/);
+      expect(await nombreDeProjets(noms[0])).toBe(0);
+    } finally {
+      rmSync(dossier, { recursive: true, force: true });
+    }
+  });
 });

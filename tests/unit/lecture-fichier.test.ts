@@ -92,6 +92,7 @@ describe('CSV et fichiers refusés', () => {
     expect(refus('projets.json', Buffer.from('{"a":1}'))).toMatch(/Format de fichier non pris en charge \(\.json\)/);
     expect(refus('projets.xlsx', Buffer.from('Nom_du_projet,Theme\n'))).toMatch(/porte l’extension \.xlsx mais n’est pas un classeur/);
     expect(refus('vide.ods', Buffer.alloc(0))).toMatch(/est vide/);
+    expect(refus('/tmp/dossier/ancien.xls', Buffer.from('%PDF-1.4'))).toMatch(/^Le fichier « ancien.xls » est un PDF/);
   });
 
   it('refuse une archive ZIP tronquée ou qui n’est pas un classeur', () => {

@@ -195,10 +195,11 @@ function lireClasseur(nom: string, octets: Uint8Array, format: 'xlsx' | 'ods'): 
   };
 }
 
-/** Reads `octets`, the content of the file named `nom`; throws FichierIllisible (French message) for what cannot be imported. */
-export function lireFichier(nom: string, octets: Uint8Array): FichierLu {
+/** Reads `octets`, the content of the file named `chemin`; throws FichierIllisible (French message) for what cannot be imported. */
+export function lireFichier(chemin: string, octets: Uint8Array): FichierLu {
+  const nom = chemin.split(/[\\/]/).pop() || chemin;
   const ext = extension(nom);
-  if (octets.length === 0) throw new FichierIllisible(`Le fichier « ${nom} » est vide. ${RIEN}`);
+  if (octets.length === 0) throw new FichierIllisible('Le fichier est vide : aucune ligne d’en-tête ni de projet.');
   if (commencePar(octets, [0x50, 0x4b, 0x03, 0x04]) || commencePar(octets, [0x50, 0x4b, 0x05, 0x06])) {
     return lireClasseur(nom, octets, formatClasseur(nom, octets));
   }
