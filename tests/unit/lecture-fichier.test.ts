@@ -8,7 +8,7 @@ const DATA_CSV = path.resolve(__dirname, '../../donnees/interconnectes/data.csv'
  * Written without SheetJS: a ZIP made by Python's zipfile holding a content.xml laid out as LibreOffice
  * Calc writes it (a « Lisez-moi » sheet first; in « Projets », a merged title row above the header,
  * a SIRET as a float, a date cell with a JJ/MM/AAAA style, a two-paragraph cell, a blank row, a
- * value under no header, and 1 048 570 repeated empty rows at the end).
+ * value under no header, 1 016 repeated empty cells ending a row, and 1 048 570 repeated empty rows).
  */
 const ODS_LIBREOFFICE = path.resolve(__dirname, '../fixtures/projets-libreoffice.ods');
 
@@ -115,4 +115,12 @@ describe('CSV et fichiers refusés', () => {
     expect(bombe.length).toBeLessThan(10 * 1024 * 1024); // passes the upload limit
     expect(refus('bombe.xlsx', bombe)).toMatch(/Mo une fois décompressé/);
   });
+});
+
+it('des cellules vides en fin de ligne (chaînes vides de formules) n’élargissent pas la feuille', () => {
+  const vides = Array.from({ length: 300 }, () => '');
+  const octets = classeur('xlsx', { Projets: [[...ENTETES, ...vides], [...LIGNE, ...vides]] });
+  const lu = lireFichier('larges.xlsx', octets);
+  expect(lu.entetes).toEqual(ENTETES);
+  expect(lu.lignes[0].valeurs).toHaveLength(ENTETES.length);
 });

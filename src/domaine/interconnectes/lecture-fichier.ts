@@ -126,7 +126,15 @@ interface Feuille {
 
 function lireFeuille(nom: string, feuille: XLSX.WorkSheet): Feuille {
   const donnees = (feuille['!data'] ?? []) as Array<XLSX.CellObject[] | undefined>;
-  return { nom, lignes: donnees.map((ligne) => (ligne ?? []).map(texteCellule)) };
+  return {
+    nom,
+    lignes: donnees.map((ligne) => {
+      const valeurs = (ligne ?? []).map(texteCellule);
+      // Empty cells at the end of a row (formatted, or formulas giving "") widen nothing.
+      while (valeurs.length > 0 && valeurs[valeurs.length - 1].trim() === '') valeurs.pop();
+      return valeurs;
+    }),
+  };
 }
 
 const vide = (ligne: string[] | undefined) => !ligne || ligne.every((v) => v.trim() === '');
