@@ -18,20 +18,20 @@ describe('analyses en attente de confirmation', () => {
   it('un jeton sert une fois, pour son utilisateur, et expire après 30 minutes', () => {
     let maintenant = 1_000_000;
     const sessions = new Sessions(() => maintenant);
-    const a = sessions.retenir(1, source, options);
+    const a = sessions.retenir(1, source, options, 3);
     expect(statut(() => sessions.reprendre(2, a.jeton))).toBe(404);
     expect(sessions.reprendre(1, a.jeton)).toMatchObject({ source, options });
     expect(statut(() => sessions.reprendre(1, a.jeton))).toBe(404);
 
-    const b = sessions.retenir(1, source, options);
+    const b = sessions.retenir(1, source, options, 3);
     maintenant += DUREE_CONSERVATION_MS;
     expect(statut(() => sessions.reprendre(1, b.jeton))).toBe(404);
   });
 
   it('une nouvelle analyse remplace la précédente du même utilisateur', () => {
     const sessions = new Sessions();
-    const ancienne = sessions.retenir(1, source, options);
-    const nouvelle = sessions.retenir(1, source, options);
+    const ancienne = sessions.retenir(1, source, options, 3);
+    const nouvelle = sessions.retenir(1, source, options, 3);
     expect(statut(() => sessions.reprendre(1, ancienne.jeton))).toBe(404);
     expect(sessions.reprendre(1, nouvelle.jeton).jeton).toBe(nouvelle.jeton);
   });

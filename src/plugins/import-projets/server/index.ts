@@ -1,13 +1,14 @@
 /**
  * Local plugin « import-projets »: the importer of src/import, behind admin routes reserved to the admin
  * permission ACTION_IMPORTER (held by the Modérateur role, src/bootstrap/roles-editoriaux.ts, and Super
- * Admins; its menu link shows only to them). A file is first analysed (a dry run: the importer's own, every row rolled back),
- * then imported for real on confirmation, in the background, with its progress readable.
+ * Admins; its menu link shows only to them). A file is first analysed (a dry run: the importer's own,
+ * every row rolled back), then imported for real on confirmation, in the background, with its progress
+ * readable.
  */
 import { readFile, rm } from 'fs/promises';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { analyserFichier, importerProjets, type OptionsImport, type SourceImport } from '../../../import/importer';
+import { importerProjets, type OptionsImport, type SourceImport } from '../../../import/importer';
 import { ErreurImport, Sessions } from './sessions';
 
 const PLUGIN = 'import-projets';
@@ -37,6 +38,9 @@ function peutImporter(politique: ContextePolitique): boolean {
 }
 
 const politiques = { policies: ['admin::isAuthenticatedAdmin', `plugin::${PLUGIN}.importer`] };
+
+/** Lets other requests (progress, refusals) in between rows: SQLite's driver never yields on its own. */
+const ceder = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const vrai = (valeur: unknown) => valeur === true || valeur === 'true' || valeur === '1' || valeur === 'on';
 
@@ -103,10 +107,10 @@ export default {
           const corps = ctx.request.body ?? {};
           const options = { publier: vrai(corps.publier), creerCollectivites: vrai(corps.creerCollectivites) };
           const rapport = await sessions.occuper(`simulation de « ${source.nom} »`, () =>
-            horsRequete(strapi, () => importerProjets(strapi, source, { ...options, simulation: true })),
+            horsRequete(strapi, () => importerProjets(strapi, source, { ...options, simulation: true, avancement: ceder })),
           );
           if (rapport.erreurFichier) throw new ErreurImport(400, `Fichier refusé : ${rapport.erreurFichier}`);
-          const analyse = sessions.retenir(ctx.state.user!.id, source, options);
+          const analyse = sessions.retenir(ctx.state.user!.id, source, options, rapport.lignes.length);
           return { jeton: analyse.jeton, expireLe: new Date(analyse.expireLe).toISOString(), options, rapport };
         }),
 
@@ -115,18 +119,17 @@ export default {
         repondre(
           ctx,
           async () => {
+            // Synchronous from the check to the start: no other import can slip in between.
             sessions.verifierLibre();
             const utilisateur = ctx.state.user!;
-            const { source, options } = sessions.reprendre(utilisateur.id, ctx.request.body?.jeton);
-            const total = (await analyserFichier(source)).lu?.lignes.length ?? 0;
+            const { source, options, total } = sessions.reprendre(utilisateur.id, ctx.request.body?.jeton);
             const execution = sessions.lancer(source.nom, total, (e) => {
               strapi.log.info(`Import de « ${source.nom} » lancé depuis l’administration par ${utilisateur.email ?? `l’utilisateur ${utilisateur.id}`}.`);
               const reglages: OptionsImport = {
                 ...options,
-                avancement: async (faites, sur) => {
+                avancement: (faites, sur) => {
                   Object.assign(e, { faites, total: sur });
-                  // Lets the progress requests in between rows (SQLite's driver never yields on its own).
-                  await new Promise((resolve) => setImmediate(resolve));
+                  return ceder();
                 },
               };
               return horsRequete(strapi, () => importerProjets(strapi, source, reglages));

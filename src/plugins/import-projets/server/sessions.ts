@@ -13,6 +13,8 @@ export interface Analyse {
   jeton: string;
   source: SourceImport;
   options: Pick<OptionsImport, 'publier' | 'creerCollectivites'>;
+  /** data rows of the file */
+  total: number;
   expireLe: number;
 }
 
@@ -73,9 +75,9 @@ export class Sessions {
   }
 
   /** Keeps the analysed file for its confirmation; one per user, the new one replaces the old. */
-  retenir(utilisateur: number, source: SourceImport, options: Analyse['options']): Analyse {
+  retenir(utilisateur: number, source: SourceImport, options: Analyse['options'], total: number): Analyse {
     this.purger();
-    const analyse: Analyse = { jeton: randomUUID(), source, options, expireLe: this.maintenant() + DUREE_CONSERVATION_MS };
+    const analyse: Analyse = { jeton: randomUUID(), source, options, total, expireLe: this.maintenant() + DUREE_CONSERVATION_MS };
     this.analyses.set(utilisateur, analyse);
     return analyse;
   }
