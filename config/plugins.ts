@@ -39,6 +39,12 @@ function email(env: any) {
 }
 
 export default ({ env }: { env: any }) => ({
+  // Import of projets from the admin panel (dry run, confirmation, progress): modérateurs only.
+  'import-projets': {
+    enabled: true,
+    resolve: './src/plugins/import-projets',
+    config: { tailleMaxMo: env.int('IMPORT_TAILLE_MAX_MO', 10) },
+  },
   'revue-editoriale': {
     enabled: true,
     resolve: './src/plugins/revue-editoriale',

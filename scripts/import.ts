@@ -1,27 +1,33 @@
 /**
- * npm run import -- <fichier.csv> [--dry-run] [--publier] [--creer-collectivites] [--rapport rapport.json]
+ * npm run import -- <fichier.csv|.xlsx|.ods> [--dry-run] [--publier] [--creer-collectivites] [--rapport rapport.json]
  *
  * Boots Strapi from the compiled application (no HTTP server), imports the file, prints the progress and
  * a summary, writes the per-row JSON report on request, then stops Strapi.
  * Exit code: 0 done, 1 file refused (nothing imported) or bad usage, 2 some rows rejected.
  */
-import { writeFile } from 'fs/promises';
+import { readFile, writeFile } from 'fs/promises';
 import path from 'path';
 import { parseArgs } from 'util';
 import { createStrapi } from '@strapi/strapi';
-import { analyserFichier, importerProjets, type RapportImport } from '../src/import/importer';
+import { analyserFichier, importerProjets, type RapportImport, type SourceImport } from '../src/import/importer';
+import { LIBELLES_FORMAT } from '../src/domaine/interconnectes/lecture-fichier';
 import { executer } from './executer';
 
-const USAGE = 'Usage : npm run import -- <fichier.csv> [--dry-run] [--publier] [--creer-collectivites] [--rapport rapport.json]';
+const USAGE = 'Usage : npm run import -- <fichier.csv, .xlsx ou .ods> [--dry-run] [--publier] [--creer-collectivites] [--rapport rapport.json]';
 
 const ecrire = (message: string) => process.stdout.write(`${message}\n`);
+
+function description(rapport: RapportImport): string {
+  if (rapport.format !== 'csv') return rapport.format ? LIBELLES_FORMAT[rapport.format] : 'format inconnu';
+  return `CSV, séparateur « ${rapport.separateur} », ${rapport.bom ? 'UTF-8 avec BOM' : 'UTF-8'}`;
+}
 
 function resume(rapport: RapportImport): string[] {
   const { bilan } = rapport;
   const lignes = [
     '',
     `${rapport.simulation ? 'Simulation (--dry-run) : rien n’a été écrit.' : 'Import terminé.'} ${rapport.publication ? 'Projets publiés.' : 'Projets laissés en brouillon.'}`,
-    `Fichier : ${rapport.fichier} (séparateur « ${rapport.separateur} », ${rapport.bom ? 'UTF-8 avec BOM' : 'UTF-8'})`,
+    `Fichier : ${rapport.fichier} (${description(rapport)})`,
     `  créés : ${bilan.cree}   modifiés : ${bilan.modifie}   inchangés : ${bilan.inchange}   rejetés : ${bilan.rejete}`,
   ];
   if (rapport.colonnesInconnues.length > 0) lignes.push(`Colonnes inconnues, ignorées : ${rapport.colonnesInconnues.join(', ')}`);
@@ -47,9 +53,16 @@ async function principal(): Promise<number> {
   }
   const base = process.env.INIT_CWD ?? process.cwd();
   const fichier = path.resolve(base, args.fichier);
+  let source: SourceImport;
+  try {
+    source = { nom: fichier, octets: await readFile(fichier) };
+  } catch (erreur) {
+    process.stderr.write(`Fichier illisible : ${fichier} (${(erreur as NodeJS.ErrnoException).code === 'ENOENT' ? 'introuvable' : (erreur as Error).message})\n`);
+    return 1;
+  }
 
   // A file refused as a whole is reported before booting Strapi.
-  const analyse = await analyserFichier(fichier);
+  const analyse = await analyserFichier(source);
   if (analyse.rapport.erreurFichier) {
     if (args.rapport) await writeFile(path.resolve(base, args.rapport), `${JSON.stringify(analyse.rapport, null, 2)}\n`);
     process.stderr.write(`Fichier refusé : ${analyse.rapport.erreurFichier}\n`);
@@ -62,7 +75,7 @@ async function principal(): Promise<number> {
   let rapport: RapportImport;
   try {
     ecrire(`Import de ${fichier}${args.simulation ? ' (simulation)' : ''}…`);
-    rapport = await importerProjets(strapi, fichier, {
+    rapport = await importerProjets(strapi, source, {
       simulation: args.simulation,
       publier: args.publier,
       creerCollectivites: args.creerCollectivites,
@@ -103,7 +116,7 @@ function lireArguments() {
       rapport: { type: 'string' },
     },
   });
-  if (positionals.length !== 1) throw new Error('Indiquez un et un seul fichier CSV.');
+  if (positionals.length !== 1) throw new Error('Indiquez un et un seul fichier (CSV, XLSX ou ODS).');
   return {
     fichier: positionals[0],
     simulation: values['dry-run'] === true,

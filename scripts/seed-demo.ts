@@ -3,6 +3,7 @@
  * demo collectivité (Ville de Metz), and the 33 real projets of the current library, published.
  * Development only: refuses to run in production.
  */
+import { readFile } from 'fs/promises';
 import path from 'path';
 import { createStrapi } from '@strapi/strapi';
 import { ROLES_EDITORIAUX } from '../src/bootstrap/roles-editoriaux';
@@ -59,7 +60,8 @@ async function principal(): Promise<number> {
       }
     }
     ecrire('\nProjets réels de la bibliothèque des Interconnectés (donnees/interconnectes/data.csv) :');
-    const rapport = await importerProjets(strapi, path.join(appDir, 'donnees/interconnectes/data.csv'), { publier: true, creerCollectivites: true });
+    const fichier = path.join(appDir, 'donnees/interconnectes/data.csv');
+    const rapport = await importerProjets(strapi, { nom: fichier, octets: await readFile(fichier) }, { publier: true, creerCollectivites: true });
     const { cree, modifie, inchange, rejete } = rapport.bilan;
     ecrire(`  ${cree} créé(s), ${modifie} modifié(s), ${inchange} inchangé(s), ${rejete} rejeté(s)`);
     for (const ligne of rapport.lignes.filter((l) => l.resultat === 'rejete')) ecrire(`  ligne ${ligne.ligne} « ${ligne.projet} » rejetée : ${ligne.raisons.join(' ; ')}`);

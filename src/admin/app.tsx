@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { installerRevue } from '../plugins/revue-editoriale/admin';
+import { installerImport } from '../plugins/import-projets/admin';
 import { traductionsStrapiFr } from './traductions';
 import { eteindreAnnoncesStrapi, enregistrerWidgetsAccueil, installerFormulaire, TRADUCTIONS_FORMULAIRE } from './formulaire';
 
@@ -20,6 +21,7 @@ export default {
           'Créez le premier compte administrateur de la Bibliothèque d’IA territoriales.',
         'app.components.LeftMenu.navbrand.title': 'Bibliothèque d’IA',
         'app.components.LeftMenu.navbrand.workplace': 'Administration',
+        'import-projets.menu': 'Importer des projets',
       },
     },
     tutorials: false,
@@ -27,6 +29,7 @@ export default {
   },
   register(app: StrapiApp) {
     enregistrerWidgetsAccueil(app);
+    installerImport(app);
     eteindreAnnoncesStrapi();
     if (!window.localStorage.getItem(LANGUAGE_STORAGE_KEY)) {
       window.localStorage.setItem(LANGUAGE_STORAGE_KEY, 'fr');

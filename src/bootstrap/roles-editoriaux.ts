@@ -80,7 +80,7 @@ export const PERMISSIONS_EDITORIALES: Record<keyof typeof ROLES_EDITORIAUX, { de
       { actions: ['create', 'read', 'update', 'delete', 'publish'], sujets: [...DOCUMENTS_DE_COLLECTIVITE, T.offreur, T.evenement] },
       { actions: ['create', 'read', 'update', 'delete'], sujets: [T.collectivite, T.thematique, T.publicCible, T.techniqueIa, 'plugin::users-permissions.user'] },
     ],
-    autres: [...UPLOAD_AGENT, 'admin::users.read', 'admin::users.create', 'admin::users.update', 'admin::roles.read'],
+    autres: [...UPLOAD_AGENT, 'admin::users.read', 'admin::users.create', 'admin::users.update', 'admin::roles.read', 'plugin::import-projets.importer'],
   },
 };
 

@@ -1,16 +1,15 @@
 /**
- * Imports an Interconnectés CSV file into the CMS (README, « Import de la bibliothèque existante »).
+ * Imports an Interconnectés file (CSV, XLSX or ODS) into the CMS (README, « Import de la bibliothèque existante »).
  * Thin glue around the pure modules of src/domaine/interconnectes: every write goes through
  * strapi.documents, so the invariants of src/documents apply; each row runs in its own transaction, so a
  * bad row leaves nothing behind and never stops the others. A dry run runs the very same code and rolls
  * every row back: its report is what a real run would do.
  */
-import { readFile } from 'fs/promises';
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../domaine/regles-metier';
 import { correspondreColonnes, erreurColonnes } from '../domaine/interconnectes/colonnes';
-import { FichierIllisible, lireCsv, type FichierLu } from '../domaine/interconnectes/lecture-csv';
+import { FichierIllisible, lireFichier, type FichierLu, type FormatFichier } from '../domaine/interconnectes/lecture-fichier';
 import { cleProjet, normaliserLigne, type Anomalie, type LigneNormalisee, type Normalisation, type ProjetImporte } from '../domaine/interconnectes/ligne';
 import { Annuaire, trouverCollectivite, typeACreer, type CollectiviteConnue } from '../domaine/interconnectes/collectivite';
 import { NOMS_COMPOSES } from '../domaine/interconnectes/valeurs';
@@ -27,6 +26,14 @@ export interface OptionsImport {
   creerCollectivites?: boolean;
   /** called once per row with a one-line French progress message */
   progression?: (message: string) => void;
+  /** called once per row with the count of rows done and the total (admin progress bar); awaited */
+  avancement?: (faites: number, total: number) => void | Promise<void>;
+}
+
+/** The file to import: its name (tells the format, with the first bytes) and its content. */
+export interface SourceImport {
+  nom: string;
+  octets: Uint8Array;
 }
 
 export type Resultat = 'cree' | 'modifie' | 'inchange' | 'rejete';
@@ -47,6 +54,9 @@ export interface RapportImport {
   fichier: string;
   simulation: boolean;
   publication: boolean;
+  /** null when the file could not be read at all */
+  format: FormatFichier | null;
+  /** CSV only */
   separateur: string | null;
   bom: boolean;
   colonnesInconnues: string[];
@@ -93,6 +103,7 @@ function rapportVide(fichier: string, options: OptionsImport, lu?: FichierLu): R
     fichier,
     simulation: Boolean(options.simulation),
     publication: Boolean(options.publier),
+    format: lu?.format ?? null,
     separateur: lu?.separateur ?? null,
     bom: lu?.bom ?? false,
     colonnesInconnues: [],
@@ -109,16 +120,16 @@ export interface FichierAnalyse {
   colonnes: Array<string | null>;
 }
 
-/** Reads and checks the file as a whole (encoding, separator, columns), without Strapi. */
-export async function analyserFichier(fichier: string, options: OptionsImport = {}): Promise<FichierAnalyse> {
+/** Reads and checks the file as a whole (format, encoding, separator, columns), without Strapi. */
+export async function analyserFichier(source: SourceImport, options: OptionsImport = {}): Promise<FichierAnalyse> {
   let lu: FichierLu;
   try {
-    lu = lireCsv(await readFile(fichier));
+    lu = lireFichier(source.nom, source.octets);
   } catch (erreur) {
     if (!(erreur instanceof FichierIllisible)) throw erreur;
-    return { rapport: { ...rapportVide(fichier, options), erreurFichier: erreur.message }, lu: null, colonnes: [] };
+    return { rapport: { ...rapportVide(source.nom, options), erreurFichier: erreur.message }, lu: null, colonnes: [] };
   }
-  const rapport = rapportVide(fichier, options, lu);
+  const rapport = rapportVide(source.nom, options, lu);
   const correspondance = correspondreColonnes(lu.entetes);
   rapport.colonnesInconnues = correspondance.inconnues;
   rapport.erreurFichier = erreurColonnes(lu.entetes, correspondance);
@@ -130,8 +141,8 @@ export async function analyserFichier(fichier: string, options: OptionsImport = 
 }
 
 /** Reads, checks and imports a file; never throws for a problem of the file or of a row (it is in the report). */
-export async function importerProjets(strapi: Core.Strapi, fichier: string, options: OptionsImport = {}): Promise<RapportImport> {
-  const { rapport, lu, colonnes } = await analyserFichier(fichier, options);
+export async function importerProjets(strapi: Core.Strapi, source: SourceImport, options: OptionsImport = {}): Promise<RapportImport> {
+  const { rapport, lu, colonnes } = await analyserFichier(source, options);
   if (rapport.erreurFichier || !lu) return rapport;
 
   const ctx = await preparerContexte(strapi, options);
@@ -143,6 +154,7 @@ export async function importerProjets(strapi: Core.Strapi, fichier: string, opti
     const ligne = await importerLigne(ctx, normaliserLigne(numero, cellules, ctx.nomsComposes));
     rapport.lignes.push(ligne);
     rapport.bilan[ligne.resultat] += 1;
+    await options.avancement?.(index + 1, lu.lignes.length);
     options.progression?.(
       `[${index + 1}/${lu.lignes.length}] ligne ${numero} « ${ligne.projet} » : ${RESULTATS[ligne.resultat]}${ligne.raisons.length > 0 ? ` (${ligne.raisons.join(' ; ')})` : ''}`,
     );

@@ -1,6 +1,6 @@
 /**
  * Admin permission matrix, generated: every content-manager route naming a content type (read from the
- * plugin's route table) and every route of the revue-editoriale plugin × every editorial role × a
+ * plugin's route table) and every route of the revue-editoriale and import-projets plugins × every editorial role × a
  * projet of the agent's collectivité or of another one × every workflow state. The expected answer is
  * derived from the one table of rules (PERMISSIONS_EDITORIALES for RBAC, machine.ts for the workflow);
  * a refused write must leave the document as it was. Then the same for the admin users and roles routes.
@@ -13,6 +13,7 @@ import { creerAgent, rattacher, type Agent } from '../helpers/comptes';
 import { PERMISSIONS_EDITORIALES, ROLES_EDITORIAUX } from '../../src/bootstrap/roles-editoriaux';
 import { ACTIONS, ETATS, decider, peutModifier, peutSupprimer, type Etat, type Role } from '../../src/plugins/revue-editoriale/server/machine';
 import revueEditoriale from '../../src/plugins/revue-editoriale/server';
+import importProjets from '../../src/plugins/import-projets/server';
 import { ServeurSmtp } from '../helpers/smtp';
 
 const PROJET = 'api::projet.projet';
@@ -28,10 +29,11 @@ interface DefinitionRoute {
 // The route tables as Strapi registers them (content-manager: its admin router; plugin: its own definition).
 const routesCm = (require(path.join(RACINE, 'node_modules/@strapi/content-manager/dist/server/routes/admin.js')) as { routes: DefinitionRoute[] }).routes;
 const routesRevue = revueEditoriale.routes.admin.routes as DefinitionRoute[];
+const routesImport = importProjets.routes.admin.routes as DefinitionRoute[];
 const routesAdmin = (require(path.join(RACINE, 'node_modules/@strapi/admin/dist/server/server/src/routes/index.js')) as { admin: { routes: DefinitionRoute[] } }).admin.routes;
 
 /** What a route does to the document it names: each nature has one expectation below. */
-type Nature = 'liste' | 'creer' | 'lire' | 'cloner' | 'modifier' | 'supprimer' | 'publier' | 'depublier' | 'abandonner' | 'relations' | 'type-unique' | 'transition' | 'etat' | 'a-relire' | 'tableau-de-bord';
+type Nature = 'liste' | 'creer' | 'lire' | 'cloner' | 'modifier' | 'supprimer' | 'publier' | 'depublier' | 'abandonner' | 'relations' | 'type-unique' | 'transition' | 'etat' | 'a-relire' | 'tableau-de-bord' | 'import';
 const NATURES: Record<string, Nature> = {
   'collection-types.find': 'liste',
   'collection-types.create': 'creer',
@@ -55,6 +57,9 @@ const NATURES: Record<string, Nature> = {
   'revue.document': 'etat',
   'revue.aRelire': 'a-relire',
   'revue.tableauDeBord': 'tableau-de-bord',
+  'import.analyser': 'import',
+  'import.executer': 'import',
+  'import.execution': 'import',
 };
 /** POST /collection-types/:model/actions/publish creates a document and publishes it at once. */
 const creePuisPublie = (route: DefinitionRoute) => route.handler === 'collection-types.publish' && !route.path.includes(':id');
@@ -63,6 +68,7 @@ const nature = (route: DefinitionRoute): Nature | undefined => (route.handler.st
 const ROUTES_MATRICE = [
   ...routesCm.filter((r) => r.path.includes(':model')).map((r) => ({ ...r, prefixe: '/content-manager' })),
   ...routesRevue.map((r) => ({ ...r, prefixe: '/revue-editoriale' })),
+  ...routesImport.map((r) => ({ ...r, prefixe: '/import-projets' })),
 ];
 
 // ---- The expectation, from the one table of rules ----
@@ -113,6 +119,9 @@ function attendu(n: Nature, handler: string, role: Role, sienne: boolean, etat: 
       const decision = decider(etat, action!, roleDuDocument, { collectiviteAvecReferent: true, sansCollectivite: false }, 'Commentaire de la matrice.');
       return decision.ok ? 'ok' : decision.statut === 403 ? 403 : 'impossible';
     }
+    case 'import':
+      // The matrix sends no file and no known token: a modérateur is answered 400/404, never 403; nobody else gets past the role.
+      return role === 'moderateur' ? 'impossible' : 403;
     default:
       return 'ok';
   }
@@ -329,8 +338,8 @@ describe('Matrice des routes d’administration des documents', () => {
       [true, false].flatMap((sienne) =>
         ETATS.flatMap((etat) => {
           // Routes that name no document depend on no state: one case per role and collectivité.
-          if ((n === 'creer' || n === 'type-unique' || creePuisPublie(route)) && etat !== 'brouillon') return [];
-          if (n === 'type-unique' && !sienne) return [];
+          if ((n === 'creer' || n === 'type-unique' || n === 'import' || creePuisPublie(route)) && etat !== 'brouillon') return [];
+          if ((n === 'type-unique' || n === 'import') && !sienne) return [];
           return n === 'transition' ? ACTIONS.map((action) => ({ role, sienne, etat, action })) : [{ role, sienne, etat }];
         }),
       ),

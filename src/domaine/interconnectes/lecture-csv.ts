@@ -6,8 +6,13 @@ import { parse } from 'csv-parse/sync';
 
 export type Separateur = ',' | ';';
 
+/** csv: delimited text; xlsx, ods: spreadsheet (lecture-fichier.ts). */
+export type FormatFichier = 'csv' | 'xlsx' | 'ods';
+
 export interface FichierLu {
-  separateur: Separateur;
+  format: FormatFichier;
+  /** null for a spreadsheet */
+  separateur: Separateur | null;
   bom: boolean;
   entetes: string[];
   /** data rows (header excluded), numbered as a spreadsheet shows them (1 = header, 2 = first projet) */
@@ -76,6 +81,7 @@ export function lireCsv(octets: Uint8Array): FichierLu {
   }
   const [entete, ...donnees] = enregistrements;
   return {
+    format: 'csv',
     separateur,
     bom,
     entetes: entete,
