@@ -344,13 +344,16 @@ describe.each(NOMS_APPELANTS)('Matrice de visibilité, appelant %s', (appelant) 
     await lire('similaires', () => api().get(`/api/projets/${publies.get('api::projet.projet')}/similaires`).set(entete()).query({ limit: 50 }));
     const similairesBrouillon = await lire('similaires du brouillon', () => api().get(`/api/projets/${brouillons.get('api::projet.projet')}/similaires`).set(entete()));
     expect(similairesBrouillon.status).toBe(404);
-    for (const fichier of ['projets.csv', 'projets.json']) await lire(`open data ${fichier}`, () => api().get(`/api/open-data/${fichier}`).set(entete()));
+    for (const fichier of OPEN_DATA) await lire(`open data ${fichier}`, () => api().get(`/api/open-data/${fichier}`).set(entete()));
   });
 });
 
+/** Every open-data route (src/api/open-data/routes): the data files and their schemas. */
+const OPEN_DATA = ['projets.csv', 'projets-etendu.csv', 'projets.json', 'schema.json', 'schema-etendu.json', 'datapackage.json'];
+
 describe('Open data : public, jamais de champ restreint', () => {
   it('aucune valeur restreinte, réservée aux membres ou non publiée dans les fichiers', async () => {
-    for (const fichier of ['projets.csv', 'projets.json']) {
+    for (const fichier of OPEN_DATA) {
       const texte = (await api().get(`/api/open-data/${fichier}`).set(APPELANTS.jetonLecture())).text;
       const trouvees = valeurs.filter((v) => v.texte && v.genre !== 'public' && contient(texte, v)).map((v) => `${fichier} : ${v.genre} ${v.chemin.join('.')}`);
       expect(trouvees).toEqual([]);
