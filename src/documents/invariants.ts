@@ -6,7 +6,7 @@
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { validerDonnees, type Attribut, type Attributs, type ErreurChamp } from '../domaine/validation';
-import { ATTRIBUTS_REQUIS_DES_RELATIONS, NIVEAUX_THEMATIQUES, reglesMetier, RELATIONS_REQUISES, UID, type RefThematique, type VueDocument } from '../domaine/regles-metier';
+import { attributsLusDesCibles, NIVEAUX_THEMATIQUES, reglesMetier, RELATIONS_REQUISES, UID, type RefThematique, type VueDocument } from '../domaine/regles-metier';
 import { resoudreRelation, memeRef, type Ref } from '../domaine/relations';
 import { slugifier, slugLibre } from '../domaine/slug';
 import { libelleChamp } from './libelles';
@@ -123,8 +123,9 @@ async function construireVue(
     const actuels = refsStockees(stockee?.[champ]);
     const refs = champ in data ? resoudreRelation(data[champ], actuels) : actuels;
     const estThematique = champsThematiques.includes(champ);
-    // The attributes of the target that publication requires (collectivité's SIREN…), with its name for the message.
-    const requisCible = exigerRequis && ATTRIBUTS_REQUIS_DES_RELATIONS[uid]?.[champ] ? ['nom', ...ATTRIBUTS_REQUIS_DES_RELATIONS[uid][champ]] : [];
+    // The attributes of the target that publication reads (collectivité's SIREN…), with its name for the message.
+    const lus = exigerRequis ? attributsLusDesCibles(uid, champ) : [];
+    const requisCible = lus.length > 0 ? ['nom', ...lus] : [];
     const { lignes, inconnues } = await trouverCibles(
       strapi,
       attribut.target as string,

@@ -32,6 +32,20 @@ export const ATTRIBUTS_REQUIS_DES_RELATIONS: Readonly<Record<string, Readonly<Re
   [UID.projet]: { collectivite: ['siren', 'type'] },
 };
 
+/**
+ * Targets that do not count towards a required relation: the national schema has no word for them, so a
+ * projet whose only public is « Autre » would be exported with an empty Audience.
+ */
+export const CIBLES_NON_COMPTEES: Readonly<Record<string, Readonly<Record<string, { attribut: string; valeurs: readonly string[] }>>>> = {
+  [UID.projet]: { publics: { attribut: 'slug', valeurs: ['autre'] } },
+};
+
+/** Attributes of the targets of `champ` that the rules read. */
+export function attributsLusDesCibles(uid: string, champ: string): string[] {
+  const exclues = CIBLES_NON_COMPTEES[uid]?.[champ];
+  return [...(ATTRIBUTS_REQUIS_DES_RELATIONS[uid]?.[champ] ?? []), ...(exclues ? [exclues.attribut] : [])];
+}
+
 /** How the rules name those attributes of the target. */
 const NOMS_ATTRIBUTS_CIBLES: Readonly<Record<string, string>> = { siren: 'le SIREN (siren)', type: 'le type (type)' };
 
@@ -63,6 +77,8 @@ export interface Manquant {
   attribut?: string;
   /** Name of that document. */
   cible?: string;
+  /** The relation holds only targets that do not count (CIBLES_NON_COMPTEES). */
+  horsSchema?: boolean;
 }
 
 /**
@@ -72,7 +88,12 @@ export interface Manquant {
 export function manquantsPourPublier(uid: string, valeurs: Record<string, unknown>, relations: Record<string, readonly Cible[]>): Manquant[] {
   const manquants: Manquant[] = [];
   for (const champ of VALEURS_REQUISES[uid] ?? []) if (estVide(valeurs[champ])) manquants.push({ champ });
-  for (const champ of RELATIONS_REQUISES[uid] ?? []) if ((relations[champ] ?? []).length === 0) manquants.push({ champ });
+  for (const champ of RELATIONS_REQUISES[uid] ?? []) {
+    const cibles = relations[champ] ?? [];
+    const exclues = CIBLES_NON_COMPTEES[uid]?.[champ];
+    if (cibles.length === 0) manquants.push({ champ });
+    else if (exclues && cibles.every((c) => exclues.valeurs.includes(String(c[exclues.attribut])))) manquants.push({ champ, horsSchema: true });
+  }
   for (const [champ, attributs] of Object.entries(ATTRIBUTS_REQUIS_DES_RELATIONS[uid] ?? {})) {
     for (const cible of relations[champ] ?? []) {
       for (const attribut of attributs) {
@@ -139,14 +160,16 @@ export function reglesMetier(uid: string, vue: VueDocument, exigerRequis: boolea
   const erreurs: ErreurChamp[] = [];
 
   if (exigerRequis) {
-    for (const { champ, attribut, cible } of manquantsPourPublier(uid, vue.valeurs, vue.relations)) {
+    for (const { champ, attribut, cible, horsSchema } of manquantsPourPublier(uid, vue.valeurs, vue.relations)) {
       erreurs.push(
         erreur(
           champ,
           libelle,
           attribut
             ? `désigne « ${cible} », dont ${NOMS_ATTRIBUTS_CIBLES[attribut] ?? attribut} n’est pas renseigné : il est obligatoire pour publier (schéma national des données ouvertes).`
-            : 'est obligatoire.',
+            : horsSchema
+              ? 'doit compter au moins une valeur que le schéma national des données ouvertes nomme (« Autre » seul ne suffit pas pour publier).'
+              : 'est obligatoire.',
         ),
       );
     }

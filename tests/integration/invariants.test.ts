@@ -74,6 +74,14 @@ describe('Invariants du modèle, par l’API REST', () => {
     expect((await creer(incomplet, { status: 'draft' })).status).toBe(201);
   });
 
+  it('refuse de publier un projet dont le seul public est « Autre » (la colonne Audience serait vide)', async () => {
+    const reponse = await creer(await projetValide({ nom: 'Public autre seulement', publics: [await publicCible('autre')] }), { status: 'published' });
+    expect(reponse.status).toBe(400);
+    expect(reponse.body.error.message).toMatch(/\(publics\) doit compter au moins une valeur que le schéma national des données ouvertes nomme/);
+    const avecAgent = await creer(await projetValide({ nom: 'Public autre et agent', publics: [await publicCible('autre'), await publicCible('agent')] }), { status: 'published' });
+    expect(avecAgent.status).toBe(201);
+  });
+
   it('refuse de publier un projet dont la collectivité n’a pas de SIREN, en nommant le champ', async () => {
     const sansSiren = await api().post('/api/collectivites').set(enteteJeton()).send({ data: { nom: 'Syndicat sans SIREN', type: 'syndicat' } });
     expect(sansSiren.status).toBe(201);

@@ -47,6 +47,10 @@ describe('reglesMetier', () => {
     );
     expect(erreurs[1].message).toMatch(/dont le type \(type\) n’est pas renseigné/);
     expect(champs(UID.projet, vue({ relations: { ...vue().relations, publics: [] } }), true)).toEqual(['publics']);
+    // « Autre » has no word in the schema: alone, it would leave Audience empty.
+    const autre = reglesMetier(UID.projet, vue({ relations: { ...vue().relations, publics: [{ documentId: 'a', slug: 'autre' }] } }), true, libelle);
+    expect(autre.map((e) => e.message)).toEqual([expect.stringMatching(/\(publics\) doit compter au moins une valeur que le schéma national .* nomme \(« Autre » seul ne suffit pas/)]);
+    expect(champs(UID.projet, vue({ relations: { ...vue().relations, publics: [{ documentId: 'a', slug: 'autre' }, { documentId: 'g', slug: 'agent' }] } }), true)).toEqual([]);
   });
 
   it('garde la nomenclature sur deux niveaux', () => {

@@ -34,8 +34,9 @@ export function champsObligatoiresVides(schemas: Schemas, modele: string, ligne:
     }
   }
   if (prefixe === '') {
-    for (const { champ, attribut } of manquantsPourPublier(modele, ligne, relationsDeLigne(modele, ligne))) {
-      vides.push(attribut ? `${schemas.libelle(modele, champ)} › ${LIBELLES_ATTRIBUTS_CIBLES[attribut] ?? attribut}` : schemas.libelle(modele, champ));
+    for (const { champ, attribut, horsSchema } of manquantsPourPublier(modele, ligne, relationsDeLigne(modele, ligne))) {
+      const libelle = schemas.libelle(modele, champ);
+      vides.push(attribut ? `${libelle} › ${LIBELLES_ATTRIBUTS_CIBLES[attribut] ?? attribut}` : horsSchema ? `${libelle} (autre que « Autre »)` : libelle);
     }
   }
   return [...new Set(vides)];
