@@ -13,6 +13,7 @@
 import { api, APPELANTS, enteteAdmin, enteteJeton, graphql, type NomAppelant } from '../helpers/http';
 import { collectiviteParSiren } from '../helpers/donnees';
 import { ATTRIBUTS_RESTREINTS, LECTURE_PUBLIQUE } from '../../src/domaine/visibilite';
+import { RELATIONS_REQUISES, VALEURS_REQUISES } from '../../src/domaine/regles-metier';
 
 const SIREN_ALBI = '218100048';
 const NOMS_APPELANTS = Object.keys(APPELANTS) as NomAppelant[];
@@ -99,7 +100,7 @@ function remplir(uid: string, attributs: Record<string, Attribut>, genre: Genre,
       const valeur = 100000 + (compteur += 1);
       donnees[nom] = valeur;
       noter(valeur, false);
-    } else if (['date', 'datetime'].includes(a.type) && a.required) {
+    } else if (['date', 'datetime'].includes(a.type) && (a.required || (VALEURS_REQUISES[uid] ?? []).includes(nom))) {
       donnees[nom] = '2025-01-15T10:00:00.000Z';
     } else if (a.type === 'component' && sousRestreint && !a.repeatable) {
       donnees[nom] = remplir(uid, composants.get(a.component!)!, genre, ici, true);
@@ -123,7 +124,8 @@ function relations(type: Type, genre: Genre, noter: boolean): Record<string, unk
     let id: string | undefined;
     if (restreint) id = fixes.get(`${a.target}#${lisibleParUnMembre(genre) ? 0 : 1}`);
     else if (cible.brouillons) id = genre === 'public' ? undefined : publies.get(a.target);
-    else if (a.relation === 'manyToOne' || a.target === 'api::collectivite.collectivite') id = fixes.get(`${a.target}#0`);
+    // Relations publication requires (regles-metier.ts), to reference documents too.
+    else if (a.relation === 'manyToOne' || a.target === 'api::collectivite.collectivite' || (RELATIONS_REQUISES[type.uid] ?? []).includes(nom)) id = fixes.get(`${a.target}#0`);
     if (!id) continue;
     donnees[nom] = a.relation?.endsWith('ToOne') ? id : [id];
     if (restreint && noter) valeurs.push({ uid: type.uid, chemin: [nom, 'documentId'], valeur: id, genre, texte: false, restreint: true });

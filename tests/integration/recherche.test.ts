@@ -33,8 +33,9 @@ const projets: Record<string, string> = {};
 
 beforeAll(async () => {
   // Collectivités of their own, of types the other suites do not count.
-  commune = await creerPublie('collectivites', { nom: 'Sycomorin-les-Bains', type: 'syndicat', codeDepartement: '57', codeRegion: '44' });
-  const agence = await creerPublie('collectivites', { nom: 'Agence métropolitaine des transports', type: 'operateur_public', codeDepartement: '44', codeRegion: '52' });
+  // With a SIREN (valid, fictitious): publication requires the porteuse's (regles-metier.ts).
+  commune = await creerPublie('collectivites', { nom: 'Sycomorin-les-Bains', type: 'syndicat', siren: '999900012', codeDepartement: '57', codeRegion: '44' });
+  const agence = await creerPublie('collectivites', { nom: 'Agence métropolitaine des transports', type: 'operateur_public', siren: '999900020', codeDepartement: '44', codeRegion: '52' });
   offreur = await creerPublie('offreurs', { nom: 'Entreprise Platanoïde', type: 'entreprise' });
   const [mobilites, transition, administration] = await Promise.all(
     ['mobilites', 'transition-ecologique-et-energetique', 'administration-et-organisation-interne'].map(thematique),
