@@ -101,7 +101,7 @@ function remplir(uid: string, attributs: Record<string, Attribut>, genre: Genre,
       donnees[nom] = valeur;
       noter(valeur, false);
     } else if (['date', 'datetime'].includes(a.type) && (a.required || (VALEURS_REQUISES[uid] ?? []).includes(nom))) {
-      donnees[nom] = '2025-01-15T10:00:00.000Z';
+      donnees[nom] = a.type === 'date' ? '2025-01-15' : '2025-01-15T10:00:00.000Z';
     } else if (a.type === 'component' && sousRestreint && !a.repeatable) {
       donnees[nom] = remplir(uid, composants.get(a.component!)!, genre, ici, true);
     }
