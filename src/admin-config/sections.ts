@@ -12,7 +12,7 @@
  * of its first leaf.
  */
 import { ECRANS_TYPES, EXPLICATION_ACCES_RESTREINT, TITRE_ACCES_RESTREINT, type SectionEcran } from './libelles';
-import { RELATIONS_REQUISES } from '../domaine/regles-metier';
+import { RELATIONS_REQUISES, VALEURS_REQUISES } from '../domaine/regles-metier';
 import { ATTRIBUT_ETAT_REVUE } from './mots-valeurs';
 
 /** Field type of the headings (registered in the admin with `app.addFields`). */
@@ -153,7 +153,7 @@ const REQUIS_QUAND_AFFICHES: Readonly<Record<string, readonly string[]>> = { 'ap
 
 /**
  * The edit layout of the admin: titled sections, and an asterisk on the fields the server requires
- * (RELATIONS_REQUISES, conditional fields) although their schema does not say so. Unchanged when the
+ * (RELATIONS_REQUISES, VALEURS_REQUISES, conditional fields) although their schema does not say so. Unchanged when the
  * fields are those of no screen.
  */
 export function miseEnPageDuFormulaire<C extends ChampDeMiseEnPage>(
@@ -163,7 +163,7 @@ export function miseEnPageDuFormulaire<C extends ChampDeMiseEnPage>(
 ): Panneau<C>[] {
   const uid = ecranDuFormulaire(panneaux.flat(2).map((champ) => champ.name), ecrans, [ATTRIBUT_ETAT_REVUE]);
   if (!uid) return [...panneaux];
-  const requis = new Set([...(RELATIONS_REQUISES[uid] ?? []), ...(REQUIS_QUAND_AFFICHES[uid] ?? [])]);
+  const requis = new Set([...(RELATIONS_REQUISES[uid] ?? []), ...(VALEURS_REQUISES[uid] ?? []), ...(REQUIS_QUAND_AFFICHES[uid] ?? [])]);
   const marques = panneaux.map((panneau) => panneau.map((ligne) => ligne.map((champ) => (requis.has(champ.name) ? { ...champ, required: true } : champ))));
   return decouperEnSections(marques, [...(ecrans[uid].sections ?? []), SECTION_REVUE], composants);
 }

@@ -6,7 +6,7 @@
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { validerDonnees, type Attribut, type Attributs, type ErreurChamp } from '../domaine/validation';
-import { NIVEAUX_THEMATIQUES, reglesMetier, RELATIONS_REQUISES, UID, type RefThematique, type VueDocument } from '../domaine/regles-metier';
+import { attributsLusDesCibles, NIVEAUX_THEMATIQUES, reglesMetier, RELATIONS_REQUISES, UID, type RefThematique, type VueDocument } from '../domaine/regles-metier';
 import { resoudreRelation, memeRef, type Ref } from '../domaine/relations';
 import { slugifier, slugLibre } from '../domaine/slug';
 import { libelleChamp } from './libelles';
@@ -88,12 +88,12 @@ function refsStockees(valeur: unknown): Ref[] {
 }
 
 /** Resolves refs against the target table: returns the found rows and the refs that match nothing. */
-async function trouverCibles(strapi: Core.Strapi, cible: string, refs: Ref[], populate?: Record<string, unknown>) {
+async function trouverCibles(strapi: Core.Strapi, cible: string, refs: Ref[], populate?: Record<string, unknown>, attributs: readonly string[] = []) {
   const documentIds = refs.flatMap((r) => (r.documentId ? [r.documentId] : []));
   // An id that is no integer of the id column (12.5, 1e308) matches nothing: reported below, never sent to the database.
   const ids = refs.flatMap((r) => (r.id !== undefined && !r.documentId && Number.isInteger(r.id) && Math.abs(r.id) <= 2_147_483_647 ? [r.id] : []));
   const lignes = refs.length === 0 ? [] : ((await strapi.db.query(cible as StrapiUID.Schema).findMany({
-    select: ['id', 'documentId'],
+    select: ['id', 'documentId', ...attributs],
     where: { $or: [{ documentId: { $in: documentIds } }, { id: { $in: ids } }] },
     populate,
   })) as Ligne[]);
@@ -123,11 +123,15 @@ async function construireVue(
     const actuels = refsStockees(stockee?.[champ]);
     const refs = champ in data ? resoudreRelation(data[champ], actuels) : actuels;
     const estThematique = champsThematiques.includes(champ);
+    // The attributes of the target that publication reads (collectivité's SIREN…), with its name for the message.
+    const lus = exigerRequis ? attributsLusDesCibles(uid, champ) : [];
+    const requisCible = lus.length > 0 ? ['nom', ...lus] : [];
     const { lignes, inconnues } = await trouverCibles(
       strapi,
       attribut.target as string,
       refs,
       estThematique ? { parent: { select: ['id'] } } : undefined,
+      requisCible,
     );
     if (inconnues.length > 0) {
       const liste = inconnues.map((r) => r.documentId ?? String(r.id)).join(', ');
@@ -138,7 +142,7 @@ async function construireVue(
     }
     // Locales of one document count once.
     const uniques = [...new Map(lignes.map((l) => [l.documentId, l])).values()];
-    vue.relations[champ] = uniques.map((l) => ({ documentId: l.documentId }));
+    vue.relations[champ] = uniques.map((l) => ({ documentId: l.documentId, ...Object.fromEntries(requisCible.map((a) => [a, l[a]])) }));
     if (estThematique) {
       vue.thematiques[champ] = uniques.map<RefThematique>((l) => ({ documentId: l.documentId, estSousTheme: Boolean(l.parent) }));
     }

@@ -18,9 +18,101 @@ export const UID = {
 
 /** Relations a document cannot be published (or, without draft & publish, saved) without. */
 export const RELATIONS_REQUISES: Record<string, readonly string[]> = {
-  [UID.projet]: ['collectivite', 'thematique'],
+  [UID.projet]: ['collectivite', 'thematique', 'publics'],
   [UID.initiative]: ['collectivite'],
 };
+
+/** Attributes optional in a draft (the schema does not require them) that publication requires. */
+export const VALEURS_REQUISES: Record<string, readonly string[]> = {
+  [UID.projet]: ['dateDemarrage'],
+};
+
+/** Attributes of the document a relation designates that publication requires (the target may lack them otherwise). */
+export const ATTRIBUTS_REQUIS_DES_RELATIONS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  [UID.projet]: { collectivite: ['siren', 'type'] },
+};
+
+/**
+ * Targets that do not count towards a required relation: the national schema has no word for them, so a
+ * projet whose only public is « Autre » would be exported with an empty Audience.
+ */
+export const CIBLES_NON_COMPTEES: Readonly<Record<string, Readonly<Record<string, { attribut: string; valeurs: readonly string[] }>>>> = {
+  [UID.projet]: { publics: { attribut: 'slug', valeurs: ['autre'] } },
+};
+
+/** Attributes of the targets of `champ` that the rules read. */
+export function attributsLusDesCibles(uid: string, champ: string): string[] {
+  const exclues = CIBLES_NON_COMPTEES[uid]?.[champ];
+  return [...(ATTRIBUTS_REQUIS_DES_RELATIONS[uid]?.[champ] ?? []), ...(exclues ? [exclues.attribut] : [])];
+}
+
+/** How the rules name those attributes of the target. */
+const NOMS_ATTRIBUTS_CIBLES: Readonly<Record<string, string>> = { siren: 'le SIREN (siren)', type: 'le type (type)' };
+
+/**
+ * The columns the national Table Schema (donnees/interconnectes/schema-1.1.0.json) requires among those
+ * the open-data export publishes → what of a projet they are written from: an attribute, a relation, or
+ * `relation.attribut` of the designated document; null when the CMS writes it itself. Every published
+ * projet is thus a valid row (a unit test checks each target is required by the schemas or the rules above).
+ */
+export const COLONNES_REQUISES_PUBLICATION: Readonly<Record<string, string | null>> = {
+  Nom_collectivite: 'collectivite.nom',
+  Nom_du_projet: 'nom',
+  SIRET: 'collectivite.siren',
+  Type_de_collectivite: 'collectivite.type',
+  Date_de_demarrage: 'dateDemarrage',
+  Statut_du_projet: 'statut',
+  Description_service: 'description',
+  Theme: 'thematique',
+  Audience: 'publics',
+  Date_de_derniere_mise_a_jour: null,
+};
+
+/** A document designated by a relation, with the attributes of it the rules read. */
+export type Cible = { documentId: string } & Record<string, unknown>;
+
+export interface Manquant {
+  champ: string;
+  /** Attribute of the designated document that is missing (relations of ATTRIBUTS_REQUIS_DES_RELATIONS). */
+  attribut?: string;
+  /** Name of that document. */
+  cible?: string;
+  /** The relation holds only targets that do not count (CIBLES_NON_COMPTEES). */
+  horsSchema?: boolean;
+}
+
+/**
+ * What publication requires beyond the schemas' `required` and is missing: the one check behind the
+ * API / admin publication (invariants.ts) and the review's completeness check (completude.ts).
+ */
+export function manquantsPourPublier(uid: string, valeurs: Record<string, unknown>, relations: Record<string, readonly Cible[]>): Manquant[] {
+  const manquants: Manquant[] = [];
+  for (const champ of VALEURS_REQUISES[uid] ?? []) if (estVide(valeurs[champ])) manquants.push({ champ });
+  for (const champ of RELATIONS_REQUISES[uid] ?? []) {
+    const cibles = relations[champ] ?? [];
+    const exclues = CIBLES_NON_COMPTEES[uid]?.[champ];
+    if (cibles.length === 0) manquants.push({ champ });
+    else if (exclues && cibles.every((c) => exclues.valeurs.includes(String(c[exclues.attribut])))) manquants.push({ champ, horsSchema: true });
+  }
+  for (const [champ, attributs] of Object.entries(ATTRIBUTS_REQUIS_DES_RELATIONS[uid] ?? {})) {
+    for (const cible of relations[champ] ?? []) {
+      for (const attribut of attributs) {
+        if (estVide(cible[attribut])) manquants.push({ champ, attribut, cible: typeof cible.nom === 'string' ? cible.nom : cible.documentId });
+      }
+    }
+  }
+  return manquants;
+}
+
+/** The relations of a stored row read whole (populate), as the rules read them. */
+export function relationsDeLigne(uid: string, ligne: Record<string, unknown>): Record<string, Cible[]> {
+  const relations: Record<string, Cible[]> = {};
+  for (const champ of new Set([...(RELATIONS_REQUISES[uid] ?? []), ...Object.keys(ATTRIBUTS_REQUIS_DES_RELATIONS[uid] ?? {})])) {
+    const valeur = ligne[champ];
+    relations[champ] = (Array.isArray(valeur) ? valeur : valeur ? [valeur] : []) as Cible[];
+  }
+  return relations;
+}
 
 export const MAX_SOUS_THEMATIQUES = 2;
 
@@ -53,7 +145,7 @@ export interface VueDocument {
   /** Scalar values as they will be after the write (stored values overlaid by the data sent). */
   valeurs: Record<string, unknown>;
   /** Relation sets as they will be after the write, for the relations the rules need. */
-  relations: Record<string, readonly { documentId: string }[]>;
+  relations: Record<string, readonly Cible[]>;
   /** Relations to thématiques, resolved with their level. */
   thematiques: Record<string, readonly RefThematique[]>;
 }
@@ -68,8 +160,18 @@ export function reglesMetier(uid: string, vue: VueDocument, exigerRequis: boolea
   const erreurs: ErreurChamp[] = [];
 
   if (exigerRequis) {
-    for (const champ of RELATIONS_REQUISES[uid] ?? []) {
-      if ((vue.relations[champ] ?? []).length === 0) erreurs.push(erreur(champ, libelle, 'est obligatoire.'));
+    for (const { champ, attribut, cible, horsSchema } of manquantsPourPublier(uid, vue.valeurs, vue.relations)) {
+      erreurs.push(
+        erreur(
+          champ,
+          libelle,
+          attribut
+            ? `désigne « ${cible} », dont ${NOMS_ATTRIBUTS_CIBLES[attribut] ?? attribut} n’est pas renseigné : il est obligatoire pour publier (schéma national des données ouvertes).`
+            : horsSchema
+              ? 'doit compter au moins une valeur que le schéma national des données ouvertes nomme (« Autre » seul ne suffit pas pour publier).'
+              : 'est obligatoire.',
+        ),
+      );
     }
   }
 

@@ -2,23 +2,29 @@
  * The import command (run as a user runs it, in its own process on the test database) and the open-data
  * export, on the real file of Les Interconnectés and on hand-made bad files.
  */
-import { execFile } from 'child_process';
+import { execFile, execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { parse } from 'csv-parse/sync';
 import { api, enteteAdmin, enteteJeton } from '../helpers/http';
-import { nombreDeProjets } from '../helpers/donnees';
-import { validerLigne } from '../helpers/table-schema';
+import { nombreDeProjets, projetValide } from '../helpers/donnees';
+import { SCHEMA, validerLigne, type Schema } from '../helpers/table-schema';
 
 const RACINE = path.resolve(__dirname, '../..');
 const DATA_CSV = path.join(RACINE, 'donnees/interconnectes/data.csv');
 
-/** The Public columns of the data model (README, « Open data »): the open-data export has exactly these. */
+/** The Public columns of the data model (README, « Open data »): the strict open-data export has exactly these. */
 const COLONNES_PUBLIQUES = [
   'Nom_collectivite', 'Nom_du_projet', 'SIRET', 'Latitude', 'Longitude', 'Type_de_collectivite', 'Date_de_demarrage',
-  'Statut_du_projet', 'Partenaires', 'Description_service', 'Theme', 'Sous_Theme', 'Audience', 'URL_Service', 'URL_Logo',
-  'Date_de_derniere_mise_a_jour',
+  'Statut_du_projet', 'status_abandon', 'Partenaires', 'Description_service', 'Theme', 'Sous_Theme', 'Audience', 'risque',
+  'risque_categorie', 'proportionalite', 'decision', 'erreur', 'explicabilite', 'reversibilite', 'objection', 'URL_Service',
+  'URL_Logo', 'Date_de_derniere_mise_a_jour',
+];
+/** The extended columns (contract of the import), after the strict ones. */
+const COLONNES_ETENDUES = [
+  'identifiant', 'url', 'siren_collectivite', 'statut_bibliotheque', 'publics_bibliotheque', 'resume', 'collectivites_partenaires',
+  'niveau_automatisation', 'intervention_humaine', 'evaluations_impact',
 ];
 
 interface Execution {
@@ -136,8 +142,8 @@ describe('Open data', () => {
     expect(texte.split('\r\n')[0]).toBe(COLONNES_PUBLIQUES.join(','));
     const exportees = lireCsvExporte(texte);
 
-    // Every row: enumerations and types; the rows of the import: required fields too.
-    for (const ligne of exportees) expect(validerLigne(ligne, COLONNES_PUBLIQUES, false)).toEqual([]);
+    // Every row, whichever suite published it: the publication rules make it a valid row of schema 1.1.0.
+    for (const ligne of exportees) expect(validerLigne(ligne, COLONNES_PUBLIQUES)).toEqual([]);
     const { lignes } = lireRapport(path.join(dossier, 'import.json'));
     const importees = lignes.filter((l) => l.resultat !== 'rejete');
     expect(importees).toHaveLength(32);
@@ -151,7 +157,7 @@ describe('Open data', () => {
       }
       expect({ ligne: l.ligne, erreurs: validerLigne(exportee, COLONNES_PUBLIQUES) }).toEqual({ ligne: l.ligne, erreurs: [] });
       const brute = source[l.ligne - 2];
-      for (const colonne of COLONNES_PUBLIQUES) {
+      for (const colonne of COLONNES_PUBLIQUES.filter((c) => c in brute)) {
         const avant = brute[colonne];
         const apres = exportee[colonne];
         const egales = colonne === 'Latitude' || colonne === 'Longitude' ? Number(avant) === Number(apres) : avant === apres;
@@ -165,32 +171,128 @@ describe('Open data', () => {
     expect(exportees.some((e) => e.Nom_du_projet === 'IA Cantines')).toBe(false);
   });
 
-  it('JSON : les mêmes lignes que le CSV, coordonnées en nombres', async () => {
-    const csv = lireCsvExporte((await api().get('/api/open-data/projets.csv')).text);
+  it('JSON : les mêmes lignes que le CSV étendu, coordonnées en nombres', async () => {
+    const csv = lireCsvExporte((await api().get('/api/open-data/projets-etendu.csv')).text);
     const reponse = await api().get('/api/open-data/projets.json');
     expect(reponse.status).toBe(200);
     expect(reponse.headers['content-disposition']).toMatch(/filename=".+\.json"/);
     const json = JSON.parse(reponse.text) as Array<Record<string, unknown>>;
     expect(json).toHaveLength(csv.length);
-    expect(Object.keys(json[0])).toEqual(COLONNES_PUBLIQUES);
+    expect(Object.keys(json[0])).toEqual([...COLONNES_PUBLIQUES, ...COLONNES_ETENDUES]);
     // Other suites publish projets whose collectivité has no coordinates: null there, numbers elsewhere.
     expect(json.every((j) => j.Latitude === null || typeof j.Latitude === 'number')).toBe(true);
     expect(json.some((j) => typeof j.Latitude === 'number')).toBe(true);
     expect(json.map((j) => ({ ...j, Latitude: String(j.Latitude ?? ''), Longitude: String(j.Longitude ?? '') }))).toEqual(csv);
   });
 
-  it('schema.json : le Table Schema des Interconnectés réduit à ses colonnes publiques', async () => {
+  it('schema.json : le schéma 1.1.0 réduit à ses colonnes publiques, avec ses métadonnées et son adresse', async () => {
     const reponse = await api().get('/api/open-data/schema.json');
     expect(reponse.status).toBe(200);
-    const reference = JSON.parse(readFileSync(path.join(RACINE, 'donnees/interconnectes/interconnectes_IA-schema.json'), 'utf8'));
     expect(reponse.body.fields.map((f: { name: string }) => f.name)).toEqual(COLONNES_PUBLIQUES);
-    for (const champ of reponse.body.fields) expect(champ).toEqual(reference.fields.find((f: { name: string }) => f.name === champ.name));
+    for (const champ of reponse.body.fields) expect(champ).toEqual(SCHEMA.fields.find((f) => f.name === champ.name));
+    expect(reponse.body).toMatchObject({ name: SCHEMA.name, version: '1.1.0', licenses: SCHEMA.licenses, contributors: SCHEMA.contributors });
+    expect(reponse.body.path).toMatch(/\/api\/open-data\/schema\.json$/);
+    expect(reponse.body.resources).toEqual([expect.objectContaining({ path: expect.stringMatching(/\/api\/open-data\/projets\.csv$/) })]);
+    const etendu = await api().get('/api/open-data/schema-etendu.json');
+    expect(etendu.body.fields.map((f: { name: string }) => f.name)).toEqual([...COLONNES_PUBLIQUES, ...COLONNES_ETENDUES]);
+  });
+
+  it('datapackage.json : les trois ressources, leur schéma, la Licence Ouverte 2.0 et la version', async () => {
+    const reponse = await api().get('/api/open-data/datapackage.json');
+    expect(reponse.status).toBe(200);
+    expect(reponse.body).toMatchObject({ profile: 'tabular-data-package', version: '1.1.0', licenses: [{ name: 'etalab-2.0' }] });
+    expect(reponse.body.resources.map((r: { path: string; schema: string }) => [r.path.replace(/^.*\/api\/open-data\//, ''), r.schema.replace(/^.*\/api\/open-data\//, '')])).toEqual([
+      ['projets.csv', 'schema.json'],
+      ['projets-etendu.csv', 'schema-etendu.json'],
+      ['projets.json', 'schema-etendu.json'],
+    ]);
   });
 
   it('répond 304 à une copie à jour', async () => {
     const { headers } = await api().get('/api/open-data/projets.csv');
     const reponse = await api().get('/api/open-data/projets.csv').set('If-None-Match', headers.etag);
     expect(reponse.status).toBe(304);
+  });
+});
+
+describe('Open data : CSV RFC 4180, identifiants stables', () => {
+  const NOMS = { lf: 'Export à la ligne LF', crlf: 'Export à la ligne CRLF', cr: 'Export\rcoupé par CR', formule: 'Export et formule' };
+  const documents: Record<string, string> = {};
+
+  /** A strict RFC 4180 reader: quotes never relaxed, same number of fields on every record, CRLF only. */
+  const lireStrict = (texte: string): string[][] => parse(texte, { relax_quotes: false, relax_column_count: false, record_delimiter: '\r\n' });
+  /** Python's csv module (the reader most reusers run), on the file as downloaded. */
+  const lirePython = (texte: string): string[][] => {
+    const chemin = fichier(`export-${Date.now()}.csv`, texte);
+    const sortie = execFileSync('python3', ['-c', 'import csv, json, sys\nwith open(sys.argv[1], newline="", encoding="utf-8") as f:\n    print(json.dumps(list(csv.reader(f, strict=True))))', chemin], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return JSON.parse(sortie);
+  };
+  const enObjets = (lignes: string[][]) => lignes.slice(1).map((l) => Object.fromEntries(lignes[0].map((c, i) => [c, l[i]])));
+
+  beforeAll(async () => {
+    const offreur = await api().post('/api/offreurs').set(enteteJeton()).query({ status: 'published' }).send({ data: { nom: 'Dupont, "Fils" et Cie', type: 'entreprise' } });
+    expect(offreur.status).toBe(201);
+    const donnees: Record<string, Record<string, unknown>> = {
+      lf: { nom: NOMS.lf, description: 'Première ligne\nseconde ligne, avec virgule', offreurs: [offreur.body.data.documentId] },
+      crlf: { nom: NOMS.crlf, description: 'Première ligne\r\nseconde ligne ; point-virgule', resume: 'Résumé "cité"' },
+      cr: { nom: NOMS.cr, description: 'Une description.', statut: 'abandonne', motifAbandon: 'Coût\r\ntrop élevé' },
+      formule: {
+        nom: NOMS.formule,
+        description: ' =SOMME(A1:A9)',
+        evaluation: { risqueCategorie: 'limite', erreur: 'faible', niveauAutomatisation: 'aide_a_la_decision', evaluationsImpact: [{ titre: 'AIPD, version 2', url: 'https://exemple.fr/aipd.pdf' }, { titre: 'Audit', url: 'https://exemple.fr/audit' }] },
+      },
+    };
+    for (const [cle, data] of Object.entries(donnees)) {
+      const reponse = await api().post('/api/projets').set(enteteJeton()).query({ status: 'published' }).send({ data: await projetValide(data) });
+      expect([cle, reponse.status]).toEqual([cle, 201]);
+      documents[cle] = reponse.body.data.documentId;
+    }
+  });
+
+  it.each([
+    ['projets.csv', COLONNES_PUBLIQUES, 'schema.json'],
+    ['projets-etendu.csv', [...COLONNES_PUBLIQUES, ...COLONNES_ETENDUES], 'schema-etendu.json'],
+  ])('%s : relu par un lecteur RFC 4180 strict et par Python, un enregistrement par projet publié, chaque ligne valide', async (nom, colonnes, schema) => {
+    const reponse = await api().get(`/api/open-data/${nom}`);
+    expect(reponse.status).toBe(200);
+    expect(reponse.headers.link).toMatch(new RegExp(`^<https?://.+/api/open-data/${schema.replace('.', '\\.')}>; rel="describedby"`));
+    expect(reponse.headers['x-schema-version']).toBe('1.1.0');
+    const texte = reponse.text;
+    expect(texte.endsWith('\r\n')).toBe(true);
+
+    const strict = lireStrict(texte);
+    const python = lirePython(texte);
+    expect(python).toEqual(strict);
+    expect(strict[0]).toEqual(colonnes);
+    expect(strict.every((l) => l.length === colonnes.length)).toBe(true);
+    const publies = (await api().get('/api/projets').query({ 'pagination[pageSize]': 1 })).body.meta.pagination.total;
+    expect(strict).toHaveLength(publies + 1);
+
+    const lignes = enObjets(strict);
+    const descripteur = (await api().get(`/api/open-data/${schema}`)).body as Schema;
+    for (const ligne of lignes) expect({ projet: ligne.Nom_du_projet, erreurs: validerLigne(ligne, colonnes, true, descripteur) }).toEqual({ projet: ligne.Nom_du_projet, erreurs: [] });
+    const ligne = (n: string) => lignes.filter((l) => l.Nom_du_projet === n);
+    expect(ligne(NOMS.lf)).toEqual([expect.objectContaining({ Description_service: 'Première ligne\nseconde ligne, avec virgule', Partenaires: 'Dupont, "Fils" et Cie' })]);
+    expect(ligne(NOMS.crlf)).toEqual([expect.objectContaining({ Description_service: 'Première ligne\r\nseconde ligne ; point-virgule' })]);
+    expect(ligne(NOMS.cr)).toEqual([expect.objectContaining({ Statut_du_projet: 'Abandonné', status_abandon: 'Coût\r\ntrop élevé' })]);
+    expect(ligne(NOMS.formule)).toEqual([expect.objectContaining({ Description_service: "' =SOMME(A1:A9)", risque_categorie: 'risque limité', erreur: 'faible' })]);
+  });
+
+  it('CSV étendu et JSON : identifiant, adresse permanente, SIREN, vocabulaire de la bibliothèque', async () => {
+    const lignes = enObjets(lireStrict((await api().get('/api/open-data/projets-etendu.csv')).text));
+    const json = (await api().get('/api/open-data/projets.json')).body as Array<Record<string, unknown>>;
+    for (const [cle, documentId] of Object.entries(documents)) {
+      const ligne = lignes.find((l) => l.identifiant === documentId);
+      expect([cle, ligne?.url]).toEqual([cle, expect.stringMatching(new RegExp(`^https?://.+/api/projets/${documentId}$`))]);
+      expect((await api().get(new URL(ligne!.url).pathname)).body.data.documentId).toBe(documentId);
+      expect(ligne).toMatchObject({ siren_collectivite: '243300316', publics_bibliotheque: 'Agent' });
+      expect(json.find((j) => j.identifiant === documentId)).toMatchObject({ url: ligne!.url, siren_collectivite: '243300316' });
+    }
+    expect(lignes.find((l) => l.identifiant === documents.crlf)).toMatchObject({ statut_bibliotheque: 'En expérimentation', resume: 'Résumé "cité"' });
+    expect(lignes.find((l) => l.identifiant === documents.formule)).toMatchObject({
+      niveau_automatisation: 'Aide à la décision',
+      evaluations_impact: 'https://exemple.fr/aipd.pdf AIPD, version 2\nhttps://exemple.fr/audit Audit',
+    });
   });
 });
 
@@ -227,13 +329,14 @@ describe('Fichiers défectueux', () => {
 
   it('une ligne fautive ne bloque pas les autres : doublon, champ obligatoire absent, valeur inconnue ; formule neutralisée à l’export', async () => {
     const avant = await api().get('/api/open-data/projets.csv');
-    const entete = 'nom_projet;coll_nom;coll_siret;projet_status;theme;usage_description;audience_service';
+    // projet_date: publication requires what the national schema requires (README, « Open data »).
+    const entete = 'nom_projet;coll_nom;coll_siret;projet_status;theme;usage_description;audience_service;projet_date';
     const lignes = [
-      'Tri des encombrants;Rennes Métropole;243 500 139 00189;En déploiement;Mobilités;Une description.;Agent',
-      'Tri des encombrants;Rennes Métropole;243 500 139 00189;En déploiement;Mobilités;Une description.;Agent',
-      'Sans description;Rennes Métropole;243 500 139 00189;En déploiement;Mobilités;;Agent',
-      'Statut inconnu;Rennes Métropole;243 500 139 00189;Suspendu;Mobilités;Une description.;Martiens',
-      '"=HYPERLINK(""http://exemple.fr"",""clic"")";Rennes Métropole;243 500 139 00189;Terminé;Mobilités;Une description.;Élu',
+      'Tri des encombrants;Rennes Métropole;243 500 139 00189;En déploiement;Mobilités;Une description.;Agent;01/2024',
+      'Tri des encombrants;Rennes Métropole;243 500 139 00189;En déploiement;Mobilités;Une description.;Agent;01/2024',
+      'Sans description;Rennes Métropole;243 500 139 00189;En déploiement;Mobilités;;Agent;01/2024',
+      'Statut inconnu;Rennes Métropole;243 500 139 00189;Suspendu;Mobilités;Une description.;Martiens;01/2024',
+      '"=HYPERLINK(""http://exemple.fr"",""clic"")";Rennes Métropole;243 500 139 00189;Terminé;Mobilités;Une description.;Élu;01/2024',
     ];
     const chemin = fichier('fautif.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${entete}\n${lignes.join('\n')}\n`)]));
     const rapport = path.join(dossier, 'fautif.json');

@@ -1,5 +1,5 @@
 import { api, enteteAdmin, enteteJeton, graphql } from '../helpers/http';
-import { collectiviteParSiren, nombreDeProjets, projetValide, thematique } from '../helpers/donnees';
+import { collectiviteParSiren, nombreDeProjets, projetValide, publicCible, thematique } from '../helpers/donnees';
 
 const creer = (data: Record<string, unknown>, query: Record<string, string> = {}) =>
   api().post('/api/projets').set(enteteJeton()).query(query).send({ data });
@@ -64,12 +64,34 @@ describe('Invariants du modèle, par l’API REST', () => {
     await attendreRefus(await projetValide({ nom: 'Collectivité fantôme', collectivite: 'inexistant000000000000000' }), 'collectivite', /document inexistant : inexistant000000000000000/);
   });
 
-  it('exige collectivité et thématique à la publication', async () => {
-    const { collectivite: _c, thematique: _t, ...sansRelations } = await projetValide({ nom: 'Publié sans relations' });
-    const reponse = await creer(sansRelations, { status: 'published' });
+  it('exige à la publication ce que le schéma national exige : collectivité, thématique, public, date de démarrage', async () => {
+    const { collectivite: _c, thematique: _t, publics: _p, dateDemarrage: _d, ...incomplet } = await projetValide({ nom: 'Publié sans relations' });
+    const reponse = await creer(incomplet, { status: 'published' });
     expect(reponse.status).toBe(400);
-    expect(reponse.body.error.details.errors.map((e: { path: string[] }) => e.path[0]).sort()).toEqual(['collectivite', 'thematique']);
+    expect(reponse.body.error.details.errors.map((e: { path: string[] }) => e.path[0]).sort()).toEqual(['collectivite', 'dateDemarrage', 'publics', 'thematique']);
     expect(await nombreDeProjets('Publié sans relations')).toBe(0);
+    // A draft needs none of them.
+    expect((await creer(incomplet, { status: 'draft' })).status).toBe(201);
+  });
+
+  it('refuse de publier un projet dont le seul public est « Autre » (la colonne Audience serait vide)', async () => {
+    const reponse = await creer(await projetValide({ nom: 'Public autre seulement', publics: [await publicCible('autre')] }), { status: 'published' });
+    expect(reponse.status).toBe(400);
+    expect(reponse.body.error.message).toMatch(/\(publics\) doit compter au moins une valeur que le schéma national des données ouvertes nomme/);
+    const avecAgent = await creer(await projetValide({ nom: 'Public autre et agent', publics: [await publicCible('autre'), await publicCible('agent')] }), { status: 'published' });
+    expect(avecAgent.status).toBe(201);
+  });
+
+  it('refuse de publier un projet dont la collectivité n’a pas de SIREN, en nommant le champ', async () => {
+    const sansSiren = await api().post('/api/collectivites').set(enteteJeton()).send({ data: { nom: 'Syndicat sans SIREN', type: 'syndicat' } });
+    expect(sansSiren.status).toBe(201);
+    const data = await projetValide({ nom: 'Porté par une collectivité sans SIREN', collectivite: sansSiren.body.data.documentId });
+    const reponse = await creer(data, { status: 'published' });
+    expect(reponse.status).toBe(400);
+    expect(reponse.body.error.message).toBe(
+      'Le champ « Collectivité porteuse » (collectivite) désigne « Syndicat sans SIREN », dont le SIREN (siren) n’est pas renseigné : il est obligatoire pour publier (schéma national des données ouvertes).',
+    );
+    expect(await nombreDeProjets('Porté par une collectivité sans SIREN')).toBe(0);
   });
 
   it('refuse une modification qui enfreint une règle et laisse le document intact', async () => {
@@ -120,20 +142,24 @@ describe('Invariants du modèle, par l’administration (content-manager)', () =
     const { documentId, slug } = brouillon.body.data;
     expect(slug).toBe('projet-administre');
 
-    const soumis = await api().post('/revue-editoriale/transitions').set(enteteAdmin()).send({ uid, documentId, action: 'soumettre' });
-    expect(soumis.body.data).toMatchObject({ etat: 'en_moderation' });
-    const refus = await api().post(`/content-manager/collection-types/${uid}/${documentId}/actions/publish`).set(enteteAdmin()).send({});
-    expect(refus.status).toBe(400);
-    expect(refus.body.error.message).toMatch(/\(collectivite\) est obligatoire/);
+    // The review refuses the submission, naming what publication will require (completude.ts, regles-metier.ts),
+    // as the publication itself would (the REST tests above; the review refuses to publish a draft it has not seen: 409).
+    const soumettre = () => api().post('/revue-editoriale/transitions').set(enteteAdmin()).send({ uid, documentId, action: 'soumettre' });
+    const incomplet = await soumettre();
+    expect(incomplet.status).toBe(400);
+    expect(incomplet.body.error.message).toMatch(/« Soumettre » impossible : ces champs obligatoires sont vides : .*Date de démarrage.*Collectivité.*Thématique.*Public/);
 
     const complet = await api()
       .put(`/content-manager/collection-types/${uid}/${documentId}`)
       .set(enteteAdmin())
       .send({
+        dateDemarrage: '2023-09-01',
         collectivite: { connect: [{ documentId: await collectiviteParSiren('243300316') }] },
         thematique: { connect: [{ documentId: await thematique('mobilites') }] },
+        publics: { connect: [{ documentId: await publicCible('agent') }] },
       });
     expect(complet.status).toBe(200);
+    expect((await soumettre()).body.data).toMatchObject({ etat: 'en_moderation' });
     const publie = await api().post(`/content-manager/collection-types/${uid}/${documentId}/actions/publish`).set(enteteAdmin()).send({});
     expect(publie.status).toBe(200);
 
@@ -156,6 +182,7 @@ describe('Invariants du modèle, par l’administration (content-manager)', () =
       .set(enteteAdmin())
       .send({ documentIds: [complet.body.data.documentId, incomplet.body.data.documentId] });
     expect(reponse.status).toBe(400);
+    expect(reponse.body.error.message).toMatch(/\(publics\) est obligatoire/);
     const publies = await api().get('/api/projets').set(enteteJeton()).query({ 'filters[nom][$startsWith]': 'Groupé' });
     expect(publies.body.data).toHaveLength(0);
   });

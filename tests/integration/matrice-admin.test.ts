@@ -8,7 +8,7 @@
 import path from 'path';
 import type { Test } from 'supertest';
 import { api, enteteAdmin } from '../helpers/http';
-import { collectiviteParSiren, nombreDeProjets, thematique } from '../helpers/donnees';
+import { collectiviteParSiren, nombreDeProjets, publicCible, thematique } from '../helpers/donnees';
 import { creerAgent, rattacher, type Agent } from '../helpers/comptes';
 import { PERMISSIONS_EDITORIALES, ROLES_EDITORIAUX } from '../../src/bootstrap/roles-editoriaux';
 import { ACTIONS, ETATS, decider, peutModifier, peutSupprimer, type Etat, type Role } from '../../src/plugins/revue-editoriale/server/machine';
@@ -149,6 +149,7 @@ let lyon: Collectivite;
 let strasbourg: Collectivite;
 let moderateur: Agent;
 let mobilites: string;
+let agents: string;
 let offreur: string;
 const acteurs = {} as Record<Role, Agent>;
 const partages = new Map<string, { documentId: string; nom: string }>(); // `${sienne}:${etat}`
@@ -180,7 +181,7 @@ async function projet(c: Collectivite, etat: Etat): Promise<{ documentId: string
   numero += 1;
   const nom = `Matrice ${Date.now().toString(36)} ${numero} ${etat}`;
   const cree = await exiger(
-    api().post(cm).set(c.contributeur.entete).send({ nom, description: 'Projet de la matrice.', statut: 'experimentation', financement: 'Restreint de la matrice', thematique: { connect: [{ documentId: mobilites }] } }),
+    api().post(cm).set(c.contributeur.entete).send({ nom, description: 'Projet de la matrice.', statut: 'experimentation', dateDemarrage: '2024-03-01', financement: 'Restreint de la matrice', thematique: { connect: [{ documentId: mobilites }] }, publics: { connect: [{ documentId: agents }] } }),
     201,
     'Création',
   );
@@ -238,6 +239,7 @@ beforeAll(async () => {
   lyon = { documentId: await collectiviteParSiren('216901231'), contributeur: cL, referent: rL };
   strasbourg = { documentId: await collectiviteParSiren('216704825'), contributeur: cS, referent: rS };
   mobilites = await thematique('mobilites');
+  agents = await publicCible('agent');
   await rattacher(lyon.documentId, { referents: [rL], contributeurs: [cL] });
   await rattacher(strasbourg.documentId, { referents: [rS], contributeurs: [cS] });
   Object.assign(acteurs, { contributeur: cL, referent: rL, moderateur: m });
@@ -297,7 +299,7 @@ function requete(route: (typeof ROUTES_MATRICE)[number], agent: Agent, doc: { do
       return r.send({ resume: `Modifié par la matrice ${++numero}` });
     case 'collection-types.publish':
       if (!route.path.includes(':id')) {
-        return r.send({ nom: c.nomCree, description: 'Créé et publié.', statut: 'exploration', collectivite: { connect: [{ documentId: collectivite }] }, thematique: { connect: [{ documentId: mobilites }] } });
+        return r.send({ nom: c.nomCree, description: 'Créé et publié.', statut: 'exploration', dateDemarrage: '2024-03-01', collectivite: { connect: [{ documentId: collectivite }] }, thematique: { connect: [{ documentId: mobilites }] }, publics: { connect: [{ documentId: agents }] } });
       }
       return r.send({});
     case 'relations.findAvailable':

@@ -13,6 +13,7 @@
 import { api, APPELANTS, enteteAdmin, enteteJeton, graphql, type NomAppelant } from '../helpers/http';
 import { collectiviteParSiren } from '../helpers/donnees';
 import { ATTRIBUTS_RESTREINTS, LECTURE_PUBLIQUE } from '../../src/domaine/visibilite';
+import { RELATIONS_REQUISES, VALEURS_REQUISES } from '../../src/domaine/regles-metier';
 
 const SIREN_ALBI = '218100048';
 const NOMS_APPELANTS = Object.keys(APPELANTS) as NomAppelant[];
@@ -99,8 +100,8 @@ function remplir(uid: string, attributs: Record<string, Attribut>, genre: Genre,
       const valeur = 100000 + (compteur += 1);
       donnees[nom] = valeur;
       noter(valeur, false);
-    } else if (['date', 'datetime'].includes(a.type) && a.required) {
-      donnees[nom] = '2025-01-15T10:00:00.000Z';
+    } else if (['date', 'datetime'].includes(a.type) && (a.required || (VALEURS_REQUISES[uid] ?? []).includes(nom))) {
+      donnees[nom] = a.type === 'date' ? '2025-01-15' : '2025-01-15T10:00:00.000Z';
     } else if (a.type === 'component' && sousRestreint && !a.repeatable) {
       donnees[nom] = remplir(uid, composants.get(a.component!)!, genre, ici, true);
     }
@@ -123,7 +124,8 @@ function relations(type: Type, genre: Genre, noter: boolean): Record<string, unk
     let id: string | undefined;
     if (restreint) id = fixes.get(`${a.target}#${lisibleParUnMembre(genre) ? 0 : 1}`);
     else if (cible.brouillons) id = genre === 'public' ? undefined : publies.get(a.target);
-    else if (a.relation === 'manyToOne' || a.target === 'api::collectivite.collectivite') id = fixes.get(`${a.target}#0`);
+    // Relations publication requires (regles-metier.ts), to reference documents too.
+    else if (a.relation === 'manyToOne' || a.target === 'api::collectivite.collectivite' || (RELATIONS_REQUISES[type.uid] ?? []).includes(nom)) id = fixes.get(`${a.target}#0`);
     if (!id) continue;
     donnees[nom] = a.relation?.endsWith('ToOne') ? id : [id];
     if (restreint && noter) valeurs.push({ uid: type.uid, chemin: [nom, 'documentId'], valeur: id, genre, texte: false, restreint: true });
@@ -344,13 +346,16 @@ describe.each(NOMS_APPELANTS)('Matrice de visibilité, appelant %s', (appelant) 
     await lire('similaires', () => api().get(`/api/projets/${publies.get('api::projet.projet')}/similaires`).set(entete()).query({ limit: 50 }));
     const similairesBrouillon = await lire('similaires du brouillon', () => api().get(`/api/projets/${brouillons.get('api::projet.projet')}/similaires`).set(entete()));
     expect(similairesBrouillon.status).toBe(404);
-    for (const fichier of ['projets.csv', 'projets.json']) await lire(`open data ${fichier}`, () => api().get(`/api/open-data/${fichier}`).set(entete()));
+    for (const fichier of OPEN_DATA) await lire(`open data ${fichier}`, () => api().get(`/api/open-data/${fichier}`).set(entete()));
   });
 });
 
+/** Every open-data route (src/api/open-data/routes): the data files and their schemas. */
+const OPEN_DATA = ['projets.csv', 'projets-etendu.csv', 'projets.json', 'schema.json', 'schema-etendu.json', 'datapackage.json'];
+
 describe('Open data : public, jamais de champ restreint', () => {
   it('aucune valeur restreinte, réservée aux membres ou non publiée dans les fichiers', async () => {
-    for (const fichier of ['projets.csv', 'projets.json']) {
+    for (const fichier of OPEN_DATA) {
       const texte = (await api().get(`/api/open-data/${fichier}`).set(APPELANTS.jetonLecture())).text;
       const trouvees = valeurs.filter((v) => v.texte && v.genre !== 'public' && contient(texte, v)).map((v) => `${fichier} : ${v.genre} ${v.chemin.join('.')}`);
       expect(trouvees).toEqual([]);

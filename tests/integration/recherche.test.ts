@@ -33,8 +33,9 @@ const projets: Record<string, string> = {};
 
 beforeAll(async () => {
   // Collectivités of their own, of types the other suites do not count.
-  commune = await creerPublie('collectivites', { nom: 'Sycomorin-les-Bains', type: 'syndicat', codeDepartement: '57', codeRegion: '44' });
-  const agence = await creerPublie('collectivites', { nom: 'Agence métropolitaine des transports', type: 'operateur_public', codeDepartement: '44', codeRegion: '52' });
+  // With a SIREN (valid, fictitious): publication requires the porteuse's (regles-metier.ts).
+  commune = await creerPublie('collectivites', { nom: 'Sycomorin-les-Bains', type: 'syndicat', siren: '999900012', codeDepartement: '57', codeRegion: '44' });
+  const agence = await creerPublie('collectivites', { nom: 'Agence métropolitaine des transports', type: 'operateur_public', siren: '999900020', codeDepartement: '44', codeRegion: '52' });
   offreur = await creerPublie('offreurs', { nom: 'Entreprise Platanoïde', type: 'entreprise' });
   const [mobilites, transition, administration] = await Promise.all(
     ['mobilites', 'transition-ecologique-et-energetique', 'administration-et-organisation-interne'].map(thematique),
@@ -45,11 +46,11 @@ beforeAll(async () => {
   const corpus: Array<[string, Record<string, unknown>]> = [
     ['recharge', { nom: 'Recharge des véhicules électriques', resume: `Bornes ${MARQUE} pour la ville.`, thematique: mobilites, sousThematiques: [decarbonee], statut: 'deploiement', collectivite: commune, publics: [grandPublic], offreurs: [offreur] }],
     ['partage', { nom: 'Vehicule electrique partagé', resume: `Autopartage ${MARQUE}.`, thematique: mobilites, sousThematiques: [flux], statut: 'experimentation', collectivite: agence, publics: [agent] }],
-    ['flotte', { nom: 'Flotte municipale', resume: `Gestion ${MARQUE} de la flotte.`, description: 'Un outil prévoit la recharge de chaque **véhicule électrique** de la flotte.', thematique: mobilites, statut: 'deploiement', collectivite: agence }],
+    ['flotte', { nom: 'Flotte municipale', resume: `Gestion ${MARQUE} de la flotte.`, description: 'Un outil prévoit la recharge de chaque **véhicule électrique** de la flotte.', thematique: mobilites, publics: [grandPublic], statut: 'deploiement', collectivite: agence }],
     ['fuites', { nom: 'Détection des fuites d’eau potable', resume: `Capteurs ${MARQUE} et R&D sur le réseau.`, thematique: transition, sousThematiques: [eau], statut: 'deploiement', publics: [agent, grandPublic] }],
-    ['baignade', { nom: 'Qualité des EAUX de baignade', resume: `Analyse ${MARQUE} des prélèvements.`, thematique: transition, sousThematiques: [eau], statut: 'termine', collectivite: commune, offreurs: [offreur] }],
-    ['tri', { nom: 'Tri des déchets ménagers', resume: `Caméras ${MARQUE} au centre de tri.`, thematique: transition, sousThematiques: [dechets], statut: 'exploration', collectivite: agence, financement: 'Subvention quetzalcoatl du fonds vert', techniquesIa: [vision] }],
-    ['courrier', { nom: 'Réponse aux courriers', resume: `Assistant ${MARQUE} de rédaction.`, thematique: administration, statut: 'experimentation' }],
+    ['baignade', { nom: 'Qualité des EAUX de baignade', resume: `Analyse ${MARQUE} des prélèvements.`, thematique: transition, sousThematiques: [eau], publics: [grandPublic], statut: 'termine', collectivite: commune, offreurs: [offreur] }],
+    ['tri', { nom: 'Tri des déchets ménagers', resume: `Caméras ${MARQUE} au centre de tri.`, thematique: transition, sousThematiques: [dechets], publics: [grandPublic], statut: 'exploration', collectivite: agence, financement: 'Subvention quetzalcoatl du fonds vert', techniquesIa: [vision] }],
+    ['courrier', { nom: 'Réponse aux courriers', resume: `Assistant ${MARQUE} de rédaction.`, thematique: administration, publics: [grandPublic], statut: 'experimentation' }],
   ];
   for (const [cle, data] of corpus) projets[cle] = await creerPublie('projets', await projetValide(data));
 });

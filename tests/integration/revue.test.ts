@@ -1,5 +1,5 @@
 import { api, enteteAdmin, enteteJeton } from '../helpers/http';
-import { collectiviteParSiren, thematique } from '../helpers/donnees';
+import { collectiviteParSiren, publicCible, thematique } from '../helpers/donnees';
 import { creerAgent, rattacher, type Agent } from '../helpers/comptes';
 import { ServeurSmtp } from '../helpers/smtp';
 
@@ -15,6 +15,7 @@ let contributeurAilleurs: Agent;
 let metz: string;
 let bordeaux: string;
 let mobilites: string;
+let agents: string;
 let numero = 0;
 
 /** A projet draft created through the admin panel by `agent` (stamped with their collectivité). */
@@ -23,7 +24,7 @@ async function brouillon(agent: Agent, surcharges: Record<string, unknown> = {})
   const reponse = await api()
     .post(cm())
     .set(agent.entete)
-    .send({ nom: `Projet revue ${numero}`, description: 'Tri automatique des demandes des usagers.', statut: 'experimentation', thematique: { connect: [{ documentId: mobilites }] }, ...surcharges });
+    .send({ nom: `Projet revue ${numero}`, description: 'Tri automatique des demandes des usagers.', statut: 'experimentation', dateDemarrage: '2024-03-01', thematique: { connect: [{ documentId: mobilites }] }, publics: { connect: [{ documentId: agents }] }, ...surcharges });
   if (reponse.status !== 201) throw new Error(`Création : ${reponse.status} ${JSON.stringify(reponse.body)}`);
   return reponse.body.data.documentId as string;
 }
@@ -53,6 +54,7 @@ beforeAll(async () => {
   metz = await collectiviteParSiren('215704636');
   bordeaux = await collectiviteParSiren('243300316');
   mobilites = await thematique('mobilites');
+  agents = await publicCible('agent');
   await rattacher(metz, { referents: [referent], contributeurs: [contributeur] });
   await rattacher(bordeaux, { contributeurs: [contributeurAilleurs] });
 });

@@ -1,3 +1,4 @@
+import { UID } from '../../src/domaine/regles-metier';
 import { champsObligatoiresVides } from '../../src/plugins/revue-editoriale/server/completude';
 import type { Attribut, Schemas } from '../../src/plugins/revue-editoriale/server/differences';
 
@@ -26,5 +27,19 @@ describe('champsObligatoiresVides', () => {
   it('signale un champ vide dans une entrée de composant répétable, une fois, avec son chemin', () => {
     const ligne = { nom: 'Tri', description: 'Texte', donnees: { sources: [{ source: 'open_data' }, { source: null }, { source: '' }] } };
     expect(champsObligatoiresVides(schemas, 'projet', ligne)).toEqual(['Données › Sources › Source']);
+  });
+
+  it('signale aussi ce que la publication exige au-delà du schéma (regles-metier.ts), comme le refus de publication', () => {
+    const complet = {
+      nom: 'Tri',
+      description: 'Texte',
+      dateDemarrage: '2024-03-01',
+      collectivite: { documentId: 'c', nom: 'Metz', siren: '215704636', type: 'commune' },
+      thematique: { documentId: 't' },
+      publics: [{ documentId: 'p' }],
+    };
+    expect(champsObligatoiresVides(schemas, UID.projet, complet)).toEqual([]);
+    const incomplet = { ...complet, dateDemarrage: null, publics: [], collectivite: { ...complet.collectivite, siren: null } };
+    expect(champsObligatoiresVides(schemas, UID.projet, incomplet)).toEqual(['dateDemarrage', 'publics', 'collectivite › SIREN']);
   });
 });

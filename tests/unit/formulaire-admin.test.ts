@@ -193,7 +193,7 @@ describe('decouperEnSections : la vue d’édition en panneaux titrés', () => {
 });
 
 describe('miseEnPageDuFormulaire : ce que le crochet de la vue d’édition rend', () => {
-  it('projet : sections, état de revue sous « Revue », astérisque sur collectivité, thématique et motif d’abandon', () => {
+  it('projet : sections, état de revue sous « Revue », astérisque sur collectivité, thématique, publics, date de démarrage et motif d’abandon', () => {
     const panneaux = [[...panneauProjet()[0], [champ('etatRevue', 6, 'enumeration')]]];
     const resultat = miseEnPageDuFormulaire(panneaux);
     expect(resultat.map((p) => (p[0][0].type === TYPE_INTERTITRE ? p[0][0].label : '?'))).toEqual([
@@ -204,7 +204,7 @@ describe('miseEnPageDuFormulaire : ce que le crochet de la vue d’édition rend
       'Revue',
     ]);
     const requis = resultat.flat(2).filter((c) => c.required === true && c.type !== TYPE_INTERTITRE).map((c) => c.name);
-    expect(requis.sort()).toEqual(['collectivite', 'motifAbandon', 'thematique']);
+    expect(requis.sort()).toEqual(['collectivite', 'dateDemarrage', 'motifAbandon', 'publics', 'thematique']);
   });
 
   it('des champs qu’aucun écran ne connaît : la mise en page de Strapi, intacte', () => {

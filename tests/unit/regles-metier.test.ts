@@ -4,8 +4,8 @@ const libelle = (chemin: string[]) => chemin.join('.');
 const theme = { documentId: 't', estSousTheme: false };
 const sous = (n: number) => ({ documentId: `s${n}`, estSousTheme: true });
 const vue = (v: Partial<VueDocument> = {}): VueDocument => ({
-  valeurs: { statut: 'deploiement' },
-  relations: { collectivite: [{ documentId: 'c' }], thematique: [theme] },
+  valeurs: { statut: 'deploiement', dateDemarrage: '2024-03-01' },
+  relations: { collectivite: [{ documentId: 'c', nom: 'Metz', siren: '215704636', type: 'commune' }], thematique: [theme], publics: [{ documentId: 'p' }] },
   thematiques: { thematique: [theme], sousThematiques: [] },
   ...v,
 });
@@ -30,9 +30,27 @@ describe('reglesMetier', () => {
   it('exige les relations obligatoires seulement à la publication', () => {
     const sansRelations = vue({ relations: {} });
     expect(champs(UID.projet, sansRelations)).toEqual([]);
-    expect(champs(UID.projet, sansRelations, true)).toEqual(['collectivite', 'thematique']);
+    expect(champs(UID.projet, sansRelations, true)).toEqual(['collectivite', 'thematique', 'publics']);
     expect(champs(UID.initiative, sansRelations, true)).toEqual(['collectivite']);
     expect(champs(UID.offreur, sansRelations, true)).toEqual([]);
+  });
+
+  it('exige à la publication ce que le schéma national exige : date de démarrage, public, collectivité avec SIREN et type', () => {
+    const sansDate = vue({ valeurs: { statut: 'deploiement', dateDemarrage: null } });
+    expect(champs(UID.projet, sansDate)).toEqual([]);
+    expect(champs(UID.projet, sansDate, true)).toEqual(['dateDemarrage']);
+    const sansSiren = vue({ relations: { ...vue().relations, collectivite: [{ documentId: 'c', nom: 'Metz', siren: ' ', type: null }] } });
+    const erreurs = reglesMetier(UID.projet, sansSiren, true, libelle);
+    expect(erreurs.map((e) => e.chemin[0])).toEqual(['collectivite', 'collectivite']);
+    expect(erreurs[0].message).toBe(
+      'Le champ « collectivite » (collectivite) désigne « Metz », dont le SIREN (siren) n’est pas renseigné : il est obligatoire pour publier (schéma national des données ouvertes).',
+    );
+    expect(erreurs[1].message).toMatch(/dont le type \(type\) n’est pas renseigné/);
+    expect(champs(UID.projet, vue({ relations: { ...vue().relations, publics: [] } }), true)).toEqual(['publics']);
+    // « Autre » has no word in the schema: alone, it would leave Audience empty.
+    const autre = reglesMetier(UID.projet, vue({ relations: { ...vue().relations, publics: [{ documentId: 'a', slug: 'autre' }] } }), true, libelle);
+    expect(autre.map((e) => e.message)).toEqual([expect.stringMatching(/\(publics\) doit compter au moins une valeur que le schéma national .* nomme \(« Autre » seul ne suffit pas/)]);
+    expect(champs(UID.projet, vue({ relations: { ...vue().relations, publics: [{ documentId: 'a', slug: 'autre' }, { documentId: 'g', slug: 'agent' }] } }), true)).toEqual([]);
   });
 
   it('garde la nomenclature sur deux niveaux', () => {

@@ -1,30 +1,35 @@
 /**
- * GET /api/open-data/projets.csv | projets.json | schema.json — thin: headers, conditional requests,
- * streaming; the mapping is in ../table-schema.ts, the reading in ../services/open-data.ts.
+ * GET /api/open-data/… — thin: headers, conditional requests, streaming; the mapping is in
+ * ../table-schema.ts, the CSV writing in ../csv.ts, the reading in ../services/open-data.ts.
+ *   projets.csv          strict: the columns of the national schema the library publishes (schema.json)
+ *   projets-etendu.csv   the same, then the library's columns (identifiers…: schema-etendu.json)
+ *   projets.json         every column of the extended export, one object per projet
+ *   schema.json, schema-etendu.json, datapackage.json
  */
 import { createHash } from 'crypto';
 import { Readable } from 'stream';
-import { stringify } from 'csv-stringify/sync';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { schemaPublic } from '../../../domaine/interconnectes/schema';
-import { ENTETE, neutraliserFormule, versLigneOpenData, versObjetJson } from '../table-schema';
+import { SCHEMA_PUBLIE, schemaEtendu, schemaPublic, type TableSchema } from '../../../domaine/interconnectes/schema';
+import { ligneCsv } from '../csv';
+import { ENTETE, ENTETE_ETENDUE, neutraliserFormule, versLigneEtendue, versObjetJson, type ProjetPublie } from '../table-schema';
 import type { VersionExport } from '../services/open-data';
 
 const NOM_FICHIER = 'bibliotheque-ia-territoriales-projets';
+const CHEMIN = '/api/open-data';
 
 function service(strapi: Core.Strapi) {
   return strapi.service('api::open-data.open-data') as unknown as {
-    projetsPublies(): AsyncGenerator<Parameters<typeof versLigneOpenData>[0]>;
+    projetsPublies(): AsyncGenerator<ProjetPublie>;
     version(): Promise<VersionExport>;
   };
 }
 
 /** Sets the caching headers; true when the client's copy is fresh (answered 304). */
-function enCache(ctx: Context, version: VersionExport): boolean {
-  ctx.set('ETag', version.etag);
-  if (version.derniereModification) ctx.set('Last-Modified', version.derniereModification.toUTCString());
-  ctx.set('Cache-Control', 'public, max-age=300');
+function enCache(ctx: Context, etag: string, derniereModification: Date | null, duree: number): boolean {
+  ctx.set('ETag', etag);
+  if (derniereModification) ctx.set('Last-Modified', derniereModification.toUTCString());
+  ctx.set('Cache-Control', `public, max-age=${duree}`);
   ctx.status = 200;
   if (ctx.fresh) {
     ctx.status = 304;
@@ -33,38 +38,70 @@ function enCache(ctx: Context, version: VersionExport): boolean {
   return false;
 }
 
-const csv = (cellules: readonly string[]) => stringify([cellules], { record_delimiter: 'windows' });
+/** Which schema (and version) a data response follows. */
+function decrireDonnees(ctx: Context, base: string, schema: 'schema.json' | 'schema-etendu.json') {
+  ctx.set('Link', `<${base}${CHEMIN}/${schema}>; rel="describedby"; type="application/json"`);
+  ctx.set('X-Schema-Version', SCHEMA_PUBLIE.version);
+}
+
+/** A schema with the addresses where this server publishes it and an example of valid data. */
+function schemaAdresse(schema: TableSchema, base: string, fichier: string, exemple: string): TableSchema {
+  return {
+    ...schema,
+    homepage: `${base}${CHEMIN}/datapackage.json`,
+    path: `${base}${CHEMIN}/${fichier}`,
+    resources: [{ title: 'Projets publiés de la bibliothèque (données conformes)', path: `${base}${CHEMIN}/${exemple}` }],
+  };
+}
+
+function servirJson(ctx: Context, corps: string, nom: string) {
+  if (enCache(ctx, `W/"${createHash('sha1').update(corps).digest('hex').slice(0, 20)}"`, null, 3600)) return;
+  ctx.type = 'application/json; charset=utf-8';
+  ctx.attachment(nom, { type: 'inline' });
+  ctx.body = corps;
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const base = () => String(strapi.config.get('server.absoluteUrl', '') ?? '');
+  const base = () => String(strapi.config.get('server.absoluteUrl', '') ?? '').replace(/\/$/, '');
+
+  async function csv(ctx: Context, etendu: boolean) {
+    const version = await service(strapi).version();
+    if (enCache(ctx, version.etag, version.derniereModification, 300)) return;
+    decrireDonnees(ctx, base(), etendu ? 'schema-etendu.json' : 'schema.json');
+    ctx.type = 'text/csv; charset=utf-8; header=present';
+    ctx.attachment(`${NOM_FICHIER}${etendu ? '-etendu' : ''}.csv`);
+    const entete = etendu ? ENTETE_ETENDUE : ENTETE;
+    const projets = service(strapi).projetsPublies();
+    const adresse = base();
+    ctx.body = Readable.from(
+      (async function* lignes() {
+        yield ligneCsv(entete);
+        for await (const projet of projets) {
+          const ligne: Record<string, string> = versLigneEtendue(projet, adresse);
+          yield ligneCsv(entete.map((colonne) => neutraliserFormule(ligne[colonne])));
+        }
+      })(),
+    );
+  }
+
   return {
-    async projetsCsv(ctx: Context) {
-      if (enCache(ctx, await service(strapi).version())) return;
-      ctx.type = 'text/csv; charset=utf-8';
-      ctx.attachment(`${NOM_FICHIER}.csv`);
-      const projets = service(strapi).projetsPublies();
-      ctx.body = Readable.from(
-        (async function* lignes() {
-          yield csv(ENTETE);
-          for await (const projet of projets) {
-            const ligne = versLigneOpenData(projet, base());
-            yield csv(ENTETE.map((colonne) => neutraliserFormule(ligne[colonne])));
-          }
-        })(),
-      );
-    },
+    projetsCsv: (ctx: Context) => csv(ctx, false),
+    projetsEtenduCsv: (ctx: Context) => csv(ctx, true),
 
     async projetsJson(ctx: Context) {
-      if (enCache(ctx, await service(strapi).version())) return;
+      const version = await service(strapi).version();
+      if (enCache(ctx, version.etag, version.derniereModification, 300)) return;
+      decrireDonnees(ctx, base(), 'schema-etendu.json');
       ctx.type = 'application/json; charset=utf-8';
       ctx.attachment(`${NOM_FICHIER}.json`);
       const projets = service(strapi).projetsPublies();
+      const adresse = base();
       ctx.body = Readable.from(
         (async function* objets() {
           let premier = true;
           yield '[';
           for await (const projet of projets) {
-            yield `${premier ? '\n' : ',\n'}${JSON.stringify(versObjetJson(versLigneOpenData(projet, base())))}`;
+            yield `${premier ? '\n' : ',\n'}${JSON.stringify(versObjetJson(versLigneEtendue(projet, adresse)))}`;
             premier = false;
           }
           yield '\n]\n';
@@ -72,18 +109,43 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    async schema(ctx: Context) {
-      const corps = JSON.stringify(schemaPublic(), null, 2);
-      ctx.set('ETag', `W/"${createHash('sha1').update(corps).digest('hex').slice(0, 20)}"`);
-      ctx.set('Cache-Control', 'public, max-age=3600');
-      ctx.status = 200;
-      if (ctx.fresh) {
-        ctx.status = 304;
-        return;
-      }
-      ctx.type = 'application/json; charset=utf-8';
-      ctx.attachment('schema.json', { type: 'inline' });
-      ctx.body = corps;
+    schema(ctx: Context) {
+      servirJson(ctx, JSON.stringify(schemaAdresse(schemaPublic(), base(), 'schema.json', 'projets.csv'), null, 2), 'schema.json');
+    },
+
+    schemaEtendu(ctx: Context) {
+      servirJson(ctx, JSON.stringify(schemaAdresse(schemaEtendu(), base(), 'schema-etendu.json', 'projets-etendu.csv'), null, 2), 'schema-etendu.json');
+    },
+
+    /** Frictionless Data Package: the resources, their schema, the licence and the version. */
+    datapackage(ctx: Context) {
+      const b = base();
+      const ressource = (name: string, fichier: string, format: 'csv' | 'json', schema: string, title: string) => ({
+        name,
+        title,
+        path: `${b}${CHEMIN}/${fichier}`,
+        format,
+        mediatype: format === 'csv' ? 'text/csv' : 'application/json',
+        encoding: 'utf-8',
+        profile: format === 'csv' ? 'tabular-data-resource' : 'data-resource',
+        schema: `${b}${CHEMIN}/${schema}`,
+        ...(format === 'csv' ? { dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true } } : {}),
+      });
+      const paquet = {
+        profile: 'tabular-data-package',
+        name: 'bibliotheque-ia-territoriales',
+        title: 'Bibliothèque d’IA territoriales : projets publiés',
+        description: `Projets d’intelligence artificielle publiés par les collectivités dans la bibliothèque, au schéma ${SCHEMA_PUBLIE.name} ${SCHEMA_PUBLIE.version} (export strict) et dans l’export étendu de la bibliothèque (identifiants, vocabulaire propre).`,
+        version: SCHEMA_PUBLIE.version,
+        homepage: `${b}${CHEMIN}/datapackage.json`,
+        licenses: [{ name: 'etalab-2.0', title: 'Licence Ouverte / Open Licence version 2.0', path: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' }],
+        resources: [
+          ressource('projets', 'projets.csv', 'csv', 'schema.json', `Projets (CSV conforme au schéma ${SCHEMA_PUBLIE.version})`),
+          ressource('projets-etendu', 'projets-etendu.csv', 'csv', 'schema-etendu.json', 'Projets (CSV étendu : colonnes du schéma, puis identifiants et vocabulaire de la bibliothèque)'),
+          ressource('projets-json', 'projets.json', 'json', 'schema-etendu.json', 'Projets (JSON, colonnes de l’export étendu)'),
+        ],
+      };
+      servirJson(ctx, JSON.stringify(paquet, null, 2), 'datapackage.json');
     },
   };
 };

@@ -2,7 +2,10 @@
 export default {
   routes: [
     { method: 'GET', path: '/open-data/projets.csv', handler: 'open-data.projetsCsv', config: { auth: false } },
+    { method: 'GET', path: '/open-data/projets-etendu.csv', handler: 'open-data.projetsEtenduCsv', config: { auth: false } },
     { method: 'GET', path: '/open-data/projets.json', handler: 'open-data.projetsJson', config: { auth: false } },
     { method: 'GET', path: '/open-data/schema.json', handler: 'open-data.schema', config: { auth: false } },
+    { method: 'GET', path: '/open-data/schema-etendu.json', handler: 'open-data.schemaEtendu', config: { auth: false } },
+    { method: 'GET', path: '/open-data/datapackage.json', handler: 'open-data.datapackage', config: { auth: false } },
   ],
 };

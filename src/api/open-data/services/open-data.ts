@@ -14,11 +14,13 @@ const POPULATE = {
     fields: ['nom', 'siren', 'siret', 'type', 'latitude', 'longitude', 'logoUrl'],
     populate: { logo: { fields: ['url'] } },
   },
+  collectivitesPartenaires: { fields: ['siren'] },
   offreurs: { fields: ['nom'] },
   thematique: { fields: ['slug'] },
   sousThematiques: { fields: ['slug'] },
-  publics: { fields: ['slug'] },
+  publics: { fields: ['slug', 'nom'] },
   illustration: { fields: ['url'] },
+  evaluation: { populate: { evaluationsImpact: true } },
 };
 
 export interface VersionExport {
@@ -32,7 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     for (let start = 0; ; start += TAILLE_PAGE) {
       const page = (await projets.findMany({
         status: 'published',
-        fields: ['nom', 'description', 'statut', 'dateDemarrage', 'lienInformation', 'updatedAt'],
+        fields: ['nom', 'resume', 'description', 'statut', 'motifAbandon', 'dateDemarrage', 'lienInformation', 'updatedAt'],
         populate: POPULATE,
         sort: ['id:asc'],
         start,

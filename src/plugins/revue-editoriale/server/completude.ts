@@ -1,11 +1,17 @@
 /**
  * Fields a document needs before it goes to review. Strapi saves drafts without their required fields
  * and checks them only on publication: without this check a fiche could travel to the modérateur and
- * fail there with an English validation error. Pure: the schemas and labels are given.
+ * fail there with an English validation error. The publication rules beyond the schemas (required relations,
+ * the collectivité's SIREN…: regles-metier.ts) are checked here too, so that submission, the API and the admin
+ * publication agree. Pure: the schemas and labels are given.
  */
+import { manquantsPourPublier, relationsDeLigne } from '../../../domaine/regles-metier';
 import type { Schemas } from './differences';
 
 type Ligne = Record<string, unknown>;
+
+/** Attributes of a designated document the rules require, as the agent reads them (« Collectivité › SIREN »). */
+const LIBELLES_ATTRIBUTS_CIBLES: Readonly<Record<string, string>> = { siren: 'SIREN', type: 'Type' };
 
 function estVide(valeur: unknown): boolean {
   if (valeur === null || valeur === undefined) return true;
@@ -25,6 +31,12 @@ export function champsObligatoiresVides(schemas: Schemas, modele: string, ligne:
       // A component the agent left out has nothing to check; one they added must be complete.
       const entrees = Array.isArray(valeur) ? valeur : [valeur];
       for (const entree of entrees as Ligne[]) vides.push(...champsObligatoiresVides(schemas, attribut.component, entree, `${libelle} › `));
+    }
+  }
+  if (prefixe === '') {
+    for (const { champ, attribut, horsSchema } of manquantsPourPublier(modele, ligne, relationsDeLigne(modele, ligne))) {
+      const libelle = schemas.libelle(modele, champ);
+      vides.push(attribut ? `${libelle} › ${LIBELLES_ATTRIBUTS_CIBLES[attribut] ?? attribut}` : horsSchema ? `${libelle} (autre que « Autre »)` : libelle);
     }
   }
   return [...new Set(vides)];
