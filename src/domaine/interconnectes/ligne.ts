@@ -189,9 +189,14 @@ export class Journal {
     return valeur === '' ? null : this.terme(vocabulaire, colonne, valeur);
   }
   /** A multi-valued cell; a label holding a comma (« Citoyenneté, santé et solidarité ») is not split. */
-  liste(vocabulaire: Vocabulaire, colonne: string, lire: (valeur: string) => string | null = (v) => this.terme(vocabulaire, colonne, v)): string[] {
+  liste(
+    vocabulaire: Vocabulaire,
+    colonne: string,
+    lire: (valeur: string) => string | null = (v) => this.terme(vocabulaire, colonne, v),
+    connu: (valeur: string) => boolean = (v) => resoudre(vocabulaire, v) !== undefined,
+  ): string[] {
     const source = this.brut(colonne);
-    const resolus = decouperEnLibelles(source, (v) => resoudre(vocabulaire, v) !== undefined)
+    const resolus = decouperEnLibelles(source, connu)
       .map(lire)
       .filter((v): v is string => v !== null);
     const uniques = [...new Set(resolus)];
@@ -314,7 +319,7 @@ function taxonomiesProjet(j: Journal, projet: ProjetImporte): void {
     requise(j, 'Theme', projet.thematique);
   }
   if (j.present('Sous_Theme') || enPaire.length > 0) {
-    const lus = [...new Set([...enPaire, ...j.liste(THEMES, 'Sous_Theme', (v) => sousTheme(j, v))])];
+    const lus = [...new Set([...enPaire, ...j.liste(SOUS_THEMES, 'Sous_Theme', (v) => sousTheme(j, v), (v) => resoudreSousTheme(v) !== undefined)])];
     if (lus.length > MAX_SOUS_THEMATIQUES) {
       for (const slug of lus.slice(MAX_SOUS_THEMATIQUES)) j.garder('Sous_Theme', slug, `au plus ${MAX_SOUS_THEMATIQUES} sous-thématiques, « ${slug} » non retenue`);
     }

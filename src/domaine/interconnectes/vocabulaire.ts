@@ -21,7 +21,7 @@ export const GENERATIONS = {
   beta: 'export bêta (colonnes restreintes)',
   export2025: 'exports 2025',
   bibliotheque: 'mots de la bibliothèque (administration, export étendu)',
-  saisie: 'saisie libre courante',
+  saisie: 'saisie libre',
 } as const;
 export type Generation = keyof typeof GENERATIONS;
 
