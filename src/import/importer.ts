@@ -151,10 +151,12 @@ export async function importerProjets(strapi: Core.Strapi, fichier: string, opti
     colonnes.forEach((colonne, i) => {
       if (colonne) cellules[colonne] = valeurs[i] ?? '';
     });
+    const horsColonnes: Record<string, string> = {};
     lu.entetes.forEach((entete, i) => {
       brutes[entete] = valeurs[i] ?? '';
+      if (colonnes[i] === null && entete.trim() !== '') horsColonnes[entete] = valeurs[i] ?? '';
     });
-    const ligne = await importerLigne(ctx, normaliserLigne(numero, cellules, ctx.nomsComposes), brutes);
+    const ligne = await importerLigne(ctx, normaliserLigne(numero, cellules, ctx.nomsComposes, horsColonnes), brutes);
     rapport.lignes.push(ligne);
     rapport.bilan[ligne.resultat] += 1;
     options.progression?.(
@@ -475,24 +477,67 @@ async function projetExistant(ctx: Contexte, n: LigneNormalisee, collectivite: s
 }
 
 /**
- * Publishes inside a savepoint: a publication rule the draft breaks (errors.ValidationError) rolls back
- * the publication only, never the draft written before it, on SQLite as on PostgreSQL. Returns the
- * French reason it could not be published, null when it was.
+ * Runs a write inside a savepoint: when it fails, only it is rolled back, never what the row wrote
+ * before (the draft before its publication), on SQLite as on PostgreSQL.
  */
-async function publier(ctx: Contexte, documentId: string): Promise<string | null> {
+async function dansPointDeSauvegarde<T>(ctx: Contexte, action: () => Promise<T>): Promise<T> {
   return ctx.strapi.db.transaction(async ({ trx }) => {
-    await trx.raw('SAVEPOINT publication_import');
+    await trx.raw('SAVEPOINT ecriture_import');
     try {
-      await documents(ctx.strapi, UID.projet).publish({ documentId });
-      await trx.raw('RELEASE SAVEPOINT publication_import');
-      return null;
+      const resultat = await action();
+      await trx.raw('RELEASE SAVEPOINT ecriture_import');
+      return resultat;
     } catch (erreur) {
-      await trx.raw('ROLLBACK TO SAVEPOINT publication_import');
-      await trx.raw('RELEASE SAVEPOINT publication_import');
-      if (erreur instanceof errors.ValidationError) return erreur.message;
+      await trx.raw('ROLLBACK TO SAVEPOINT ecriture_import');
+      await trx.raw('RELEASE SAVEPOINT ecriture_import');
       throw erreur;
     }
   });
+}
+
+/** Publishes; returns the French reason a publication rule refused it (errors.ValidationError), null when published. */
+async function publier(ctx: Contexte, documentId: string): Promise<string | null> {
+  try {
+    await dansPointDeSauvegarde(ctx, () => documents(ctx.strapi, UID.projet).publish({ documentId }));
+    return null;
+  } catch (erreur) {
+    if (erreur instanceof errors.ValidationError) return erreur.message;
+    throw erreur;
+  }
+}
+
+/** The attributes a refusal names, and the one that caused it (an abandon without motif: the statut). */
+function champsEnCause(erreur: errors.ValidationError, data: Record<string, unknown>): string[] {
+  const details = (erreur.details as { errors?: Array<{ path?: unknown[] }> } | undefined)?.errors ?? [];
+  const champs = details.map((d) => String(d.path?.[0] ?? '')).map((champ) => (champ === 'motifAbandon' && data.statut === 'abandonne' ? 'statut' : champ));
+  return [...new Set(champs)];
+}
+
+/**
+ * Writes the draft; a value the CMS refuses (an e-mail that is not one, « Abandonné » without motif…)
+ * is left out, kept verbatim in the notes with the CMS's reason, and the draft written without it.
+ * Returns the reason, null when everything was written.
+ */
+async function enregistrer(ctx: Contexte, n: LigneNormalisee, rapport: RapportLigne, data: Record<string, unknown>, ecrire: () => Promise<unknown>): Promise<string | null> {
+  const refus: string[] = [];
+  for (;;) {
+    try {
+      await dansPointDeSauvegarde(ctx, ecrire);
+      return refus.length > 0 ? refus.join(' ; ') : null;
+    } catch (erreur) {
+      if (!(erreur instanceof errors.ValidationError) || refus.length >= 3) throw erreur;
+      const retires = champsEnCause(erreur, data).filter((champ) => n.sources[champ] && data[champ] !== null && data[champ] !== undefined);
+      if (retires.length === 0) throw erreur;
+      refus.push(erreur.message);
+      for (const champ of retires) {
+        const { colonne, valeur } = n.sources[champ];
+        data[champ] = null;
+        rapport.notes.push(`${colonne} : ${valeur}`);
+        rapport.avertissements.push({ colonne, valeur, message: `refusée par le CMS (${erreur.message}), champ laissé vide : gardée dans les notes d’import` });
+      }
+      data.notesImport = rapport.notes.join('\n');
+    }
+  }
 }
 
 async function ecrireLigne(ctx: Contexte, n: LigneNormalisee, modele: RapportLigne, trouvee: Collectivite, typeNouvelle: string | null, effets: Effets): Promise<RapportLigne> {
@@ -507,13 +552,21 @@ async function ecrireLigne(ctx: Contexte, n: LigneNormalisee, modele: RapportLig
   const existant = await projetExistant(ctx, n, collectivite.documentId);
   let documentId: string;
   let ecrit = false;
+  /** what the CMS refused of the row (left out, kept in the notes) */
+  let refus: string | null = null;
   if (existant) {
     documentId = existant;
     const stocke = (await projets.findOne({ documentId, status: 'draft', populate: POPULATE_COMPARAISON })) ?? {};
     const data = donneesProjet(ctx, n.projet, relations, (stocke.evaluation as Record<string, unknown> | null) ?? null);
-    const modifies = champsModifies(stocke, data);
+    let modifies = champsModifies(stocke, data);
     if (modifies.length > 0) {
-      await projets.update({ documentId, data });
+      // A value refused again leaves the draft as the previous run wrote it: nothing to write then.
+      refus = await enregistrer(ctx, n, rapport, data, async () => {
+        if (champsModifies(stocke, data).length > 0) await projets.update({ documentId, data });
+      });
+      modifies = champsModifies(stocke, data);
+    }
+    if (modifies.length > 0) {
       const enLigne = !ctx.options.publier && (await estPublie(strapi, UID.projet, documentId));
       rapport.raisons.unshift(`champs modifiés : ${modifies.join(', ')}${enLigne ? ' (brouillon ; la version publiée reste celle d’avant jusqu’à sa publication)' : ''}`);
       ecrit = true;
@@ -522,24 +575,27 @@ async function ecrireLigne(ctx: Contexte, n: LigneNormalisee, modele: RapportLig
   } else {
     // Nothing the file does not say: no default statut for a row without one.
     const data = { statut: null, ...donneesProjet(ctx, n.projet, relations, null) };
-    const cree = (await projets.create({ data })) as { documentId: string };
-    documentId = cree.documentId;
+    let cree: { documentId: string } | undefined;
+    refus = await enregistrer(ctx, n, rapport, data, async () => {
+      cree = (await projets.create({ data })) as { documentId: string };
+    });
+    documentId = (cree as { documentId: string }).documentId;
     rapport.resultat = 'cree';
     ecrit = true;
   }
   let enModeration = ecrit && !ctx.options.publier;
   if (ctx.options.publier && (ecrit || !(await estPublie(strapi, UID.projet, documentId)))) {
     // A value kept aside stands for a field left empty: a modérateur looks at it before anyone else does.
-    const refus = n.aReprendre ? 'valeurs à reprendre (notes d’import)' : await publier(ctx, documentId);
-    if (refus === null) {
+    const raison = refus ?? (n.aReprendre ? 'valeurs à reprendre (notes d’import)' : await publier(ctx, documentId));
+    if (raison === null) {
       if (!ecrit) {
         rapport.resultat = 'modifie';
         rapport.raisons.unshift('publié');
       }
       ecrit = true;
     } else {
-      rapport.nonPublie = refus;
-      rapport.avertissements.push({ colonne: '', valeur: '', message: `non publié : ${refus} ; en modération` });
+      rapport.nonPublie = raison;
+      rapport.avertissements.push({ colonne: '', valeur: '', message: `non publié : ${raison} ; en modération` });
       enModeration = true;
     }
   }

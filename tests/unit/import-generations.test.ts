@@ -209,6 +209,17 @@ describe('valeurs de chaque génération', () => {
     expect(decouperPartenaires('A\nB\r\nC').noms).toEqual(['A', 'B', 'C']);
   });
 
+  it('un tiret entouré d’espaces sépare, les tirets collés restent dans les noms', () => {
+    expect(decouperPartenaires('Atmo Auvergne-Rhône-Alpes - Université Grenoble Alpes').noms).toEqual(['Atmo Auvergne-Rhône-Alpes', 'Université Grenoble Alpes']);
+  });
+
+  it('« NSP » comme partenaire : aucun offreur, la réponse gardée dans les notes', () => {
+    const n = normaliserLigne(2, { Nom_du_projet: 'P', Nom_collectivite: 'Metz', Partenaires: 'NSP' });
+    expect(n.projet.offreurs).toEqual([]);
+    expect(n.notes).toEqual(['Partenaires : NSP']);
+    expect(n.aReprendre).toBe(false);
+  });
+
   it('SIRET avec espaces ou points ; la notation scientifique d’un tableur est refusée (chiffres perdus)', () => {
     expect(normaliserSiret('243 300 316 00011')).toMatchObject({ etat: 'valide', siret: '24330031600011' });
     expect(normaliserSiret('243.300.316.00011')).toMatchObject({ etat: 'valide', siret: '24330031600011' });
@@ -256,6 +267,26 @@ describe('valeurs de chaque génération', () => {
 });
 
 describe('ligne d’une autre génération', () => {
+  it('une précision entre parenthèses : la valeur reconnue, la précision gardée dans les notes', () => {
+    const n = normaliserLigne(2, { Nom_du_projet: 'P', Nom_collectivite: 'Metz', type_algorithme: 'Vision par ordinateur (YOLOv8)', mise_en_oeuvre: 'prestataire (Berger-Levrault)' });
+    expect(n.projet).toMatchObject({ techniquesIa: ['vision-par-ordinateur'], miseEnOeuvre: 'prestataires' });
+    expect(n.notes).toEqual(['type_algorithme : Vision par ordinateur (YOLOv8)', 'mise_en_oeuvre : prestataire (Berger-Levrault)']);
+    expect(n.aReprendre).toBe(false);
+  });
+
+  it('une colonne inconnue : ses cellules gardées dans les notes, sans retenir la publication', () => {
+    const n = normaliserLigne(2, { Nom_du_projet: 'P', Nom_collectivite: 'Metz' }, undefined, { 'Commentaire interne': ' relancer la DSI ', Vide: '' });
+    expect(n.notes).toEqual(['Commentaire interne : relancer la DSI']);
+    expect(n.avertissements).toEqual([{ colonne: 'Commentaire interne', valeur: 'relancer la DSI', message: 'colonne inconnue : gardée dans les notes d’import' }]);
+    expect(n.aReprendre).toBe(false);
+  });
+
+  it('un sous-thème écrit sous un autre thème que celui du projet : gardé, signalé', () => {
+    const n = normaliserLigne(2, { Nom_du_projet: 'P', Nom_collectivite: 'Metz', Theme: 'Gouvernance', Sous_Theme: 'Administration-Gestion des assemblées' });
+    expect(n.projet).toMatchObject({ thematique: 'gouvernance-et-socles-technologiques', sousThematiques: ['gestion-des-assemblees'] });
+    expect(n.avertissements).toEqual([expect.objectContaining({ colonne: 'Sous_Theme', message: expect.stringMatching(/écrit sous le thème « Administration », alors que le thème du projet est gouvernance/) })]);
+  });
+
   it('thème écrit avec son sous-thème, sous-thèmes en paires, une étiquette contenant une virgule', () => {
     const n = normaliserLigne(2, {
       Nom_du_projet: 'P',

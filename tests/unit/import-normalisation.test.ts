@@ -260,9 +260,9 @@ describe('ligne complète', () => {
   });
 
   it('un hébergement inconnu ne devient pas « NSP » : ne pas savoir n’est pas dire autre chose', () => {
-    const resultat = ligne({ herbergement: 'chez le prestataire' });
+    const resultat = ligne({ herbergement: 'OVH (SecNumCloud en cours)' });
     expect(resultat.projet.hebergement).toBeNull();
-    expect(resultat.notes).toContain('herbergement : chez le prestataire');
+    expect(resultat.notes).toContain('herbergement : OVH (SecNumCloud en cours)');
   });
 
   it('colonnes restreintes : vocabulaire du CMS ; une ressource est signalée, pas perdue en silence', () => {

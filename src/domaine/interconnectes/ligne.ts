@@ -5,7 +5,7 @@
  * données and évaluation), sharing a Journal.
  */
 import { cleTexte, texteSurUneLigne } from './texte';
-import { decouperListe, decouperPartenaires, lireDate, normaliserNombre, normaliserSiret, normaliserUrl, type Siret } from './valeurs';
+import { PARTENAIRES_INCONNUS, decouperListe, decouperPartenaires, lireDate, normaliserNombre, normaliserSiret, normaliserUrl, type Siret } from './valeurs';
 import {
   ACCES_DONNEES,
   AUDIENCES,
@@ -97,7 +97,25 @@ export interface LigneNormalisee {
   notes: string[];
   /** some notes stand for a field left empty or wrong (a value of a list): a modérateur must see them first */
   aReprendre: boolean;
+  /** projet attribute → the cell it was read from, for a value the CMS refuses (kept in the notes then) */
+  sources: Record<string, { colonne: string; valeur: string }>;
 }
+
+/** The columns each scalar attribute of the projet is read from, the refining extended column first. */
+const COLONNES_DES_ATTRIBUTS: Readonly<Record<string, readonly string[]>> = {
+  resume: ['resume'],
+  description: ['Description_service'],
+  statut: ['statut_bibliotheque', 'Statut_du_projet'],
+  motifAbandon: ['status_abandon'],
+  dateDemarrage: ['Date_de_demarrage'],
+  lienInformation: ['URL_Service'],
+  impactEnvironnemental: ['impact_environnement'],
+  hebergement: ['herbergement'],
+  miseEnOeuvre: ['mise_en_oeuvre'],
+  financement: ['financement'],
+  budget: ['budget'],
+  contact: ['projet_contact'],
+};
 
 /** Values a projet cannot be published without; their absence only leaves it an incomplete draft. */
 export const COLONNES_DE_PUBLICATION = ['Description_service', 'Statut_du_projet', 'Theme'] as const;
@@ -162,6 +180,14 @@ export class Journal {
   terme(vocabulaire: Vocabulaire, colonne: string, valeur: string): string | null {
     const resolu = resoudre(vocabulaire, valeur);
     if (!resolu) {
+      // « Vision par ordinateur (YOLOv8) »: the value, and a detail no field holds.
+      const sansPrecision = valeur.replace(/\s*\([^()]*\)\s*$/, '').trim();
+      const principal = sansPrecision !== valeur.trim() && sansPrecision !== '' ? resoudre(vocabulaire, sansPrecision) : undefined;
+      if (principal) {
+        this.noter(colonne, valeur, principal.terme.valeur, 'précision entre parenthèses gardée dans les notes d’import');
+        this.garder(colonne, valeur, `« ${sansPrecision} » retenu, la précision n’a pas de champ`, false);
+        return principal.terme.valeur;
+      }
       this.inconnu(vocabulaire, colonne, valeur);
       return null;
     }
@@ -246,7 +272,7 @@ function date(j: Journal, colonne: string, precision: 'mois' | 'jour'): string |
   }
   if (precision === 'mois' && lue.precision === 'jour') {
     const mois = `${lue.iso.slice(0, 8)}01`;
-    j.noter(colonne, source, mois, 'date ramenée au premier jour du mois');
+    if (mois !== lue.iso) j.noter(colonne, source, mois, 'date ramenée au premier jour du mois');
     return mois;
   }
   if (/[a-z]/i.test(source) && !/^\d{4}-\d{2}-\d{2}T/.test(source)) j.noter(colonne, source, lue.iso, 'mois écrit en toutes lettres');
@@ -289,6 +315,9 @@ function textesProjet(j: Journal, projet: ProjetImporte): void {
 function partenaires(j: Journal, projet: ProjetImporte): void {
   const source = j.brut('Partenaires');
   const lus = decouperPartenaires(source, j.composes);
+  const inconnus = lus.noms.filter((nom) => PARTENAIRES_INCONNUS.has(cleTexte(nom)));
+  for (const nom of inconnus) j.garder('Partenaires', nom, `« ${nom} » : partenaires inconnus, aucun offreur créé`, false);
+  lus.noms = lus.noms.filter((nom) => !inconnus.includes(nom));
   projet.offreurs = lus.noms;
   if (lus.regle === 'aucun' && source.trim() !== '') j.noter('Partenaires', source, '', 'valeur signifiant « aucun partenaire »');
   if (lus.regle === 'tirets' || lus.regle === 'virgules' || (lus.noms.length === 1 && lus.noms[0] !== source)) {
@@ -319,7 +348,7 @@ function taxonomiesProjet(j: Journal, projet: ProjetImporte): void {
     requise(j, 'Theme', projet.thematique);
   }
   if (j.present('Sous_Theme') || enPaire.length > 0) {
-    const lus = [...new Set([...enPaire, ...j.liste(SOUS_THEMES, 'Sous_Theme', (v) => sousTheme(j, v), (v) => resoudreSousTheme(v) !== undefined)])];
+    const lus = [...new Set([...enPaire, ...j.liste(SOUS_THEMES, 'Sous_Theme', (v) => sousTheme(j, v, projet.thematique), (v) => resoudreSousTheme(v) !== undefined)])];
     if (lus.length > MAX_SOUS_THEMATIQUES) {
       for (const slug of lus.slice(MAX_SOUS_THEMATIQUES)) j.garder('Sous_Theme', slug, `au plus ${MAX_SOUS_THEMATIQUES} sous-thématiques, « ${slug} » non retenue`);
     }
@@ -330,7 +359,7 @@ function taxonomiesProjet(j: Journal, projet: ProjetImporte): void {
   if (j.present('type_algorithme')) projet.techniquesIa = j.liste(TECHNIQUES, 'type_algorithme');
 }
 
-function sousTheme(j: Journal, valeur: string): string | null {
+function sousTheme(j: Journal, valeur: string, thematique: string | null | undefined): string | null {
   const lu = resoudreSousTheme(valeur);
   if (!lu) {
     if (resoudre(THEMES, valeur)) {
@@ -341,8 +370,10 @@ function sousTheme(j: Journal, valeur: string): string | null {
     return null;
   }
   if (lu.theme) {
-    const parent = lu.resolution.terme.valeur;
-    j.noter('Sous_Theme', valeur, parent, `écrit avec son thème « ${lu.theme.libelle} » : sous-thème seul retenu`);
+    j.noter('Sous_Theme', valeur, lu.resolution.terme.valeur, `écrit avec son thème « ${lu.theme.libelle} » : sous-thème seul retenu`);
+    if (thematique && lu.theme.terme.valeur !== thematique) {
+      j.avertir('Sous_Theme', valeur, `sous-thème écrit sous le thème « ${lu.theme.libelle} », alors que le thème du projet est ${thematique} : sous-thème gardé, à vérifier`);
+    }
   } else {
     j.noterResolution(SOUS_THEMES, 'Sous_Theme', valeur, lu.resolution);
   }
@@ -440,7 +471,16 @@ function evaluationsImpact(j: Journal): Array<{ titre: string; url: string | nul
   return liens;
 }
 
-export function normaliserLigne(numero: number, cellules: Readonly<Record<string, string>>, composes?: readonly string[]): LigneNormalisee {
+/**
+ * `cellules`: canonical column → cell; `horsColonnes`: header → cell of the columns that match none,
+ * kept in the notes (a comment column of a spreadsheet is still something someone wrote).
+ */
+export function normaliserLigne(
+  numero: number,
+  cellules: Readonly<Record<string, string>>,
+  composes?: readonly string[],
+  horsColonnes: Readonly<Record<string, string>> = {},
+): LigneNormalisee {
   const j = new Journal(cellules, composes);
   const projet: ProjetImporte = { nom: j.ligneSimple('Nom_du_projet') };
   if (projet.nom === '') j.erreurs.push({ colonne: 'Nom_du_projet', valeur: '', message: 'nom du projet absent : la ligne ne peut pas devenir un projet' });
@@ -453,7 +493,15 @@ export function normaliserLigne(numero: number, cellules: Readonly<Record<string
     j.erreurs.push({ colonne: 'Nom_collectivite', valeur: '', message: 'collectivité porteuse absente (ni nom ni SIRET) : la ligne ne peut pas devenir un projet' });
   }
   const dateMiseAJour = date(j, 'Date_de_derniere_mise_a_jour', 'jour');
+  for (const [entete, valeur] of Object.entries(horsColonnes)) {
+    if (valeur.trim() !== '') j.garder(entete, valeur.trim(), 'colonne inconnue', false);
+  }
   const identifiant = j.brut('identifiant').trim() || null;
+  const sources: LigneNormalisee['sources'] = {};
+  for (const [attribut, colonnes] of Object.entries(COLONNES_DES_ATTRIBUTS)) {
+    const colonne = j.premiere(...colonnes);
+    if (colonne && j.brut(colonne).trim() !== '') sources[attribut] = { colonne, valeur: j.brut(colonne).trim() };
+  }
   return {
     numero,
     identifiant,
@@ -465,6 +513,7 @@ export function normaliserLigne(numero: number, cellules: Readonly<Record<string
     avertissements: j.avertissements,
     notes: j.notes,
     aReprendre: j.aReprendre,
+    sources,
   };
 }
 

@@ -121,6 +121,9 @@ export function decouperListe(valeur: string): string[] {
 /** Cells that mean « no partner ». */
 const SANS_PARTENAIRE = new Set(['', '/', '-', 'aucun', 'aucune', 'neant', 'na', 'n a', 'developpe en regie', 'en regie', 'regie']);
 
+/** Cells that mean « partners unknown »: no offreur, the answer kept by the caller. */
+export const PARTENAIRES_INCONNUS: ReadonlySet<string> = new Set(['nsp', 'ne sait pas', 'inconnu', 'inconnus', 'a preciser']);
+
 /**
  * Hyphenated names that are one organisation, not two (the hyphen-separated lists of the source cannot
  * tell them apart). The importer adds the names of the offreurs already in the CMS.
@@ -190,7 +193,9 @@ export function decouperPartenaires(valeur: string, composes: readonly string[] 
   const avecVirgules = decouperHorsParentheses(valeur, /[,;]/).parties.length > 1;
   const noms: string[] = [];
   for (const ligne of lignes) {
-    const morceaux = avecVirgules ? [ligne] : decouperTirets(ligne, composes);
+    // « Atmo Auvergne-Rhône-Alpes - Université Grenoble Alpes »: spaced dashes separate, the others join.
+    const espaces = /\s[-–]\s/.test(ligne);
+    const morceaux = avecVirgules ? [ligne] : espaces ? ligne.split(/\s[-–]\s/) : decouperTirets(ligne, composes);
     for (const morceau of morceaux) {
       const nom = morceau.replace(/\s+/g, ' ').trim();
       if (nom !== '' && !noms.some((n) => cleTexte(n) === cleTexte(nom))) noms.push(nom);

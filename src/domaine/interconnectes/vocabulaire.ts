@@ -193,10 +193,12 @@ export const HEBERGEMENTS: Vocabulaire = avecMotsBibliotheque(
         ['Cloud externe', G.saisie],
         ['Hébergeur externe', G.saisie],
         ['SaaS', `${G.saisie} : logiciel hébergé par son éditeur`],
+        ['Chez le prestataire', `${G.beta} : les serveurs d’un tiers, le prestataire`],
       ]),
       terme('interne', ["en interne de l'administration", 'en interne'], [
         ['Interne', G.export2025],
         ['Serveurs de la collectivité', G.saisie],
+        ['Serveurs de la DSI', `${G.beta} : la direction des systèmes d’information de la collectivité`],
         ['On premise', G.saisie],
       ]),
       terme('nsp', ['NSP', 'Ne sait pas'], [['Je ne sais pas', G.saisie]]),
@@ -368,7 +370,7 @@ export const AUDIENCES: Vocabulaire = depuisTaxonomie(
 export const TECHNIQUES: Vocabulaire = depuisTaxonomie('type_algorithme', TECHNIQUES_IA, {
   'apprentissage-automatique': [['ML', G.saisie], ['Apprentissage machine', G.saisie]],
   'traitement-automatique-du-langage': [['TAL', G.saisie], ['NLP', G.saisie]],
-  'ia-generative': [['IA Gen', G.saisie], ['GenAI', G.saisie]],
+  'ia-generative': [['IA Gen', G.saisie], ['GenAI', G.saisie], ['LLM', `${G.beta} : grand modèle de langage, une IA générative`], ['Grand modèle de langage', G.saisie]],
   'reseaux-de-neurones': [['Deep learning', G.saisie], ['Apprentissage profond', G.saisie]],
 });
 
