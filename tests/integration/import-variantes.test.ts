@@ -61,8 +61,8 @@ async function importerFichier(nom: string, entetes: string[], lignes: string[][
 }
 
 /** The draft as the full-access token reads it (Restreint fields included, notesImport never). */
-async function brouillon(documentId: string): Promise<Record<string, any>> {
-  const reponse = await api().get(`/api/projets/${documentId}`).set(enteteJeton()).query({ status: 'draft', populate: '*' });
+async function brouillon(documentId: string, populate: unknown = '*'): Promise<Record<string, any>> {
+  const reponse = await api().get(`/api/projets/${documentId}`).set(enteteJeton()).query({ status: 'draft', populate });
   expect(reponse.status).toBe(200);
   return reponse.body.data;
 }
@@ -185,7 +185,10 @@ describe('--publier et les règles de publication', () => {
     expect(abandonne.avertissements).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/^non publié : .*motifAbandon.* ; en modération$/) }));
     expect(await estPublie(abandonne.documentId as string)).toBe(false);
     expect(await etatRevue(abandonne.documentId as string)).toBe('en_moderation');
-    expect(await brouillon(abandonne.documentId as string)).toMatchObject({ nom: 'Chatbot abandonné sans motif', statut: 'abandonne', description: 'Un agent conversationnel.' });
+    // « Abandonné » cannot be saved without a motif: the draft waits without statut, the value in its notes.
+    expect(await brouillon(abandonne.documentId as string)).toMatchObject({ nom: 'Chatbot abandonné sans motif', statut: null, description: 'Un agent conversationnel.' });
+    expect(abandonne.notes).toEqual(['Statut_du_projet : Abandonné']);
+    expect(await notesImport(abandonne.documentId as string)).toBe('Statut_du_projet : Abandonné');
     expect(publiable.nonPublie).toBeNull();
     expect(await estPublie(publiable.documentId as string)).toBe(true);
 
@@ -227,7 +230,7 @@ describe('Colonnes étendues de l’open data', () => {
     expect(rapport.lecturesColonnes).toEqual([expect.stringMatching(/« url » ignorée/)]);
     const ligne = rapport.lignes[0];
     expect(ligne).toMatchObject({ resultat: 'modifie', documentId, notes: ['collectivites_partenaires : 999999999'] });
-    const projet = await brouillon(documentId);
+    const projet = await brouillon(documentId, { collectivite: true, publics: true, collectivitesPartenaires: true, evaluation: { populate: '*' } });
     expect(projet).toMatchObject({
       nom: 'Projet étendu renommé',
       statut: 'exploration',
