@@ -227,6 +227,13 @@ describe('valeurs de chaque génération', () => {
     expect(normaliserSiret('2.43300316E13')).toMatchObject({ etat: 'invalide', raison: expect.stringMatching(/notation scientifique/) });
   });
 
+  it('un SIRET inutilisable : la collectivité est cherchée par son nom, le SIRET écrit gardé dans les notes', () => {
+    const n = normaliserLigne(2, { Nom_du_projet: 'P', Nom_collectivite: 'Bordeaux Métropole', SIRET: '2,43300316E+13' });
+    expect(n.collectivite.siret).toMatchObject({ etat: 'invalide' });
+    expect(n.notes).toEqual(['SIRET : 2,43300316E+13']);
+    expect(n.erreurs).toEqual([]);
+  });
+
   it('dates : MM/AAAA, MM-AAAA, AAAA, AAAA-MM-JJ, mois en lettres', () => {
     expect(lireDate('03/2023')).toEqual({ iso: '2023-03-01', precision: 'mois', lecture: null });
     expect(lireDate('03-2023')).toEqual({ iso: '2023-03-01', precision: 'mois', lecture: null });

@@ -414,11 +414,13 @@ function siretDeclare(j: Journal): Siret {
   const source = j.brut('SIRET');
   const siret = normaliserSiret(source);
   if (siret.etat === 'valide' && siret.chiffres !== source.trim()) j.noter('SIRET', source, siret.chiffres, 'espaces et points retirés');
+  // Said by the collectivité's matching (« SIRET invalide : recherche par le nom »); kept for the editor.
+  if (siret.etat === 'invalide') j.notes.push(`SIRET : ${source.trim()}`);
   const sourceSiren = j.brut('siren_collectivite');
   if (sourceSiren.trim() === '') return siret;
   const siren = normaliserSiret(sourceSiren);
   if (siren.etat !== 'valide') {
-    j.avertir('siren_collectivite', sourceSiren, `SIREN invalide${siren.etat === 'invalide' ? ` (${siren.raison})` : ''} : colonne SIRET utilisée`);
+    j.garder('siren_collectivite', sourceSiren.trim(), `SIREN invalide${siren.etat === 'invalide' ? ` (${siren.raison})` : ''}, colonne SIRET utilisée`, false);
     return siret;
   }
   return siret.etat === 'valide' && siret.siren === siren.siren ? siret : siren;
