@@ -50,7 +50,10 @@ describe('colonnes de chaque génération', () => {
       'proportionalite',
     ]);
     expect(inconnues).toEqual([]);
-    expect(lectures).toEqual([expect.stringMatching(/« description » lue comme la description de l’algorithme .*nom_algorithme/)]);
+    expect(lectures).toEqual([
+      expect.stringMatching(/« description » lue comme la description de l’algorithme .*nom_algorithme/),
+      'colonnes Statut_du_projet, Theme absentes : les projets créés seront des brouillons incomplets, à compléter avant publication',
+    ]);
   });
 
   it('« description » sans nom_algorithme : celle du service, sauf si le service a déjà la sienne ; la lecture est dite', () => {
@@ -86,7 +89,7 @@ describe('colonnes de chaque génération', () => {
     const { colonnes, inconnues, lectures } = correspondreColonnes(entetes);
     expect(colonnes).toEqual(entetes);
     expect(inconnues).toEqual([]);
-    expect(lectures).toEqual([expect.stringMatching(/« url » ignorée/)]);
+    expect(lectures).toEqual([expect.stringMatching(/^colonnes Description_service, Theme absentes/), expect.stringMatching(/« url » ignorée/)]);
   });
 });
 

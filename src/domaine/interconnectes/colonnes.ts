@@ -106,6 +106,9 @@ export const GENERATIONS_COLONNES: readonly GenerationColonnes[] = [
   },
 ];
 
+/** Columns a projet cannot be published without: absent, the projets created are incomplete drafts. */
+const COLONNES_DE_PUBLICATION = ['Description_service', 'Statut_du_projet', 'Theme'] as const;
+
 /** A column literally named so is the algorithm's description next to `nom_algorithme`, else the service's. */
 const DESCRIPTION = 'description';
 
@@ -157,6 +160,10 @@ export function correspondreColonnes(entetes: readonly string[]): Correspondance
     if (colonne === null) continue;
     const memes = entetes.filter((_, i) => colonnes[i] === colonne);
     if (memes.length > 1) doublons.push({ colonne, entetes: memes });
+  }
+  const absentes = COLONNES_DE_PUBLICATION.filter((c) => !colonnes.includes(c) && !(c === 'Statut_du_projet' && colonnes.includes('statut_bibliotheque')));
+  if (absentes.length > 0) {
+    lectures.push(`colonne${absentes.length > 1 ? 's' : ''} ${absentes.join(', ')} absente${absentes.length > 1 ? 's' : ''} : les projets créés seront des brouillons incomplets, à compléter avant publication`);
   }
   const ignorees = entetes.filter((_, i) => colonnes[i] !== null && COLONNES_IGNOREES.includes(colonnes[i] as string));
   if (ignorees.length > 0) lectures.push(`colonne${ignorees.length > 1 ? 's' : ''} ${ignorees.map((e) => `« ${e} »`).join(', ')} ignorée : adresse permanente, recalculée par le CMS`);

@@ -117,9 +117,6 @@ const COLONNES_DES_ATTRIBUTS: Readonly<Record<string, readonly string[]>> = {
   contact: ['projet_contact'],
 };
 
-/** Values a projet cannot be published without; their absence only leaves it an incomplete draft. */
-export const COLONNES_DE_PUBLICATION = ['Description_service', 'Statut_du_projet', 'Theme'] as const;
-
 /** What the block normalisers share: the row, and what they report. */
 export class Journal {
   readonly normalisations: Normalisation[] = [];
