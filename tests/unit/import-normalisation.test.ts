@@ -333,8 +333,12 @@ describe('collectivité', () => {
 
   it('SIRET invalide : signalé, puis recherche par le nom', () => {
     const resultat = trouverCollectivite(annuaire, declaree('Toulouse Métropole', '24410051800170', 'Métropole'));
-    expect(resultat).toMatchObject({ trouvee: { documentId: 'toulouse' }, par: 'nom' });
-    expect(resultat.avertissements).toEqual([expect.stringMatching(/SIRET « 24410051800170 » invalide/)]);
+    expect(resultat).toMatchObject({ trouvee: { documentId: 'toulouse' }, par: 'nom', avertissements: [] });
+    const ligne = normaliserLigne(2, { Nom_collectivite: 'Toulouse Métropole', SIRET: '24410051800170' });
+    expect(ligne.avertissements).toEqual([
+      { colonne: 'SIRET', valeur: '24410051800170', message: expect.stringMatching(/^SIRET « 24410051800170 » invalide \(clé de contrôle.*\) : recherche par le nom : gardée dans les notes d’import$/) },
+    ]);
+    expect(ligne.notes).toEqual(['SIRET : 24410051800170']);
   });
 
   it('Ville de Paris déclarée département : le SIREN de la commune l’emporte, le type est signalé', () => {

@@ -411,8 +411,7 @@ function siretDeclare(j: Journal): Siret {
   const source = j.brut('SIRET');
   const siret = normaliserSiret(source);
   if (siret.etat === 'valide' && siret.chiffres !== source.trim()) j.noter('SIRET', source, siret.chiffres, 'espaces et points retirés');
-  // Said by the collectivité's matching (« SIRET invalide : recherche par le nom »); kept for the editor.
-  if (siret.etat === 'invalide') j.notes.push(`SIRET : ${source.trim()}`);
+  if (siret.etat === 'invalide') j.garder('SIRET', source.trim(), `SIRET « ${siret.chiffres} » invalide (${siret.raison}) : recherche par le nom`, false);
   const sourceSiren = j.brut('siren_collectivite');
   if (sourceSiren.trim() === '') return siret;
   const siren = normaliserSiret(sourceSiren);
