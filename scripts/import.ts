@@ -3,7 +3,7 @@
  *
  * Boots Strapi from the compiled application (no HTTP server), imports the file, prints the progress and
  * a summary, writes the per-row JSON report on request, then stops Strapi.
- * Exit code: 0 done, 1 file refused (nothing imported) or bad usage, 2 some rows rejected.
+ * Exit code: 0 done, 1 file refused (nothing imported) or bad usage, 2 some rows held back (rejected).
  */
 import { readFile, writeFile } from 'fs/promises';
 import path from 'path';
@@ -30,13 +30,25 @@ function resume(rapport: RapportImport): string[] {
     `Fichier : ${rapport.fichier} (${description(rapport)})`,
     `  créés : ${bilan.cree}   modifiés : ${bilan.modifie}   inchangés : ${bilan.inchange}   rejetés : ${bilan.rejete}`,
   ];
+  const nonPublies = rapport.lignes.filter((l) => l.nonPublie !== null);
+  if (rapport.publication) lignes.push(`  en modération faute de pouvoir être publiés : ${nonPublies.length}`);
+  const avecNotes = rapport.lignes.filter((l) => l.resultat !== 'rejete' && l.notes.length > 0);
+  if (avecNotes.length > 0) {
+    const valeurs = avecNotes.reduce((n, l) => n + l.notes.length, 0);
+    lignes.push(`  projets avec des notes d’import à reprendre : ${avecNotes.length} (${valeurs} valeur${valeurs > 1 ? 's' : ''} gardée${valeurs > 1 ? 's' : ''} telle${valeurs > 1 ? 's' : ''} quelle${valeurs > 1 ? 's' : ''})`);
+  }
+  for (const lecture of rapport.lecturesColonnes) lignes.push(`Colonnes : ${lecture}.`);
   if (rapport.colonnesInconnues.length > 0) lignes.push(`Colonnes inconnues, ignorées : ${rapport.colonnesInconnues.join(', ')}`);
   const rejetees = rapport.lignes.filter((l) => l.resultat === 'rejete');
   if (rejetees.length > 0) {
-    lignes.push('Lignes rejetées :');
+    lignes.push('Lignes rejetées (gardées entières dans le rapport JSON) :');
     for (const l of rejetees) lignes.push(`  ligne ${l.ligne} « ${l.projet} » : ${l.raisons.join(' ; ')}`);
   }
-  const avertissements = rapport.lignes.flatMap((l) => l.avertissements.map((a) => `  ligne ${l.ligne}, ${a.colonne} : ${a.message}`));
+  if (nonPublies.length > 0) {
+    lignes.push('Projets importés en modération, non publiés :');
+    for (const l of nonPublies) lignes.push(`  ligne ${l.ligne} « ${l.projet} » : ${l.nonPublie}`);
+  }
+  const avertissements = rapport.lignes.flatMap((l) => l.avertissements.map((a) => `  ligne ${l.ligne}${a.colonne ? `, ${a.colonne}` : ''} : ${a.message}`));
   if (avertissements.length > 0) lignes.push(`Avertissements (${avertissements.length}) :`, ...avertissements);
   const normalisations = rapport.lignes.reduce((n, l) => n + l.normalisations.length, 0);
   lignes.push(`Normalisations appliquées : ${normalisations} (détail par ligne dans le rapport JSON, --rapport).`);

@@ -205,6 +205,11 @@ export const ECRANS_TYPES: Record<string, ConfigurationEcran> = {
         label: 'Évaluation et transparence',
         description: 'Catégorie de risque (règlement européen sur l’IA), proportionnalité, intervention humaine, recours… Public.',
       },
+      notesImport: {
+        label: 'Notes d’import (à reprendre)',
+        description:
+          'Valeurs du fichier importé qu’aucun champ n’a pu recevoir, telles quelles (« colonne : valeur »). Reportez-les dans les champs, puis effacez-les. Jamais publié.',
+      },
     },
     sections: [
       {
@@ -251,6 +256,11 @@ export const ECRANS_TYPES: Record<string, ConfigurationEcran> = {
           [{ champ: 'miseEnOeuvre', taille: 6 }, { champ: 'financement', taille: 6 }],
           [{ champ: 'budget', taille: 6 }, { champ: 'contact', taille: 6 }],
         ],
+      },
+      {
+        // Internal (never served, not even to members): after the members-only part.
+        titre: 'Reprise de l’import',
+        lignes: [[{ champ: 'notesImport', taille: 12 }]],
       },
     ],
   },

@@ -30,10 +30,12 @@ export const ATTRIBUTS_RESTREINTS: Readonly<Record<string, readonly string[]>> =
 
 /**
  * Attributes never served on the content API, not even to members: who are the référents and
- * contributeurs of a collectivité (admin users) is editorial data of the admin panel.
+ * contributeurs of a collectivité (admin users) is editorial data of the admin panel, and so are the
+ * import notes of a projet (source values waiting for an editor).
  */
 export const ATTRIBUTS_INTERNES: Readonly<Record<string, readonly string[]>> = {
   [UID.collectivite]: ['referents', 'contributeurs'],
+  [UID.projet]: ['notesImport'],
 };
 
 /**

@@ -44,10 +44,16 @@ export interface RapportLigne {
   collectivite: string | null;
   resultat: Resultat;
   documentId: string | null;
-  /** why the row was rejected, or what changed */
+  /** why the row was held back, or what changed */
   raisons: string[];
   avertissements: Anomalie[];
   normalisations: Normalisation[];
+  /** the whole row as read, header → cell: nothing of a held-back row is lost */
+  cellules: Record<string, string>;
+  /** what the projet's notesImport received (« colonne : valeur » per line) */
+  notes: string[];
+  /** with --publier, why the projet waits en_moderation instead of being published */
+  nonPublie: string | null;
 }
 
 export interface RapportImport {
@@ -60,6 +66,8 @@ export interface RapportImport {
   separateur: string | null;
   bom: boolean;
   colonnesInconnues: string[];
+  /** how headers were read when it took a decision (the `description` column, ignored columns) */
+  lecturesColonnes: string[];
   /** a file-level problem: nothing was imported */
   erreurFichier: string | null;
   bilan: Record<Resultat, number>;
@@ -107,6 +115,7 @@ function rapportVide(fichier: string, options: OptionsImport, lu?: FichierLu): R
     separateur: lu?.separateur ?? null,
     bom: lu?.bom ?? false,
     colonnesInconnues: [],
+    lecturesColonnes: [],
     erreurFichier: null,
     bilan: { ...VIDE },
     lignes: [],
@@ -132,6 +141,7 @@ export async function analyserFichier(source: SourceImport, options: OptionsImpo
   const rapport = rapportVide(source.nom, options, lu);
   const correspondance = correspondreColonnes(lu.entetes);
   rapport.colonnesInconnues = correspondance.inconnues;
+  rapport.lecturesColonnes = correspondance.lectures;
   rapport.erreurFichier = erreurColonnes(lu.entetes, correspondance);
   if (!rapport.erreurFichier && lu.lignes.length === 0) {
     rapport.erreurFichier = 'Le fichier ne contient que la ligne d’en-tête : aucun projet à importer.';
@@ -148,10 +158,16 @@ export async function importerProjets(strapi: Core.Strapi, source: SourceImport,
   const ctx = await preparerContexte(strapi, options);
   for (const [index, { numero, valeurs }] of lu.lignes.entries()) {
     const cellules: Record<string, string> = {};
+    const brutes: Record<string, string> = {};
     colonnes.forEach((colonne, i) => {
       if (colonne) cellules[colonne] = valeurs[i] ?? '';
     });
-    const ligne = await importerLigne(ctx, normaliserLigne(numero, cellules, ctx.nomsComposes));
+    const horsColonnes: Record<string, string> = {};
+    lu.entetes.forEach((entete, i) => {
+      brutes[entete] = valeurs[i] ?? '';
+      if (colonnes[i] === null && entete.trim() !== '') horsColonnes[entete] = valeurs[i] ?? '';
+    });
+    const ligne = await importerLigne(ctx, normaliserLigne(numero, cellules, ctx.nomsComposes, horsColonnes), brutes);
     rapport.lignes.push(ligne);
     rapport.bilan[ligne.resultat] += 1;
     await options.avancement?.(index + 1, lu.lignes.length);
@@ -198,7 +214,7 @@ function rejet(rapport: RapportLigne, raisons: string[]): RapportLigne {
   return { ...rapport, resultat: 'rejete', documentId: null, raisons };
 }
 
-async function importerLigne(ctx: Contexte, n: LigneNormalisee): Promise<RapportLigne> {
+async function importerLigne(ctx: Contexte, n: LigneNormalisee, cellules: Record<string, string>): Promise<RapportLigne> {
   const rapport: RapportLigne = {
     ligne: n.numero,
     projet: n.projet.nom,
@@ -208,6 +224,9 @@ async function importerLigne(ctx: Contexte, n: LigneNormalisee): Promise<Rapport
     raisons: [],
     avertissements: [...n.avertissements],
     normalisations: [...n.normalisations],
+    cellules,
+    notes: [...n.notes],
+    nonPublie: null,
   };
   if (n.erreurs.length > 0) return rejet(rapport, n.erreurs.map((e) => `${e.colonne} : ${e.message}`));
 
@@ -368,16 +387,25 @@ async function estPublie(strapi: Core.Strapi, uid: string, documentId: string): 
   return (await strapi.db.query(uid as StrapiUID.Schema).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
 }
 
+/** Relations and notes of a row, resolved by the importer. */
+interface RelationsLigne {
+  collectivite: string;
+  offreurs: string[] | undefined;
+  partenaires: string[] | undefined;
+  notes: string[];
+}
+
 /** The data sent to the Document Service, relations as documentIds; only the fields the file has. */
-function donneesProjet(ctx: Contexte, p: ProjetImporte, collectivite: string, offreurs: string[] | undefined, evaluationStockee: Record<string, unknown> | null): Record<string, unknown> {
+function donneesProjet(ctx: Contexte, p: ProjetImporte, r: RelationsLigne, evaluationStockee: Record<string, unknown> | null): Record<string, unknown> {
   const ids = (table: Map<string, string>, slugs: string[]) => slugs.map((s) => table.get(s)).filter((id): id is string => id !== undefined);
-  const { thematique, sousThematiques, publics, techniquesIa, offreurs: _noms, evaluation, ...scalaires } = p;
-  const data: Record<string, unknown> = { ...scalaires, collectivite };
+  const { thematique, sousThematiques, publics, techniquesIa, offreurs: _noms, collectivitesPartenaires: _sirens, evaluation, ...scalaires } = p;
+  const data: Record<string, unknown> = { ...scalaires, collectivite: r.collectivite, notesImport: r.notes.length > 0 ? r.notes.join('\n') : null };
   if (thematique !== undefined) data.thematique = thematique === null ? null : ctx.taxonomies.thematique.get(thematique) ?? null;
   if (sousThematiques) data.sousThematiques = ids(ctx.taxonomies.thematique, sousThematiques);
   if (publics) data.publics = ids(ctx.taxonomies.publicCible, publics);
   if (techniquesIa) data.techniquesIa = ids(ctx.taxonomies.techniqueIa, techniquesIa);
-  if (offreurs) data.offreurs = offreurs;
+  if (r.offreurs) data.offreurs = r.offreurs;
+  if (r.partenaires) data.collectivitesPartenaires = r.partenaires;
   if (evaluation) {
     // Columns absent from the file keep what editors wrote.
     const { id: _id, evaluationsImpact, ...garde } = evaluationStockee ?? {};
@@ -394,6 +422,7 @@ const POPULATE_COMPARAISON = {
   publics: { fields: ['documentId'] },
   techniquesIa: { fields: ['documentId'] },
   offreurs: { fields: ['documentId'] },
+  collectivitesPartenaires: { fields: ['documentId'] },
   algorithme: true,
   donnees: { populate: { sources: true } },
   evaluation: { populate: { evaluationsImpact: true } },
@@ -431,49 +460,159 @@ function champsModifies(stocke: Record<string, unknown>, data: Record<string, un
   });
 }
 
+/** The partner collectivités named by SIREN (extended column): those of the référentiel; the others noted. */
+function partenairesConnus(ctx: Contexte, sirens: readonly string[], rapport: RapportLigne): string[] {
+  const ids: string[] = [];
+  for (const siren of sirens) {
+    const connue = ctx.annuaire.parSiren(siren);
+    if (connue && !connue.simulee) {
+      ids.push(connue.documentId);
+    } else {
+      rapport.avertissements.push({ colonne: 'collectivites_partenaires', valeur: siren, message: 'SIREN absent du référentiel, collectivité partenaire non reliée : gardée dans les notes d’import' });
+      rapport.notes.push(`collectivites_partenaires : ${siren}`);
+    }
+  }
+  return ids;
+}
+
+/** The draft the row updates: the one of the extended export's `identifiant`, else the same name in the same collectivité. */
+async function projetExistant(ctx: Contexte, n: LigneNormalisee, collectivite: string): Promise<string | undefined> {
+  if (n.identifiant) {
+    const parIdentifiant = (await ctx.strapi.db.query(UID.projet).findOne({ select: ['documentId'], where: { documentId: n.identifiant, publishedAt: null } })) as { documentId: string } | null;
+    if (parIdentifiant) return parIdentifiant.documentId;
+  }
+  const candidats = (await ctx.strapi.db.query(UID.projet).findMany({
+    select: ['documentId', 'nom'],
+    where: { publishedAt: null, collectivite: { documentId: collectivite } },
+  })) as Array<{ documentId: string; nom: string }>;
+  return candidats.find((c) => cleTexte(c.nom) === cleTexte(n.projet.nom))?.documentId;
+}
+
+/**
+ * Runs a write inside a savepoint: when it fails, only it is rolled back, never what the row wrote
+ * before (the draft before its publication), on SQLite as on PostgreSQL.
+ */
+async function dansPointDeSauvegarde<T>(ctx: Contexte, action: () => Promise<T>): Promise<T> {
+  return ctx.strapi.db.transaction(async ({ trx }) => {
+    await trx.raw('SAVEPOINT ecriture_import');
+    try {
+      const resultat = await action();
+      await trx.raw('RELEASE SAVEPOINT ecriture_import');
+      return resultat;
+    } catch (erreur) {
+      await trx.raw('ROLLBACK TO SAVEPOINT ecriture_import');
+      await trx.raw('RELEASE SAVEPOINT ecriture_import');
+      throw erreur;
+    }
+  });
+}
+
+/** Publishes; returns the French reason a publication rule refused it (errors.ValidationError), null when published. */
+async function publier(ctx: Contexte, documentId: string): Promise<string | null> {
+  try {
+    await dansPointDeSauvegarde(ctx, () => documents(ctx.strapi, UID.projet).publish({ documentId }));
+    return null;
+  } catch (erreur) {
+    if (erreur instanceof errors.ValidationError) return erreur.message;
+    throw erreur;
+  }
+}
+
+/** The attributes a refusal names, and the one that caused it (an abandon without motif: the statut). */
+function champsEnCause(erreur: errors.ValidationError, data: Record<string, unknown>): string[] {
+  const details = (erreur.details as { errors?: Array<{ path?: unknown[] }> } | undefined)?.errors ?? [];
+  const champs = details.map((d) => String(d.path?.[0] ?? '')).map((champ) => (champ === 'motifAbandon' && data.statut === 'abandonne' ? 'statut' : champ));
+  return [...new Set(champs)];
+}
+
+/**
+ * Writes the draft; a value the CMS refuses (an e-mail that is not one, « Abandonné » without motif…)
+ * is left out, kept verbatim in the notes with the CMS's reason, and the draft written without it.
+ * Returns the reason, null when everything was written.
+ */
+async function enregistrer(ctx: Contexte, n: LigneNormalisee, rapport: RapportLigne, data: Record<string, unknown>, ecrire: () => Promise<unknown>): Promise<string | null> {
+  const refus: string[] = [];
+  for (;;) {
+    try {
+      await dansPointDeSauvegarde(ctx, ecrire);
+      return refus.length > 0 ? refus.join(' ; ') : null;
+    } catch (erreur) {
+      if (!(erreur instanceof errors.ValidationError) || refus.length >= 3) throw erreur;
+      const retires = champsEnCause(erreur, data).filter((champ) => n.sources[champ] && data[champ] !== null && data[champ] !== undefined);
+      if (retires.length === 0) throw erreur;
+      refus.push(erreur.message);
+      for (const champ of retires) {
+        const { colonne, valeur } = n.sources[champ];
+        data[champ] = null;
+        rapport.notes.push(`${colonne} : ${valeur}`);
+        rapport.avertissements.push({ colonne, valeur, message: `refusée par le CMS (${erreur.message}), champ laissé vide : gardée dans les notes d’import` });
+      }
+      data.notesImport = rapport.notes.join('\n');
+    }
+  }
+}
+
 async function ecrireLigne(ctx: Contexte, n: LigneNormalisee, modele: RapportLigne, trouvee: Collectivite, typeNouvelle: string | null, effets: Effets): Promise<RapportLigne> {
   const { strapi } = ctx;
-  const rapport: RapportLigne = { ...modele, raisons: [], normalisations: [...modele.normalisations] };
+  const rapport: RapportLigne = { ...modele, raisons: [], normalisations: [...modele.normalisations], avertissements: [...modele.avertissements], notes: [...modele.notes] };
   const collectivite = await assurerCollectivite(ctx, n, rapport, trouvee, typeNouvelle, effets);
   const offreurs = n.projet.offreurs ? await assurerOffreurs(ctx, n.projet.offreurs, rapport, effets) : undefined;
+  const partenaires = n.projet.collectivitesPartenaires ? partenairesConnus(ctx, n.projet.collectivitesPartenaires, rapport) : undefined;
   const projets = documents(strapi, UID.projet);
+  const relations = { collectivite: collectivite.documentId, offreurs, partenaires, notes: rapport.notes };
 
-  const candidats = (await strapi.db.query(UID.projet).findMany({
-    select: ['documentId', 'nom'],
-    where: { publishedAt: null, collectivite: { documentId: collectivite.documentId } },
-  })) as Array<{ documentId: string; nom: string }>;
-  const existant = candidats.find((c) => cleTexte(c.nom) === cleTexte(n.projet.nom));
-
+  const existant = await projetExistant(ctx, n, collectivite.documentId);
   let documentId: string;
   let ecrit = false;
+  /** what the CMS refused of the row (left out, kept in the notes) */
+  let refus: string | null = null;
   if (existant) {
-    documentId = existant.documentId;
+    documentId = existant;
     const stocke = (await projets.findOne({ documentId, status: 'draft', populate: POPULATE_COMPARAISON })) ?? {};
-    const data = donneesProjet(ctx, n.projet, collectivite.documentId, offreurs, (stocke.evaluation as Record<string, unknown> | null) ?? null);
-    const modifies = champsModifies(stocke, data);
+    const data = donneesProjet(ctx, n.projet, relations, (stocke.evaluation as Record<string, unknown> | null) ?? null);
+    let modifies = champsModifies(stocke, data);
     if (modifies.length > 0) {
-      await projets.update({ documentId, data });
+      // A value refused again leaves the draft as the previous run wrote it: nothing to write then.
+      refus = await enregistrer(ctx, n, rapport, data, async () => {
+        if (champsModifies(stocke, data).length > 0) await projets.update({ documentId, data });
+      });
+      modifies = champsModifies(stocke, data);
+    }
+    if (modifies.length > 0) {
       const enLigne = !ctx.options.publier && (await estPublie(strapi, UID.projet, documentId));
       rapport.raisons.unshift(`champs modifiés : ${modifies.join(', ')}${enLigne ? ' (brouillon ; la version publiée reste celle d’avant jusqu’à sa publication)' : ''}`);
       ecrit = true;
     }
     rapport.resultat = modifies.length > 0 ? 'modifie' : 'inchange';
   } else {
-    const cree = (await projets.create({ data: donneesProjet(ctx, n.projet, collectivite.documentId, offreurs, null) })) as { documentId: string };
-    documentId = cree.documentId;
+    // Nothing the file does not say: no default statut for a row without one.
+    const data = { statut: null, ...donneesProjet(ctx, n.projet, relations, null) };
+    let cree: { documentId: string } | undefined;
+    refus = await enregistrer(ctx, n, rapport, data, async () => {
+      cree = (await projets.create({ data })) as { documentId: string };
+    });
+    documentId = (cree as { documentId: string }).documentId;
     rapport.resultat = 'cree';
     ecrit = true;
   }
+  let enModeration = ecrit && !ctx.options.publier;
   if (ctx.options.publier && (ecrit || !(await estPublie(strapi, UID.projet, documentId)))) {
-    await projets.publish({ documentId });
-    if (!ecrit) {
-      rapport.resultat = 'modifie';
-      rapport.raisons.unshift('publié');
+    // A value kept aside stands for a field left empty: a modérateur looks at it before anyone else does.
+    const raison = refus ?? (n.aReprendre ? 'valeurs à reprendre (notes d’import)' : await publier(ctx, documentId));
+    if (raison === null) {
+      if (!ecrit) {
+        rapport.resultat = 'modifie';
+        rapport.raisons.unshift('publié');
+      }
+      ecrit = true;
+    } else {
+      rapport.nonPublie = raison;
+      rapport.avertissements.push({ colonne: '', valeur: '', message: `non publié : ${raison} ; en modération` });
+      enModeration = true;
     }
-    ecrit = true;
   }
-  if (ecrit && !ctx.options.publier) {
-    // Without --publier, imported projets wait for the modérateurs (revue-editoriale plugin).
+  if (enModeration) {
+    // Imported projets that are not published wait for the modérateurs (revue-editoriale plugin).
     await strapi.plugin('revue-editoriale').service('revue').placerEnModeration(UID.projet, documentId);
   }
   if (ecrit && n.dateMiseAJour) {

@@ -49,9 +49,13 @@ interface Rapport {
     projet: string;
     collectivite: string | null;
     resultat: string;
+    documentId: string | null;
     raisons: string[];
     avertissements: Array<{ colonne: string; message: string }>;
     normalisations: Array<{ colonne: string; source: string; retenu: string }>;
+    cellules: Record<string, string>;
+    notes: string[];
+    nonPublie: string | null;
   }>;
 }
 
@@ -76,10 +80,21 @@ describe('Import du fichier réel des Interconnectés', () => {
     const rapport = path.join(dossier, 'simulation.json');
     const { code, sortie } = await importer(DATA_CSV, '--dry-run', '--rapport', rapport);
     expect(sortie).toMatch(/Simulation \(--dry-run\) : rien n’a été écrit/);
-    expect(sortie).toMatch(/créés : 31 {3}modifiés : 0 {3}inchangés : 0 {3}rejetés : 2/);
+    expect(sortie).toMatch(/créés : 32 {3}modifiés : 0 {3}inchangés : 0 {3}rejetés : 1/);
     expect(code).toBe(2);
     const { lignes } = lireRapport(rapport);
+    expect(lignes.filter((l) => l.resultat === 'rejete').map((l) => l.ligne)).toEqual([13]);
     expect(lignes.find((l) => l.ligne === 13)?.raisons.join()).toMatch(/Syndicat de gestion des eaux du brivadois.*absente du référentiel.*--creer-collectivites/);
+    // The whole row stays in the report, cell by cell.
+    expect(lignes.find((l) => l.ligne === 13)?.cellules).toEqual(source[11]);
+    // « Abandonné » without motif cannot be saved: the draft is created without statut, the value kept in its notes.
+    expect(lignes.find((l) => l.ligne === 30)).toMatchObject({
+      resultat: 'cree',
+      notes: ['Statut_du_projet : Abandonné'],
+      avertissements: expect.arrayContaining([
+        expect.objectContaining({ colonne: 'Statut_du_projet', message: expect.stringMatching(/\(motifAbandon\) est obligatoire quand le projet est abandonné.*gardée dans les notes d’import/) }),
+      ]),
+    });
     expect(lignes.find((l) => l.ligne === 3)?.avertissements.map((a) => a.message).join()).toMatch(/SIRET désigne « Metz Métropole ».*« Ville de Metz » désigne « Metz »/);
     expect(lignes.filter((l) => l.avertissements.some((a) => /SIRET « \d+ » invalide/.test(a.message))).map((l) => l.ligne)).toEqual([15, 16, 17]);
     expect(await nombreDeProjets('Stacoptim')).toBe(0);
@@ -87,19 +102,25 @@ describe('Import du fichier réel des Interconnectés', () => {
     expect(offreurs.body.meta.pagination.total).toBe(0);
   });
 
-  it('import publié : 32 projets créés, le projet abandonné sans motif rejeté avec sa raison', async () => {
+  it('import publié : 33 projets créés, 32 publiés, le projet abandonné sans motif en modération avec sa raison', async () => {
     const rapport = path.join(dossier, 'import.json');
     const { code, sortie } = await importer(DATA_CSV, '--publier', '--creer-collectivites', '--rapport', rapport);
-    expect(sortie).toMatch(/créés : 32 {3}modifiés : 0 {3}inchangés : 0 {3}rejetés : 1/);
-    expect(code).toBe(2);
+    expect(sortie).toMatch(/créés : 33 {3}modifiés : 0 {3}inchangés : 0 {3}rejetés : 0/);
+    expect(sortie).toMatch(/en modération faute de pouvoir être publiés : 1\n/);
+    expect(code).toBe(0);
     const { lignes } = lireRapport(rapport);
-    expect(lignes.find((l) => l.resultat === 'rejete')).toMatchObject({ ligne: 30, projet: 'IA Cantines', raisons: [expect.stringMatching(/\(motifAbandon\) est obligatoire quand le projet est abandonné/)] });
+    expect(lignes.filter((l) => l.nonPublie !== null)).toEqual([
+      expect.objectContaining({ ligne: 30, projet: 'IA Cantines', resultat: 'cree', nonPublie: expect.stringMatching(/\(motifAbandon\) est obligatoire quand le projet est abandonné/) }),
+    ]);
+    const cantines = lignes.find((l) => l.ligne === 30)?.documentId as string;
+    expect((await api().get(`/revue-editoriale/documents/api::projet.projet/${cantines}`).set(enteteAdmin())).body.data.etat).toBe('en_moderation');
+    expect((await api().get(`/api/projets/${cantines}`)).status).toBe(404);
     expect(lignes.find((l) => l.ligne === 13)?.raisons.join()).toMatch(/collectivité « Syndicat de gestion des eaux du brivadois » créée \(type syndicat/);
   });
 
   it('second passage : ne crée ni ne modifie rien', async () => {
     const { sortie } = await importer(DATA_CSV, '--publier', '--creer-collectivites');
-    expect(sortie).toMatch(/créés : 0 {3}modifiés : 0 {3}inchangés : 32 {3}rejetés : 1/);
+    expect(sortie).toMatch(/créés : 0 {3}modifiés : 0 {3}inchangés : 33 {3}rejetés : 0/);
     const offreurs = await api().get('/api/offreurs').set(enteteJeton()).query({ status: 'draft', 'filters[nom][$eq]': 'IFPEN' });
     expect(offreurs.body.meta.pagination.total).toBe(1); // cited by two projets, created once
   });
@@ -145,7 +166,7 @@ describe('Open data', () => {
     // Every row, whichever suite published it: the publication rules make it a valid row of schema 1.1.0.
     for (const ligne of exportees) expect(validerLigne(ligne, COLONNES_PUBLIQUES)).toEqual([]);
     const { lignes } = lireRapport(path.join(dossier, 'import.json'));
-    const importees = lignes.filter((l) => l.resultat !== 'rejete');
+    const importees = lignes.filter((l) => l.resultat !== 'rejete' && l.nonPublie === null);
     expect(importees).toHaveLength(32);
     const ecarts: string[] = [];
     let identiques = 0;
@@ -322,35 +343,36 @@ describe('Fichiers défectueux', () => {
     const { sortie } = await importer(gros, '--publier', '--creer-collectivites', '--rapport', rapport);
     const { bilan, lignes } = lireRapport(rapport);
     expect(lignes).toHaveLength(33 * copies);
-    expect(bilan).toEqual({ cree: 0, modifie: 0, inchange: 32, rejete: 33 * copies - 32 });
-    expect(lignes.filter((l) => l.resultat === 'rejete' && !/doublon de la ligne \d+/.test(l.raisons.join()))).toHaveLength(1); // IA Cantines, first copy
+    expect(bilan).toEqual({ cree: 0, modifie: 0, inchange: 33, rejete: 33 * copies - 33 });
+    expect(lignes.filter((l) => l.resultat === 'rejete' && !/doublon de la ligne \d+/.test(l.raisons.join()))).toHaveLength(0);
     expect(sortie).toMatch(new RegExp(`\\[${33 * copies}/${33 * copies}\\]`));
   });
 
-  it('une ligne fautive ne bloque pas les autres : doublon, champ obligatoire absent, valeur inconnue ; formule neutralisée à l’export', async () => {
+  it('une ligne fautive ne bloque pas les autres : doublon retenu, description absente ou valeurs inconnues en modération ; formule neutralisée à l’export', async () => {
     const avant = await api().get('/api/open-data/projets.csv');
-    // projet_date: publication requires what the national schema requires (README, « Open data »).
-    const entete = 'nom_projet;coll_nom;coll_siret;projet_status;theme;usage_description;audience_service;projet_date';
+    const entete = 'nom_projet;coll_nom;coll_siret;projet_date;projet_status;theme;usage_description;audience_service';
     const lignes = [
-      'Tri des encombrants;Rennes Métropole;243 500 139 00189;En déploiement;Mobilités;Une description.;Agent;01/2024',
-      'Tri des encombrants;Rennes Métropole;243 500 139 00189;En déploiement;Mobilités;Une description.;Agent;01/2024',
-      'Sans description;Rennes Métropole;243 500 139 00189;En déploiement;Mobilités;;Agent;01/2024',
-      'Statut inconnu;Rennes Métropole;243 500 139 00189;Suspendu;Mobilités;Une description.;Martiens;01/2024',
-      '"=HYPERLINK(""http://exemple.fr"",""clic"")";Rennes Métropole;243 500 139 00189;Terminé;Mobilités;Une description.;Élu;01/2024',
+      'Tri des encombrants;Rennes Métropole;243 500 139 00189;01/2024;En déploiement;Mobilités;Une description.;Agent',
+      'Tri des encombrants;Rennes Métropole;243 500 139 00189;01/2024;En déploiement;Mobilités;Une description.;Agent',
+      'Sans description;Rennes Métropole;243 500 139 00189;01/2024;En déploiement;Mobilités;;Agent',
+      'Statut inconnu;Rennes Métropole;243 500 139 00189;01/2024;Suspendu;Mobilités;Une description.;Martiens',
+      '"=HYPERLINK(""http://exemple.fr"",""clic"")";Rennes Métropole;243 500 139 00189;01/2024;Terminé;Mobilités;Une description.;Élu',
     ];
     const chemin = fichier('fautif.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${entete}\n${lignes.join('\n')}\n`)]));
     const rapport = path.join(dossier, 'fautif.json');
     const { code } = await importer(chemin, '--publier', '--rapport', rapport);
     expect(code).toBe(2);
     const resultat = lireRapport(rapport);
-    expect(resultat.bilan).toEqual({ cree: 2, modifie: 0, inchange: 0, rejete: 3 });
-    expect(resultat.lignes.map((l) => [l.ligne, l.resultat, l.raisons.join(' ; ')])).toEqual([
-      [2, 'cree', ''],
-      [3, 'rejete', 'doublon de la ligne 2 (même collectivité, même nom de projet)'],
-      [4, 'rejete', 'Description_service : valeur obligatoire absente'],
-      [5, 'rejete', expect.stringMatching(/^Statut_du_projet : valeur inconnue « Suspendu ».* ; Audience : valeur inconnue « Martiens »/)],
-      [6, 'cree', ''],
+    expect(resultat.bilan).toEqual({ cree: 4, modifie: 0, inchange: 0, rejete: 1 });
+    expect(resultat.lignes.map((l) => [l.ligne, l.resultat, l.raisons.join(' ; '), l.nonPublie])).toEqual([
+      [2, 'cree', '', null],
+      [3, 'rejete', 'doublon de la ligne 2 (même collectivité, même nom de projet)', null],
+      [4, 'cree', '', expect.stringMatching(/\(description\)/)],
+      [5, 'cree', '', 'valeurs à reprendre (notes d’import)'],
+      [6, 'cree', '', null],
     ]);
+    expect(resultat.lignes[2].avertissements).toContainEqual(expect.objectContaining({ colonne: 'Description_service', message: expect.stringMatching(/brouillon incomplet/) }));
+    expect(resultat.lignes[3].notes).toEqual(['Statut_du_projet : Suspendu', 'Audience : Martiens']);
     expect(await nombreDeProjets('Tri des encombrants')).toBe(1);
 
     const csv = await api().get('/api/open-data/projets.csv');

@@ -78,6 +78,8 @@ const lisibleParUnMembre = (genre: Genre) => ['public', 'restreint', 'membres'].
 function remplir(uid: string, attributs: Record<string, Attribut>, genre: Genre, chemin: string[], restreint: boolean): Record<string, unknown> {
   const donnees: Record<string, unknown> = {};
   for (const [nom, a] of Object.entries(attributs)) {
+    // Internal attributes (ATTRIBUTS_INTERNES, e.g. a projet's import notes) exist on no API, for no caller.
+    if (a.private && chemin.length === 0 && !estRestreint(uid, nom)) continue;
     const ici = [...chemin, nom];
     const sousRestreint = restreint || (chemin.length === 0 && estRestreint(uid, nom));
     // Outside Restreint fields, a public value of a draft row is what the edit or the draft changes.

@@ -211,6 +211,7 @@ const SECTIONS_PROJET: Array<[string, string[]]> = [
   ['Données', ['donnees', 'hebergement']],
   ['Impact environnemental', ['impactEnvironnemental', 'impactEnvironnementalKwhAn']],
   ['Mise en œuvre et contact', ['miseEnOeuvre', 'financement', 'budget', 'contact']],
+  ['Reprise de l’import', ['notesImport']],
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -126,6 +126,7 @@ describe('decouperEnSections : la vue d’édition en panneaux titrés', () => {
         'miseEnOeuvre financement',
         'budget contact',
       ],
+      ['# Reprise de l’import', 'notesImport'],
     ]);
   });
 
@@ -201,6 +202,7 @@ describe('miseEnPageDuFormulaire : ce que le crochet de la vue d’édition rend
       'Évaluation',
       'Ressources',
       TITRE_ACCES_RESTREINT,
+      'Reprise de l’import',
       'Revue',
     ]);
     const requis = resultat.flat(2).filter((c) => c.required === true && c.type !== TYPE_INTERTITRE).map((c) => c.name);

@@ -20,7 +20,10 @@ describe('colonnes', () => {
   it('refuse un fichier sans les colonnes obligatoires ou avec une colonne en double', () => {
     const verifier = (entetes: string[]) => erreurColonnes(entetes, correspondreColonnes(entetes));
     expect(verifier(['nom_projet', 'coll_nom', 'projet_status', 'theme', 'usage_description'])).toBeNull();
-    expect(verifier(['Nom_du_projet', 'Theme'])).toBe('Colonnes obligatoires absentes : Description_service, Statut_du_projet, Nom_collectivite ou SIRET.');
+    // Description, statut and thème may be absent: the projets are then incomplete drafts.
+    expect(verifier(['Nom_du_projet', 'Theme'])).toBe('Colonnes obligatoires absentes : Nom_collectivite ou SIRET.');
+    expect(verifier(['coll_nom', 'Theme'])).toBe('Colonnes obligatoires absentes : Nom_du_projet.');
+    expect(verifier(['nom_projet', 'siren_collectivite'])).toBeNull();
     expect(verifier(['Nom_du_projet|Theme'])).toMatch(/Une seule colonne lue .* séparateur doit être la virgule ou le point-virgule/);
     expect(verifier(['Nom_du_projet', 'nom_projet'])).toBe('Colonnes en double : Nom_du_projet et nom_projet (Nom_du_projet).');
   });
@@ -232,16 +235,34 @@ describe('ligne complète', () => {
       lienInformation: null,
     });
     expect(resultat.normalisations.map((n) => n.colonne).sort()).toEqual(['Audience', 'Nom_du_projet', 'SIRET', 'Statut_du_projet', 'Theme']);
-    expect(resultat.avertissements).toEqual([{ colonne: 'URL_Service', valeur: 'accès interne uniquement', message: 'pas une adresse web : lien laissé vide' }]);
+    expect(resultat.avertissements).toEqual([
+      { colonne: 'URL_Service', valeur: 'accès interne uniquement', message: 'pas une adresse web, lien laissé vide : gardée dans les notes d’import' },
+    ]);
+    // Kept, but it says the projet has no public link: no modérateur needed for it.
+    expect(resultat.notes).toEqual(['URL_Service : accès interne uniquement']);
+    expect(resultat.aReprendre).toBe(false);
     expect(resultat.collectivite.siret).toMatchObject({ etat: 'valide', siren: '200039865' });
   });
 
-  it('rejette une valeur inconnue en nommant colonne et valeur, sans la laisser tomber', () => {
-    const resultat = ligne({ Audience: 'Agent, Martiens', Statut_du_projet: 'Suspendu' });
-    expect(resultat.erreurs.map((e) => [e.colonne, e.valeur])).toEqual([
-      ['Statut_du_projet', 'Suspendu'],
-      ['Audience', 'Martiens'],
-    ]);
+  it('une valeur inconnue ou ambiguë : champ vide, valeur gardée mot pour mot dans les notes, avertissement qui nomme colonne et valeur', () => {
+    const resultat = ligne({ Audience: 'Agent, Martiens', Statut_du_projet: 'Suspendu', donnees_source: 'fichiers Excel des services' });
+    expect(resultat.erreurs).toEqual([]);
+    expect(resultat.projet).toMatchObject({ statut: null, publics: ['agent'], donnees: { sources: [], modeAcces: null } });
+    expect(resultat.notes).toEqual(['URL_Service : accès interne uniquement', 'Statut_du_projet : Suspendu', 'Audience : Martiens', 'donnees_source : fichiers Excel des services']);
+    expect(resultat.aReprendre).toBe(true);
+    expect(resultat.avertissements).toEqual(
+      expect.arrayContaining([
+        { colonne: 'Statut_du_projet', valeur: 'Suspendu', message: expect.stringMatching(/^valeur ambiguë « Suspendu » \(abandonne ou experimentation : .*\), champ laissé vide : gardée dans les notes d’import$/) },
+        { colonne: 'Audience', valeur: 'Martiens', message: expect.stringMatching(/^valeur inconnue « Martiens », champ laissé vide \(valeurs reconnues : Grand public, .*\) : gardée dans les notes d’import$/) },
+        { colonne: 'donnees_source', valeur: 'fichiers Excel des services', message: expect.stringMatching(/^valeur inconnue « fichiers Excel des services »/) },
+      ]),
+    );
+  });
+
+  it('un hébergement inconnu ne devient pas « NSP » : ne pas savoir n’est pas dire autre chose', () => {
+    const resultat = ligne({ herbergement: 'OVH (SecNumCloud en cours)' });
+    expect(resultat.projet.hebergement).toBeNull();
+    expect(resultat.notes).toContain('herbergement : OVH (SecNumCloud en cours)');
   });
 
   it('colonnes restreintes : vocabulaire du CMS ; une ressource est signalée, pas perdue en silence', () => {
@@ -268,8 +289,16 @@ describe('ligne complète', () => {
     expect(resultat.avertissements).toContainEqual(expect.objectContaining({ colonne: 'url_ressources', message: expect.stringMatching(/ressource non importée/) }));
   });
 
-  it('rejette une ligne sans valeur obligatoire', () => {
-    expect(ligne({ Description_service: ' ' }).erreurs).toEqual([{ colonne: 'Description_service', valeur: '', message: 'valeur obligatoire absente' }]);
+  it('description, statut ou thème absents : brouillon incomplet avec avertissement, la ligne n’est pas retenue', () => {
+    const resultat = ligne({ Description_service: ' ', Statut_du_projet: '', Theme: '' });
+    expect(resultat.erreurs).toEqual([]);
+    expect(resultat.projet).toMatchObject({ description: null, statut: null, thematique: null });
+    expect(resultat.avertissements.filter((a) => /brouillon incomplet/.test(a.message)).map((a) => a.colonne)).toEqual(['Description_service', 'Statut_du_projet', 'Theme']);
+  });
+
+  it('seuls le nom du projet et la collectivité retiennent une ligne', () => {
+    expect(ligne({ Nom_du_projet: ' ' }).erreurs).toEqual([{ colonne: 'Nom_du_projet', valeur: '', message: expect.stringMatching(/nom du projet absent/) }]);
+    expect(ligne({ Nom_collectivite: '', SIRET: '' }).erreurs).toEqual([{ colonne: 'Nom_collectivite', valeur: '', message: expect.stringMatching(/ni nom ni SIRET/) }]);
   });
 });
 
@@ -304,8 +333,12 @@ describe('collectivité', () => {
 
   it('SIRET invalide : signalé, puis recherche par le nom', () => {
     const resultat = trouverCollectivite(annuaire, declaree('Toulouse Métropole', '24410051800170', 'Métropole'));
-    expect(resultat).toMatchObject({ trouvee: { documentId: 'toulouse' }, par: 'nom' });
-    expect(resultat.avertissements).toEqual([expect.stringMatching(/SIRET « 24410051800170 » invalide/)]);
+    expect(resultat).toMatchObject({ trouvee: { documentId: 'toulouse' }, par: 'nom', avertissements: [] });
+    const ligne = normaliserLigne(2, { Nom_collectivite: 'Toulouse Métropole', SIRET: '24410051800170' });
+    expect(ligne.avertissements).toEqual([
+      { colonne: 'SIRET', valeur: '24410051800170', message: expect.stringMatching(/^SIRET « 24410051800170 » invalide \(clé de contrôle.*\) : recherche par le nom : gardée dans les notes d’import$/) },
+    ]);
+    expect(ligne.notes).toEqual(['SIRET : 24410051800170']);
   });
 
   it('Ville de Paris déclarée département : le SIREN de la commune l’emporte, le type est signalé', () => {

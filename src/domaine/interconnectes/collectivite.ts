@@ -62,8 +62,8 @@ const decrire = (c: CollectiviteConnue) => `« ${c.nom} » (${c.type}${c.sousTyp
 export function trouverCollectivite<T extends CollectiviteConnue>(annuaire: Annuaire<T>, declaree: CollectiviteDeclaree): Correspondance<T> {
   const avertissements: string[] = [];
   const notes: string[] = [];
+  // An invalid SIRET is reported by the row's normaliser (ligne.ts), which keeps it in the notes.
   const { siret } = declaree;
-  if (siret.etat === 'invalide') avertissements.push(`SIRET « ${siret.chiffres} » invalide (${siret.raison}) : recherche par le nom`);
 
   const parSiren = siret.etat === 'valide' ? annuaire.parSiren(siret.siren) : undefined;
   const homonymes = declaree.nom === '' ? [] : annuaire.parNom(declaree.nom);

@@ -5,6 +5,7 @@
 import { chiffresSeuls, sirenValide, siretValide } from '../siren';
 import { estUrlWeb } from '../validation';
 import { cleTexte } from './texte';
+import { sansAccents } from '../slug';
 
 export type Siret =
   | { etat: 'absent' }
@@ -16,6 +17,9 @@ export type Siret =
 export function normaliserSiret(valeur: string): Siret {
   const chiffres = chiffresSeuls(valeur);
   if (chiffres === '') return { etat: 'absent' };
+  if (/^\d+([.,]\d+)?e\+?\d+$/i.test(chiffres)) {
+    return { etat: 'invalide', chiffres: valeur.trim(), raison: 'écrit en notation scientifique par un tableur, des chiffres sont perdus' };
+  }
   if (!/^\d+$/.test(chiffres) || (chiffres.length !== 14 && chiffres.length !== 9)) {
     return { etat: 'invalide', chiffres, raison: `${chiffres.length} caractères au lieu de 14 chiffres` };
   }
@@ -26,7 +30,25 @@ export function normaliserSiret(valeur: string): Siret {
 
 const RE_MOIS_ANNEE = /^(\d{1,2})[/.-](\d{4})$/;
 const RE_JOUR_MOIS_ANNEE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
-const RE_ISO = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/;
+const RE_ISO = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const RE_ANNEE = /^(\d{4})$/;
+const RE_MOIS_EN_LETTRES = /^(?:(\d{1,2})(?:er)?\s+)?([a-z]+)\.?\s+(\d{4})$/;
+
+/** French month names and their usual abbreviations, without accents. */
+const MOIS: Readonly<Record<string, number>> = {
+  janvier: 1, janv: 1, jan: 1,
+  fevrier: 2, fevr: 2, fev: 2,
+  mars: 3, mar: 3,
+  avril: 4, avr: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7, juil: 7,
+  aout: 8,
+  septembre: 9, sept: 9, sep: 9,
+  octobre: 10, oct: 10,
+  novembre: 11, nov: 11,
+  decembre: 12, dec: 12,
+};
 
 function iso(annee: number, mois: number, jour: number): string | null {
   if (mois < 1 || mois > 12 || jour < 1 || annee < 1900 || annee > 2100) return null;
@@ -35,19 +57,57 @@ function iso(annee: number, mois: number, jour: number): string | null {
   return date.toISOString().slice(0, 10);
 }
 
+export interface DateLue {
+  /** ISO date AAAA-MM-JJ (day 1 when the source gives only the month, January 1st for a year alone) */
+  iso: string;
+  precision: 'jour' | 'mois' | 'annee';
+  /** how a day/month order was decided, when the source could be read both ways or only the US way */
+  lecture: string | null;
+}
+
 /**
- * A date written MM/AAAA, M/AAAA, JJ/MM/AAAA, J/M/AAAA, AAAA-MM or AAAA-MM-JJ → ISO date AAAA-MM-JJ
- * (with `premierDuMois`, the first day of its month). Null when it is not a real date.
+ * A date as spreadsheets and people write it: MM/AAAA, MM-AAAA, AAAA, AAAA-MM(-JJ), J/M/AAAA or
+ * M/J/AAAA, « mars 2023 », « janv. 2024 », « 15 mars 2023 ». J/M against M/J: when both readings are
+ * possible the French J/M is assumed and said; when only one is, it is taken and said. Null when it is
+ * not a real date.
  */
-export function normaliserDate(valeur: string, premierDuMois: boolean): string | null {
+export function lireDate(valeur: string): DateLue | null {
   const texte = valeur.trim();
   let trouve = RE_MOIS_ANNEE.exec(texte);
-  if (trouve) return iso(Number(trouve[2]), Number(trouve[1]), 1);
-  trouve = RE_JOUR_MOIS_ANNEE.exec(texte);
-  if (trouve) return iso(Number(trouve[3]), Number(trouve[2]), premierDuMois ? 1 : Number(trouve[1]));
+  if (trouve) return avecIso(iso(Number(trouve[2]), Number(trouve[1]), 1), 'mois', null);
+  trouve = RE_ANNEE.exec(texte);
+  if (trouve) return avecIso(iso(Number(trouve[1]), 1, 1), 'annee', null);
   trouve = RE_ISO.exec(texte);
-  if (trouve) return iso(Number(trouve[1]), Number(trouve[2]), premierDuMois || !trouve[3] ? 1 : Number(trouve[3]));
+  if (trouve) return avecIso(iso(Number(trouve[1]), Number(trouve[2]), trouve[3] ? Number(trouve[3]) : 1), trouve[3] ? 'jour' : 'mois', null);
+  trouve = RE_JOUR_MOIS_ANNEE.exec(texte);
+  if (trouve) {
+    const [a, b, annee] = [Number(trouve[1]), Number(trouve[2]), Number(trouve[3])];
+    const francaise = iso(annee, b, a);
+    const americaine = iso(annee, a, b);
+    if (francaise && americaine && a !== b) {
+      return avecIso(francaise, 'jour', `date ambiguë lue JJ/MM/AAAA (usage français) ; lue MM/JJ/AAAA elle serait le ${americaine}`);
+    }
+    if (francaise) return avecIso(francaise, 'jour', null);
+    if (americaine) return avecIso(americaine, 'jour', `lue MM/JJ/AAAA (usage américain) : ${b} ne peut pas être un mois`);
+    return null;
+  }
+  trouve = RE_MOIS_EN_LETTRES.exec(sansAccents(texte).toLowerCase());
+  if (trouve && MOIS[trouve[2]] !== undefined) {
+    const jour = trouve[1] ? Number(trouve[1]) : null;
+    return avecIso(iso(Number(trouve[3]), MOIS[trouve[2]], jour ?? 1), jour ? 'jour' : 'mois', null);
+  }
   return null;
+}
+
+function avecIso(date: string | null, precision: DateLue['precision'], lecture: string | null): DateLue | null {
+  return date === null ? null : { iso: date, precision, lecture };
+}
+
+/** `lireDate` as an ISO date; with `premierDuMois`, the first day of its month. */
+export function normaliserDate(valeur: string, premierDuMois: boolean): string | null {
+  const lue = lireDate(valeur);
+  if (!lue) return null;
+  return premierDuMois ? `${lue.iso.slice(0, 8)}01` : lue.iso;
 }
 
 /** Multi-valued cells (« Agent, Élu », sub-themes, data sources): comma, semicolon or line break. */
@@ -60,6 +120,9 @@ export function decouperListe(valeur: string): string[] {
 
 /** Cells that mean « no partner ». */
 const SANS_PARTENAIRE = new Set(['', '/', '-', 'aucun', 'aucune', 'neant', 'na', 'n a', 'developpe en regie', 'en regie', 'regie']);
+
+/** Cells that mean « partners unknown »: no offreur, the answer kept by the caller. */
+export const PARTENAIRES_INCONNUS: ReadonlySet<string> = new Set(['nsp', 'ne sait pas', 'inconnu', 'inconnus', 'a preciser']);
 
 /**
  * Hyphenated names that are one organisation, not two (the hyphen-separated lists of the source cannot
@@ -130,7 +193,9 @@ export function decouperPartenaires(valeur: string, composes: readonly string[] 
   const avecVirgules = decouperHorsParentheses(valeur, /[,;]/).parties.length > 1;
   const noms: string[] = [];
   for (const ligne of lignes) {
-    const morceaux = avecVirgules ? [ligne] : decouperTirets(ligne, composes);
+    // « Atmo Auvergne-Rhône-Alpes - Université Grenoble Alpes »: spaced dashes separate, the others join.
+    const espaces = /\s[-–]\s/.test(ligne);
+    const morceaux = avecVirgules ? [ligne] : espaces ? ligne.split(/\s[-–]\s/) : decouperTirets(ligne, composes);
     for (const morceau of morceaux) {
       const nom = morceau.replace(/\s+/g, ' ').trim();
       if (nom !== '' && !noms.some((n) => cleTexte(n) === cleTexte(nom))) noms.push(nom);
