@@ -27,6 +27,14 @@ export const VALEURS_REQUISES: Record<string, readonly string[]> = {
   [UID.projet]: ['dateDemarrage'],
 };
 
+/**
+ * Attributes publication requires when another attribute has a given value. A draft may lack them (an
+ * agent, or an import, records « abandonné » before the motif is written); submission and publication may not.
+ */
+export const VALEURS_REQUISES_SI: Readonly<Record<string, ReadonlyArray<{ champ: string; si: string; vaut: string; quand: string }>>> = {
+  [UID.projet]: [{ champ: 'motifAbandon', si: 'statut', vaut: 'abandonne', quand: 'quand le projet est abandonné' }],
+};
+
 /** Attributes of the document a relation designates that publication requires (the target may lack them otherwise). */
 export const ATTRIBUTS_REQUIS_DES_RELATIONS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   [UID.projet]: { collectivite: ['siren', 'type'] },
@@ -79,6 +87,8 @@ export interface Manquant {
   cible?: string;
   /** The relation holds only targets that do not count (CIBLES_NON_COMPTEES). */
   horsSchema?: boolean;
+  /** The condition that makes the attribute required (VALEURS_REQUISES_SI), e.g. « quand le projet est abandonné ». */
+  quand?: string;
 }
 
 /**
@@ -88,6 +98,9 @@ export interface Manquant {
 export function manquantsPourPublier(uid: string, valeurs: Record<string, unknown>, relations: Record<string, readonly Cible[]>): Manquant[] {
   const manquants: Manquant[] = [];
   for (const champ of VALEURS_REQUISES[uid] ?? []) if (estVide(valeurs[champ])) manquants.push({ champ });
+  for (const { champ, si, vaut, quand } of VALEURS_REQUISES_SI[uid] ?? []) {
+    if (valeurs[si] === vaut && estVide(valeurs[champ])) manquants.push({ champ, quand });
+  }
   for (const champ of RELATIONS_REQUISES[uid] ?? []) {
     const cibles = relations[champ] ?? [];
     const exclues = CIBLES_NON_COMPTEES[uid]?.[champ];
@@ -160,7 +173,7 @@ export function reglesMetier(uid: string, vue: VueDocument, exigerRequis: boolea
   const erreurs: ErreurChamp[] = [];
 
   if (exigerRequis) {
-    for (const { champ, attribut, cible, horsSchema } of manquantsPourPublier(uid, vue.valeurs, vue.relations)) {
+    for (const { champ, attribut, cible, horsSchema, quand } of manquantsPourPublier(uid, vue.valeurs, vue.relations)) {
       erreurs.push(
         erreur(
           champ,
@@ -169,16 +182,13 @@ export function reglesMetier(uid: string, vue: VueDocument, exigerRequis: boolea
             ? `désigne « ${cible} », dont ${NOMS_ATTRIBUTS_CIBLES[attribut] ?? attribut} n’est pas renseigné : il est obligatoire pour publier (schéma national des données ouvertes).`
             : horsSchema
               ? 'doit compter au moins une valeur que le schéma national des données ouvertes nomme (« Autre » seul ne suffit pas pour publier).'
-              : 'est obligatoire.',
+              : `est obligatoire${quand ? ` ${quand}` : ''}.`,
         ),
       );
     }
   }
 
   if (uid === UID.projet) {
-    if (vue.valeurs.statut === 'abandonne' && estVide(vue.valeurs.motifAbandon)) {
-      erreurs.push(erreur('motifAbandon', libelle, 'est obligatoire quand le projet est abandonné.'));
-    }
     const sousThematiques = vue.thematiques.sousThematiques ?? [];
     if (sousThematiques.length > MAX_SOUS_THEMATIQUES) {
       erreurs.push(erreur('sousThematiques', libelle, `accepte au plus ${MAX_SOUS_THEMATIQUES} sous-thématiques (${sousThematiques.length} reçues).`));

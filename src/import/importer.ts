@@ -406,7 +406,9 @@ function donneesProjet(ctx: Contexte, p: ProjetImporte, r: RelationsLigne, evalu
   if (techniquesIa) data.techniquesIa = ids(ctx.taxonomies.techniqueIa, techniquesIa);
   if (r.offreurs) data.offreurs = r.offreurs;
   if (r.partenaires) data.collectivitesPartenaires = r.partenaires;
-  if (evaluation) {
+  // Empty evaluation cells on a projet without evaluation create none (the export writes them empty).
+  const vide = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+  if (evaluation && (evaluationStockee || !Object.values(evaluation).every(vide))) {
     // Columns absent from the file keep what editors wrote.
     const { id: _id, evaluationsImpact, ...garde } = evaluationStockee ?? {};
     const impacts = Array.isArray(evaluationsImpact) ? evaluationsImpact.map(({ id: _i, ...lien }: Record<string, unknown>) => lien) : undefined;
@@ -518,15 +520,14 @@ async function publier(ctx: Contexte, documentId: string): Promise<string | null
   }
 }
 
-/** The attributes a refusal names, and the one that caused it (an abandon without motif: the statut). */
-function champsEnCause(erreur: errors.ValidationError, data: Record<string, unknown>): string[] {
+/** The attributes a refusal names. */
+function champsEnCause(erreur: errors.ValidationError): string[] {
   const details = (erreur.details as { errors?: Array<{ path?: unknown[] }> } | undefined)?.errors ?? [];
-  const champs = details.map((d) => String(d.path?.[0] ?? '')).map((champ) => (champ === 'motifAbandon' && data.statut === 'abandonne' ? 'statut' : champ));
-  return [...new Set(champs)];
+  return [...new Set(details.map((d) => String(d.path?.[0] ?? '')))];
 }
 
 /**
- * Writes the draft; a value the CMS refuses (an e-mail that is not one, « Abandonné » without motif…)
+ * Writes the draft; a value the CMS refuses even in a draft (an e-mail that is not one, a date out of range…)
  * is left out, kept verbatim in the notes with the CMS's reason, and the draft written without it.
  * Returns the reason, null when everything was written.
  */
@@ -538,7 +539,7 @@ async function enregistrer(ctx: Contexte, n: LigneNormalisee, rapport: RapportLi
       return refus.length > 0 ? refus.join(' ; ') : null;
     } catch (erreur) {
       if (!(erreur instanceof errors.ValidationError) || refus.length >= 3) throw erreur;
-      const retires = champsEnCause(erreur, data).filter((champ) => n.sources[champ] && data[champ] !== null && data[champ] !== undefined);
+      const retires = champsEnCause(erreur).filter((champ) => n.sources[champ] && data[champ] !== null && data[champ] !== undefined);
       if (retires.length === 0) throw erreur;
       refus.push(erreur.message);
       for (const champ of retires) {

@@ -87,14 +87,8 @@ describe('Import du fichier réel des Interconnectés', () => {
     expect(lignes.find((l) => l.ligne === 13)?.raisons.join()).toMatch(/Syndicat de gestion des eaux du brivadois.*absente du référentiel.*--creer-collectivites/);
     // The whole row stays in the report, cell by cell.
     expect(lignes.find((l) => l.ligne === 13)?.cellules).toEqual(source[11]);
-    // « Abandonné » without motif cannot be saved: the draft is created without statut, the value kept in its notes.
-    expect(lignes.find((l) => l.ligne === 30)).toMatchObject({
-      resultat: 'cree',
-      notes: ['Statut_du_projet : Abandonné'],
-      avertissements: expect.arrayContaining([
-        expect.objectContaining({ colonne: 'Statut_du_projet', message: expect.stringMatching(/\(motifAbandon\) est obligatoire quand le projet est abandonné.*gardée dans les notes d’import/) }),
-      ]),
-    });
+    // « Abandonné » without motif: a draft may wait for its motif (publication may not); nothing goes to the notes.
+    expect(lignes.find((l) => l.ligne === 30)).toMatchObject({ resultat: 'cree', notes: [] });
     expect(lignes.find((l) => l.ligne === 3)?.avertissements.map((a) => a.message).join()).toMatch(/SIRET désigne « Metz Métropole ».*« Ville de Metz » désigne « Metz »/);
     expect(lignes.filter((l) => l.avertissements.some((a) => /SIRET « \d+ » invalide/.test(a.message))).map((l) => l.ligne)).toEqual([15, 16, 17]);
     expect(await nombreDeProjets('Stacoptim')).toBe(0);

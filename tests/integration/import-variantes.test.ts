@@ -185,10 +185,10 @@ describe('--publier et les règles de publication', () => {
     expect(abandonne.avertissements).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/^non publié : .*motifAbandon.* ; en modération$/) }));
     expect(await estPublie(abandonne.documentId as string)).toBe(false);
     expect(await etatRevue(abandonne.documentId as string)).toBe('en_moderation');
-    // « Abandonné » cannot be saved without a motif: the draft waits without statut, the value in its notes.
-    expect(await brouillon(abandonne.documentId as string)).toMatchObject({ nom: 'Chatbot abandonné sans motif', statut: null, description: 'Un agent conversationnel.' });
-    expect(abandonne.notes).toEqual(['Statut_du_projet : Abandonné']);
-    expect(await notesImport(abandonne.documentId as string)).toBe('Statut_du_projet : Abandonné');
+    // The draft keeps its statut and waits for its motif: nothing invented, nothing moved to the notes.
+    expect(await brouillon(abandonne.documentId as string)).toMatchObject({ nom: 'Chatbot abandonné sans motif', statut: 'abandonne', motifAbandon: null, description: 'Un agent conversationnel.' });
+    expect(abandonne.notes).toEqual([]);
+    expect(await notesImport(abandonne.documentId as string)).toBeNull();
     expect(publiable.nonPublie).toBeNull();
     expect(await estPublie(publiable.documentId as string)).toBe(true);
 

@@ -27,10 +27,15 @@ describe('Invariants du modèle, par l’API REST', () => {
     await attendreRefus(await projetValide({ nom: 'Statut inconnu', statut: 'en_reflexion' }), 'statut', /« Statut.* \(statut\) doit valoir l’une des valeurs suivantes/);
   });
 
-  it('exige un motif quand le projet est abandonné', async () => {
-    await attendreRefus(await projetValide({ nom: 'Abandon sans motif', statut: 'abandonne' }), 'motifAbandon', /\(motifAbandon\) est obligatoire quand le projet est abandonné/);
-    const avecMotif = await creer(await projetValide({ nom: 'Abandon motivé', statut: 'abandonne', motifAbandon: 'Données insuffisantes.' }));
+  it('exige un motif pour publier un projet abandonné ; le brouillon peut l’attendre', async () => {
+    const publie = { status: 'published' };
+    await attendreRefus(await projetValide({ nom: 'Abandon sans motif', statut: 'abandonne' }), 'motifAbandon', /\(motifAbandon\) est obligatoire quand le projet est abandonné/, publie);
+    const avecMotif = await creer(await projetValide({ nom: 'Abandon motivé', statut: 'abandonne', motifAbandon: 'Données insuffisantes.' }), publie);
     expect(avecMotif.status).toBe(201);
+    const brouillon = await creer(await projetValide({ nom: 'Abandon, motif à écrire', statut: 'abandonne' }), { status: 'draft' });
+    expect([brouillon.status, brouillon.body.error?.message]).toEqual([201, undefined]);
+    const publication = await api().put(`/api/projets/${brouillon.body.data.documentId}`).set(enteteJeton()).query(publie).send({ data: {} });
+    expect([publication.status, publication.body.error?.message]).toEqual([400, expect.stringMatching(/\(motifAbandon\) est obligatoire quand le projet est abandonné/)]);
   });
 
   it('accepte au plus deux sous-thématiques', async () => {
@@ -99,6 +104,7 @@ describe('Invariants du modèle, par l’API REST', () => {
     const reponse = await api()
       .put(`/api/projets/${cree.body.data.documentId}`)
       .set(enteteJeton())
+      .query({ status: 'published' })
       .send({ data: { statut: 'abandonne' } });
     expect(reponse.status).toBe(400);
     expect(reponse.body.error.message).toMatch(/motifAbandon/);
@@ -120,7 +126,7 @@ describe('Invariants du modèle, par GraphQL', () => {
   it('refuse un projet abandonné sans motif, en français, sans rien écrire', async () => {
     const data = await projetValide({ nom: 'GraphQL abandon', statut: 'abandonne' });
     const reponse = await graphql(
-      'mutation ($data: ProjetInput!) { createProjet(data: $data) { documentId } }',
+      'mutation ($data: ProjetInput!) { createProjet(data: $data, status: PUBLISHED) { documentId } }',
       { data },
       enteteJeton(),
     );
@@ -138,7 +144,7 @@ describe('Invariants du modèle, par l’administration (content-manager)', () =
       .post(`/content-manager/collection-types/${uid}`)
       .set(enteteAdmin())
       .send({ nom: 'Projet administré', description: 'Brouillon sans collectivité.', statut: 'exploration' });
-    expect(brouillon.status).toBe(201);
+    expect([brouillon.status, brouillon.body.error?.message]).toEqual([201, undefined]);
     const { documentId, slug } = brouillon.body.data;
     expect(slug).toBe('projet-administre');
 

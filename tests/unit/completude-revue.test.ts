@@ -41,5 +41,7 @@ describe('champsObligatoiresVides', () => {
     expect(champsObligatoiresVides(schemas, UID.projet, complet)).toEqual([]);
     const incomplet = { ...complet, dateDemarrage: null, publics: [], collectivite: { ...complet.collectivite, siren: null } };
     expect(champsObligatoiresVides(schemas, UID.projet, incomplet)).toEqual(['dateDemarrage', 'publics', 'collectivite › SIREN']);
+    expect(champsObligatoiresVides(schemas, UID.projet, { ...complet, statut: 'abandonne', motifAbandon: ' ' })).toEqual(['motifAbandon (quand le projet est abandonné)']);
+    expect(champsObligatoiresVides(schemas, UID.projet, { ...complet, statut: 'abandonne', motifAbandon: 'Coût' })).toEqual([]);
   });
 });

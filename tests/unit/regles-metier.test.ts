@@ -16,9 +16,12 @@ describe('reglesMetier', () => {
     expect(champs(UID.projet, vue({ thematiques: { thematique: [theme], sousThematiques: [sous(1), sous(2)] } }), true)).toEqual([]);
   });
 
-  it('exige un motif pour un projet abandonné', () => {
-    expect(champs(UID.projet, vue({ valeurs: { statut: 'abandonne', motifAbandon: ' ' } }))).toEqual(['motifAbandon']);
-    expect(champs(UID.projet, vue({ valeurs: { statut: 'abandonne', motifAbandon: 'Coût' } }))).toEqual([]);
+  it('exige un motif pour publier un projet abandonné, pas pour l’enregistrer en brouillon', () => {
+    const sansMotif = vue({ valeurs: { statut: 'abandonne', motifAbandon: ' ', dateDemarrage: '2024-01-01' } });
+    expect(champs(UID.projet, sansMotif)).toEqual([]);
+    expect(champs(UID.projet, sansMotif, true)).toContain('motifAbandon');
+    expect(reglesMetier(UID.projet, sansMotif, true, libelle).map((e) => e.message)).toContainEqual(expect.stringMatching(/\(motifAbandon\) est obligatoire quand le projet est abandonné\.$/));
+    expect(champs(UID.projet, vue({ valeurs: { statut: 'abandonne', motifAbandon: 'Coût', dateDemarrage: '2024-01-01' } }), true)).not.toContain('motifAbandon');
   });
 
   it('limite à deux sous-thématiques, qui doivent en être', () => {

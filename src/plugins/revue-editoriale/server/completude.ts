@@ -34,9 +34,9 @@ export function champsObligatoiresVides(schemas: Schemas, modele: string, ligne:
     }
   }
   if (prefixe === '') {
-    for (const { champ, attribut, horsSchema } of manquantsPourPublier(modele, ligne, relationsDeLigne(modele, ligne))) {
+    for (const { champ, attribut, horsSchema, quand } of manquantsPourPublier(modele, ligne, relationsDeLigne(modele, ligne))) {
       const libelle = schemas.libelle(modele, champ);
-      vides.push(attribut ? `${libelle} › ${LIBELLES_ATTRIBUTS_CIBLES[attribut] ?? attribut}` : horsSchema ? `${libelle} (autre que « Autre »)` : libelle);
+      vides.push(attribut ? `${libelle} › ${LIBELLES_ATTRIBUTS_CIBLES[attribut] ?? attribut}` : horsSchema ? `${libelle} (autre que « Autre »)` : quand ? `${libelle} (${quand})` : libelle);
     }
   }
   return [...new Set(vides)];
