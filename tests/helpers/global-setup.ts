@@ -128,8 +128,9 @@ async function demarrer(strapi: EtatGlobal['strapi']): Promise<void> {
     strapi.config.set(cle, valeur);
   });
   const sql = diagnosticsChannel.channel(CANAL_SQL);
+  // Only the queries an HTTP request issues: timers (the review outbox retrying its e-mails) run outside any.
   strapi.db.connection.on('query', (requete: { sql: string }) => {
-    if (sql.hasSubscribers) sql.publish(requete.sql);
+    if (sql.hasSubscribers && strapi.requestContext.get()) sql.publish(requete.sql);
   });
 
   // A second seeding on the seeded database must write nothing.

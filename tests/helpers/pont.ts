@@ -15,7 +15,7 @@ export function configurer(cle: string, valeur: unknown): void {
   canal.publish({ cle, valeur });
 }
 
-/** Runs `action` and returns the SQL statements Strapi sent to the database meanwhile. */
+/** Runs `action` and returns the SQL statements the HTTP requests it makes sent to the database meanwhile. */
 export async function requetesSql<T>(action: () => Promise<T>): Promise<{ resultat: T; sql: string[] }> {
   const sql: string[] = [];
   const ecouter = (message: unknown) => sql.push(String(message));

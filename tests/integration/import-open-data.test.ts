@@ -162,6 +162,9 @@ describe('Open data', () => {
     const { lignes } = lireRapport(path.join(dossier, 'import.json'));
     const importees = lignes.filter((l) => l.resultat !== 'rejete' && l.nonPublie === null);
     expect(importees).toHaveLength(32);
+    // The collectivité's columns may hold what another suite's file gave it first (coordinates, logo): they
+    // must be explained, but only the projet's own columns are counted as coming back exactly.
+    const colonnesCollectivite = new Set(['Nom_collectivite', 'SIRET', 'Latitude', 'Longitude', 'Type_de_collectivite', 'URL_Logo']);
     const ecarts: string[] = [];
     let identiques = 0;
     for (const l of importees) {
@@ -177,12 +180,12 @@ describe('Open data', () => {
         const apres = exportee[colonne];
         const egales = colonne === 'Latitude' || colonne === 'Longitude' ? Number(avant) === Number(apres) : avant === apres;
         const expliquee = [...l.normalisations, ...l.avertissements].some((n) => n.colonne === colonne);
-        if (egales) identiques += 1;
+        if (egales) identiques += colonnesCollectivite.has(colonne) ? 0 : 1;
         else if (!expliquee) ecarts.push(`ligne ${l.ligne}, ${colonne} : « ${avant} » exporté « ${apres} » sans normalisation au rapport`);
       }
     }
     expect(ecarts).toEqual([]);
-    expect(identiques).toBeGreaterThan(32 * 12); // most cells come back exactly as they went in
+    expect(identiques).toBeGreaterThan(32 * 8); // most of the 10 projet cells of a row come back exactly as they went in
     expect(exportees.some((e) => e.Nom_du_projet === 'IA Cantines')).toBe(false);
   });
 

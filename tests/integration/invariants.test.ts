@@ -24,7 +24,7 @@ describe('Invariants du modèle, par l’API REST', () => {
   });
 
   it('refuse une valeur hors énumération, en français, sans rien écrire', async () => {
-    await attendreRefus(await projetValide({ nom: 'Statut inconnu', statut: 'en_reflexion' }), 'statut', /« Statut.* \(statut\) doit valoir l’une des valeurs suivantes/);
+    await attendreRefus(await projetValide({ nom: 'Statut hors énumération', statut: 'en_reflexion' }), 'statut', /« Statut.* \(statut\) doit valoir l’une des valeurs suivantes/);
   });
 
   it('exige un motif pour publier un projet abandonné ; le brouillon peut l’attendre', async () => {
