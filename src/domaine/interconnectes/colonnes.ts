@@ -4,22 +4,8 @@
  * equivalent (« Sous-thème » = « sous_theme » = « Sous_Theme »). Each is mapped to its canonical name:
  * the Table Schema's, or one of the extended open-data columns.
  */
-import { SCHEMA_INTERCONNECTES } from './schema';
+import { COLONNES_ETENDUES, SCHEMA_INTERCONNECTES } from './schema';
 import { sansAccents } from '../slug';
-
-/** Extended open-data columns (export « projets-etendu.csv » and projets.json): they refine a strict column. */
-export const COLONNES_ETENDUES = [
-  'identifiant',
-  'url',
-  'siren_collectivite',
-  'statut_bibliotheque',
-  'publics_bibliotheque',
-  'resume',
-  'collectivites_partenaires',
-  'niveau_automatisation',
-  'intervention_humaine',
-  'evaluations_impact',
-] as const;
 
 /** Read but not imported: the permanent address is the CMS's own, recomputed. */
 export const COLONNES_IGNOREES: readonly string[] = ['url'];
