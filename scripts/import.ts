@@ -38,7 +38,7 @@ function resume(rapport: RapportImport): string[] {
     lignes.push(`  projets avec des notes d’import à reprendre : ${avecNotes.length} (${valeurs} valeur${valeurs > 1 ? 's' : ''} gardée${valeurs > 1 ? 's' : ''} telle${valeurs > 1 ? 's' : ''} quelle${valeurs > 1 ? 's' : ''})`);
   }
   for (const lecture of rapport.lecturesColonnes) lignes.push(`Colonnes : ${lecture}.`);
-  if (rapport.colonnesInconnues.length > 0) lignes.push(`Colonnes inconnues, ignorées : ${rapport.colonnesInconnues.join(', ')}`);
+  if (rapport.colonnesInconnues.length > 0) lignes.push(`Colonnes inconnues (leurs cellules gardées dans les notes d’import) : ${rapport.colonnesInconnues.join(', ')}`);
   const rejetees = rapport.lignes.filter((l) => l.resultat === 'rejete');
   if (rejetees.length > 0) {
     lignes.push('Lignes rejetées (gardées entières dans le rapport JSON) :');

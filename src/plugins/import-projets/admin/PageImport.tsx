@@ -165,7 +165,7 @@ function Rapport({ rapport, titre }: { rapport: RapportImport; titre: string }) 
       </Typography>
       <Bilan rapport={rapport} />
       {rapport.colonnesInconnues.length > 0 && (
-        <Typography textColor="neutral600">{`Colonnes inconnues, ignorées : ${rapport.colonnesInconnues.join(', ')}`}</Typography>
+        <Typography textColor="neutral600">{`Colonnes inconnues (leurs cellules gardées dans les notes d’import) : ${rapport.colonnesInconnues.join(', ')}`}</Typography>
       )}
       <TableauLignes lignes={rapport.lignes} />
     </Flex>
