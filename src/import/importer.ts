@@ -8,6 +8,7 @@
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../domaine/regles-metier';
+import { estVide } from '../domaine/validation';
 import { correspondreColonnes, erreurColonnes } from '../domaine/interconnectes/colonnes';
 import { FichierIllisible, lireFichier, type FichierLu, type FormatFichier } from '../domaine/interconnectes/lecture-fichier';
 import { cleProjet, normaliserLigne, type Anomalie, type LigneNormalisee, type Normalisation, type ProjetImporte } from '../domaine/interconnectes/ligne';
@@ -407,8 +408,7 @@ function donneesProjet(ctx: Contexte, p: ProjetImporte, r: RelationsLigne, evalu
   if (r.offreurs) data.offreurs = r.offreurs;
   if (r.partenaires) data.collectivitesPartenaires = r.partenaires;
   // Empty evaluation cells on a projet without evaluation create none (the export writes them empty).
-  const vide = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
-  if (evaluation && (evaluationStockee || !Object.values(evaluation).every(vide))) {
+  if (evaluation && (evaluationStockee || !Object.values(evaluation).every(estVide))) {
     // Columns absent from the file keep what editors wrote.
     const { id: _id, evaluationsImpact, ...garde } = evaluationStockee ?? {};
     const impacts = Array.isArray(evaluationsImpact) ? evaluationsImpact.map(({ id: _i, ...lien }: Record<string, unknown>) => lien) : undefined;

@@ -6,18 +6,13 @@
  * publication agree. Pure: the schemas and labels are given.
  */
 import { manquantsPourPublier, relationsDeLigne } from '../../../domaine/regles-metier';
+import { estVide } from '../../../domaine/validation';
 import type { Schemas } from './differences';
 
 type Ligne = Record<string, unknown>;
 
 /** Attributes of a designated document the rules require, as the agent reads them (« Collectivité › SIREN »). */
 const LIBELLES_ATTRIBUTS_CIBLES: Readonly<Record<string, string>> = { siren: 'SIREN', type: 'Type' };
-
-function estVide(valeur: unknown): boolean {
-  if (valeur === null || valeur === undefined) return true;
-  if (typeof valeur === 'string') return valeur.trim() === '';
-  return Array.isArray(valeur) && valeur.length === 0;
-}
 
 /** French labels (« Données › Sources des données › Source ») of the required fields left empty in a stored draft. */
 export function champsObligatoiresVides(schemas: Schemas, modele: string, ligne: Ligne, prefixe = ''): string[] {
