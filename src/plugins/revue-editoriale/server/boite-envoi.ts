@@ -44,7 +44,8 @@ export class BoiteEnvoi {
     const maintenant = new Date();
     const dus = (await requete.findMany({
       where: { envoyeLe: null, prochaineTentative: { $lte: maintenant } },
-      orderBy: { id: 'asc' },
+      // Fewest attempts first: messages retried for an unreachable address never hold back fresh ones.
+      orderBy: [{ tentatives: 'asc' }, { id: 'asc' }],
       limit: LOT,
     })) as Array<{ id: number; destinataire: string; sujet: string; texte: string; tentatives: number; prochaineTentative: string }>;
     let envoyes = 0;
