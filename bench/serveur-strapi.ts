@@ -10,21 +10,15 @@
 import path from 'path';
 import { createStrapi } from '@strapi/strapi';
 import { executer } from '../scripts/executer';
-
-type Espace = Record<string, unknown>;
+import { restaurerStrapi } from '../src/api-contenu/remplacements';
 
 async function principal(): Promise<number> {
   const nu = process.argv.includes('--strapi-nu');
   const distDir = path.resolve(__dirname, '..');
   const strapi = createStrapi({ appDir: path.resolve(distDir, '..'), distDir, serveAdminPanel: false });
-  const originaux = {
-    sanitize: { ...(strapi.contentAPI.sanitize as unknown as Espace) },
-    validate: { ...(strapi.contentAPI.validate as unknown as Espace) },
-  };
   await strapi.load();
   if (nu) {
-    Object.assign(strapi.contentAPI.sanitize, originaux.sanitize);
-    Object.assign(strapi.contentAPI.validate, originaux.validate);
+    restaurerStrapi(['visibilite']);
     strapi.log.warn('Banc : couche de visibilité retirée (Strapi nu, mesure de référence)');
   }
   await strapi.listen();

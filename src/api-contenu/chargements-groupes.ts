@@ -12,6 +12,7 @@
  * rather than answer loads without the filters their populate carries.
  */
 import type { Core } from '@strapi/strapi';
+import { remplacer } from './remplacements';
 
 type Chargement = (uid: string, entite: { id?: unknown }, champ: unknown, populate?: unknown) => Promise<unknown>;
 interface Demande {
@@ -70,7 +71,6 @@ export function verifierFormeChargements(gestionnaire: unknown): void {
 export function grouperChargements(strapi: Core.Strapi): void {
   verifierFormeChargements(strapi.db.entityManager);
   const gestionnaire = strapi.db.entityManager as unknown as { load: Chargement; findMany: (uid: string, params: unknown) => Promise<Array<Record<string, unknown>>> };
-  const charger = gestionnaire.load.bind(gestionnaire);
   const lots = new Map<string, Lot>();
 
   const executer = async (cle: string) => {
@@ -89,9 +89,9 @@ export function grouperChargements(strapi: Core.Strapi): void {
     }
   };
 
-  gestionnaire.load = (uid, entite, champ, populate) => {
+  remplacer<Chargement>(gestionnaire, 'load', 'performance', (origine) => (uid, entite, champ, populate) => {
     const decoupe = typeof champ === 'string' && entite?.id !== undefined ? decouperPopulate(populate) : undefined;
-    if (!decoupe) return charger(uid, entite, champ, populate);
+    if (!decoupe) return origine.call(gestionnaire, uid, entite, champ, populate);
     const cle = JSON.stringify([uid, champ, decoupe]);
     let lot = lots.get(cle);
     if (!lot) {
@@ -101,5 +101,5 @@ export function grouperChargements(strapi: Core.Strapi): void {
     }
     const courant = lot;
     return new Promise((resoudre, rejeter) => courant.demandes.push({ id: entite.id, resoudre, rejeter }));
-  };
+  });
 }

@@ -16,6 +16,7 @@ import type { Core } from '@strapi/strapi';
 import { errors, sanitize, validate } from '@strapi/utils';
 import { appelantDepuisAuth, restreindreRequete, voitRestreint, vueMembre, type Modele } from '../domaine/visibilite';
 import { RequeteRefusee } from '../domaine/forme-requete';
+import { remplacer } from './remplacements';
 
 type Options = { auth?: unknown; [cle: string]: unknown } | undefined;
 type Fonction = (donnees: any, schema: any, options?: Options) => Promise<any>;
@@ -101,18 +102,18 @@ export function installerVisibilite(strapi: Core.Strapi): void {
 
   for (const espace of ['sanitize', 'validate'] as const) {
     const cible = strapi.contentAPI[espace] as unknown as Record<string, Fonction>;
-    for (const [nom, origine] of Object.entries({ ...cible })) {
+    for (const nom of Object.keys(cible)) {
       const revelee = membres[espace][nom];
       if (!revelee) throw new Error(`Démarrage refusé : @strapi/utils ne fournit plus contentAPI.${espace}.${nom} pour la vue des membres (src/api-contenu/visibilite.ts).`);
-      cible[nom] = (donnees, schema, options) =>
+      remplacer<Fonction>(cible, nom, 'visibilite', (origine) => (donnees, schema, options) =>
         voitRestreint(appelantDepuisAuth(options?.auth)) && schema?.uid
           ? revelee(donnees, modeleMembre(schema.uid), options)
-          : origine(donnees, schema, options);
+          : origine(donnees, schema, options),
+      );
     }
   }
 
-  const requete = (strapi.contentAPI.sanitize as unknown as Record<string, Fonction>).query;
-  (strapi.contentAPI.sanitize as unknown as Record<string, Fonction>).query = async (donnees, schema, options) => {
+  remplacer<Fonction>(strapi.contentAPI.sanitize, 'query', 'visibilite', (requete) => async (donnees, schema, options) => {
     const nettoyee = await requete(donnees, schema, options);
     if (!schema?.uid) return nettoyee;
     try {
@@ -121,5 +122,5 @@ export function installerVisibilite(strapi: Core.Strapi): void {
       if (erreur instanceof RequeteRefusee) throw new errors.ValidationError(erreur.message, { source: 'query', param: erreur.parametre });
       throw erreur;
     }
-  };
+  });
 }
