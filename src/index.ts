@@ -11,6 +11,8 @@ import { etendreGraphql } from './api-contenu/graphql';
 import { etendreGraphqlCalculs } from './api-contenu/graphql-calculs';
 import { suivreEcrituresDocuments, suivreEcrituresHorsDocuments } from './documents/generation';
 import { grouperChargements } from './api-contenu/chargements-groupes';
+import { installerLecturesListe } from './api-contenu/lectures-liste';
+import { memoriserVerificationsRequetes } from './api-contenu/requetes-memorisees';
 import { creerIndexPerformance } from './bootstrap/index-performance';
 import { enregistrerMiseAJourIndex, synchroniserIndexRecherche } from './recherche/index-recherche';
 import { etendreGraphqlRecherche } from './recherche/graphql';
@@ -22,6 +24,8 @@ export default {
     process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= LOCALE_PAR_DEFAUT;
     enregistrerInvariants(strapi);
     installerVisibilite(strapi);
+    // Around the visibility layer: what it decides is remembered with the rest of the check.
+    memoriserVerificationsRequetes(strapi);
     etendreGraphql(strapi);
     enregistrerMiseAJourIndex(strapi);
     etendreGraphqlRecherche(strapi);
@@ -32,6 +36,8 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     grouperChargements(strapi);
+    // Last of the Document Service middlewares: its reads skip the transaction Strapi opens right inside them.
+    installerLecturesListe(strapi);
     await configurerLocales(strapi);
     await seedReferentiel(strapi);
     await creerIndexPerformance(strapi);

@@ -1,0 +1,91 @@
+/**
+ * The list path (src/api-contenu/lectures-liste.ts) seen from HTTP: the SQL a filtered list sends,
+ * its counts kept until a write, its reads without transaction, a stable order across pages. That
+ * it answers the same JSON as Strapi's own path is judged by equivalence-liste.test.ts.
+ */
+import { api, APPELANTS, graphql } from '../helpers/http';
+import { projetValide, thematique } from '../helpers/donnees';
+import { requetesSql } from '../helpers/pont';
+import { enteteJeton } from '../helpers/http';
+
+const NOM = `Liste dédiée ${Date.now()}`;
+const SLUG = 'transition-ecologique-et-energetique';
+/** Distinct per request: the response cache must not answer in place of the path measured here. */
+let numero = 0;
+const liste = (page: number, appelant: Record<string, string> = {}, pageSize = 3) =>
+  api()
+    .get('/api/projets')
+    .set(appelant)
+    .query({
+      'filters[nom][$startsWith]': NOM,
+      'filters[thematique][slug][$eq]': SLUG,
+      sort: 'nom:asc',
+      'pagination[page]': page,
+      'pagination[pageSize]': pageSize,
+      'populate[0]': 'thematique',
+      'fields[0]': 'nom',
+      [`fields[${++numero}]`]: 'slug', // same answer every time, another address for the response cache
+    });
+/** An SQL name, quoted by PostgreSQL (") or SQLite (`). */
+const n = (nom: string) => `[\`"]?${nom}[\`"]?`;
+
+async function creerPublie(nom: string, surcharges: Record<string, unknown> = {}): Promise<number> {
+  const reponse = await api().post('/api/projets').set(enteteJeton()).query({ status: 'published' }).send({ data: await projetValide({ nom, ...surcharges }) });
+  expect(reponse.status).toBe(201);
+  return reponse.body.data.id;
+}
+
+const nomsDe = (corps: { data: Array<{ nom: string; id: number }> }) => corps.data.map((p) => `${p.nom}#${p.id}`);
+
+describe('Chemin de lecture des listes', () => {
+  const ids: number[] = [];
+
+  beforeAll(async () => {
+    // Ties on the sort key: « B » three times, so that pages cut through them.
+    for (const suffixe of ['A', 'B', 'B', 'B', 'C', 'D', 'E']) ids.push(await creerPublie(`${NOM} ${suffixe}`));
+    // Another thématique: filtered out.
+    await creerPublie(`${NOM} Autre`, { thematique: await thematique('mobilites') });
+  });
+
+  it('lit une liste filtrée par relation en une requête de page, sans DISTINCT sur toutes les colonnes ni transaction', async () => {
+    const { resultat, sql } = await requetesSql(() => liste(1));
+    expect(resultat.status).toBe(200);
+    expect(resultat.body.meta.pagination.total).toBe(7);
+    const projets = sql.filter((q) => new RegExp(`from ${n('projets')} as ${n('t0')}`, 'i').test(q));
+    expect(projets.some((q) => new RegExp(`^select distinct ${n('t0')}\\.\\*`, 'i').test(q))).toBe(false);
+    const idsDAbord = new RegExp(`${n('t0')}\\.${n('id')} in \\(select ${n('id')} from \\(select distinct ${n('t0')}\\.${n('nom')}, ${n('t0')}\\.${n('id')} from`, 'i');
+    expect(projets.filter((q) => idsDAbord.test(q))).toHaveLength(1);
+    expect(sql.filter((q) => /^(begin|commit)/i.test(q.trim()))).toEqual([]);
+  });
+
+  it('ordonne les ex aequo par id, sans doublon ni trou d’une page à l’autre, pour chaque appelant', async () => {
+    for (const appelant of Object.values(APPELANTS)) {
+      const pages = [];
+      for (const page of [1, 2, 3]) pages.push(...nomsDe((await liste(page, appelant())).body));
+      const attendu = [...ids].map((id, i) => `${NOM} ${['A', 'B', 'B', 'B', 'C', 'D', 'E'][i]}#${id}`);
+      expect(pages).toEqual(attendu);
+    }
+  });
+
+  it('compte une fois par génération du contenu : la page suivante ne recompte pas, une écriture si', async () => {
+    await liste(1, {}, 2);
+    const suivante = await requetesSql(() => liste(2, {}, 2));
+    expect(suivante.resultat.body.meta.pagination.total).toBe(7);
+    expect(suivante.sql.filter((q) => /count\(/i.test(q))).toEqual([]);
+
+    ids.push(await creerPublie(`${NOM} F`));
+    const apresEcriture = await requetesSql(() => liste(1, {}, 2));
+    expect(apresEcriture.resultat.body.meta.pagination.total).toBe(8);
+    expect(apresEcriture.sql.some((q) => /count\(/i.test(q))).toBe(true);
+  });
+
+  it('sert la même liste en GraphQL, dans le même ordre', async () => {
+    const reponse = await graphql(
+      `query ($nom: String!) { projets(filters: { nom: { startsWith: $nom }, thematique: { slug: { eq: "${SLUG}" } } }, sort: "nom:asc", pagination: { page: 1, pageSize: 4 }) { nom thematique { slug } } }`,
+      { nom: NOM },
+    );
+    expect(reponse.body.errors).toBeUndefined();
+    expect(reponse.body.data.projets.map((p: { nom: string }) => p.nom)).toEqual(['A', 'B', 'B', 'B'].map((s) => `${NOM} ${s}`));
+    expect(reponse.body.data.projets.every((p: { thematique: { slug: string } }) => p.thematique.slug === SLUG)).toBe(true);
+  });
+});

@@ -1,0 +1,109 @@
+import { cleDeCompte, triDeLaPage, triSimple, verifierFormeLectures } from '../../src/api-contenu/lectures-liste';
+import { cleAppelant, cleDeVerification } from '../../src/api-contenu/requetes-memorisees';
+
+const ATTRIBUTS = {
+  nom: { type: 'string' },
+  dateDemarrage: { type: 'date' },
+  statut: { type: 'enumeration' },
+  thematique: { type: 'relation' },
+  evaluation: { type: 'component' },
+  logo: { type: 'media' },
+};
+
+describe('chemin de lecture des listes', () => {
+  it('garde un tri sur les attributs propres du modèle, quelle que soit sa forme', () => {
+    expect(triSimple(undefined, ATTRIBUTS)).toEqual([]);
+    expect(triSimple('nom', ATTRIBUTS)).toEqual([{ nom: 'asc' }]);
+    expect(triSimple([{ nom: 'DESC' }, { dateDemarrage: 'asc' }], ATTRIBUTS)).toEqual([{ nom: 'desc' }, { dateDemarrage: 'asc' }]);
+    expect(triSimple({ nom: 'asc', statut: 'desc' }, ATTRIBUTS)).toEqual([{ nom: 'asc' }, { statut: 'desc' }]);
+  });
+
+  it('laisse à Strapi les tris par relation, composant, média, statut calculé ou sens inconnu', () => {
+    expect(triSimple({ thematique: { nom: 'asc' } }, ATTRIBUTS)).toBeNull();
+    expect(triSimple('thematique', ATTRIBUTS)).toBeNull();
+    expect(triSimple({ evaluation: 'asc' }, ATTRIBUTS)).toBeNull();
+    expect(triSimple({ logo: 'asc' }, ATTRIBUTS)).toBeNull();
+    expect(triSimple('status', ATTRIBUTS)).toBeNull();
+    expect(triSimple({ nom: 'de haut en bas' }, ATTRIBUTS)).toBeNull();
+    expect(triSimple({ inconnu: 'asc' }, ATTRIBUTS)).toBeNull();
+    expect(triSimple([['nom']], ATTRIBUTS)).toBeNull();
+  });
+
+  it('ne prend que les types de l’application, sans regroupement ni limite -1', () => {
+    expect(triDeLaPage('api::projet.projet', { limit: 25, orderBy: { nom: 'asc' } }, ATTRIBUTS)).toEqual([{ nom: 'asc' }]);
+    expect(triDeLaPage('api::projet.projet', {}, ATTRIBUTS)).toEqual([]);
+    expect(triDeLaPage('plugin::upload.file', { limit: 25 }, ATTRIBUTS)).toBeNull();
+    expect(triDeLaPage('admin::user', { limit: 25 }, ATTRIBUTS)).toBeNull();
+    expect(triDeLaPage('api::projet.projet', { limit: -1 }, ATTRIBUTS)).toBeNull();
+    expect(triDeLaPage('api::projet.projet', { groupBy: ['statut'] }, ATTRIBUTS)).toBeNull();
+    expect(triDeLaPage('api::projet.projet', undefined, ATTRIBUTS)).toBeNull();
+  });
+
+  it('compte une fois par filtres : même clé pour les mêmes filtres, le filtre de statut évalué pour le modèle', () => {
+    const filtreStatut = ({ meta }: { meta: { uid: string } }) => ({ publishedAt: { $null: meta.uid === 'brouillons' } });
+    const a = cleDeCompte('api::projet.projet', { where: { statut: { $eq: 'deploiement' } }, filters: filtreStatut, orderBy: { nom: 'asc' } }, { uid: 'x' });
+    const b = cleDeCompte('api::projet.projet', { where: { statut: { $eq: 'deploiement' } }, filters: filtreStatut, limit: 10 }, { uid: 'x' });
+    expect(a).not.toBeNull();
+    expect(a).toBe(b);
+    expect(cleDeCompte('api::projet.projet', { where: { statut: { $eq: 'deploiement' } }, filters: filtreStatut }, { uid: 'brouillons' })).not.toBe(a);
+    expect(cleDeCompte('api::projet.projet', { where: { statut: { $eq: 'termine' } }, filters: filtreStatut }, { uid: 'x' })).not.toBe(a);
+    expect(cleDeCompte('api::projet.projet', { where: { nom: 'a' }, _q: 'eau' }, {})).not.toBe(cleDeCompte('api::projet.projet', { where: { nom: 'a' } }, {}));
+  });
+
+  it('ne garde pas un compte qu’il ne sait pas désigner (expression knex, filtre qui veut le constructeur)', () => {
+    class Expression {
+      sql = 'EXISTS (…)';
+    }
+    expect(cleDeCompte('api::projet.projet', { where: { id: { $in: new Expression() } } }, {})).toBeNull();
+    const veutLeConstructeur = ({ qb }: { qb: { alias: string } }) => ({ [qb.alias]: 1 });
+    expect(cleDeCompte('api::projet.projet', { filters: veutLeConstructeur }, {})).toBeNull();
+    const cycle: Record<string, unknown> = {};
+    cycle.soi = cycle;
+    expect(cleDeCompte('api::projet.projet', { where: cycle }, {})).toBeNull();
+  });
+
+  it('refuse de démarrer quand la couche base de données de Strapi a changé de forme', () => {
+    const constructeur = { init() {}, getKnexQuery() {}, shouldUseDeepSort() {}, execute() {}, state: { joins: [] } };
+    const gestionnaire = {
+      findMany(_uid: string, _params: unknown) {},
+      count(_uid: string) {},
+      createQueryBuilder(_uid: string) {
+        return constructeur;
+      },
+    };
+    const base = { transaction(_cb: unknown) {} };
+    expect(() => verifierFormeLectures(gestionnaire, base)).not.toThrow();
+    expect(() => verifierFormeLectures({ ...gestionnaire, count: undefined }, base)).toThrow(/entityManager\.count est absent/);
+    expect(() => verifierFormeLectures({ ...gestionnaire, findMany: (_uid: string) => undefined }, base)).toThrow(/findMany déclare 1 paramètre/);
+    expect(() => verifierFormeLectures(gestionnaire, {})).toThrow(/db\.transaction/);
+    expect(() => verifierFormeLectures({ ...gestionnaire, createQueryBuilder: (_uid: string) => ({ ...constructeur, state: {} }) }, base)).toThrow(/state\.joins/);
+  });
+});
+
+describe('vérifications de requêtes mémorisées', () => {
+  const anonyme = { strategy: { name: 'users-permissions' }, credentials: null };
+  const membre = { strategy: { name: 'users-permissions' }, credentials: { role: { type: 'membre' }, confirmed: true, approuve: true, blocked: false } };
+  const enAttente = { strategy: { name: 'users-permissions' }, credentials: { role: { type: 'membre' }, confirmed: true, approuve: false, blocked: false } };
+
+  it('distingue les appelants dont les droits diffèrent', () => {
+    const cles = [anonyme, membre, enAttente, { strategy: { name: 'content-api-token' }, credentials: { id: 3, type: 'custom' } }, { strategy: { name: 'content-api-token' }, credentials: { id: 4, type: 'custom' } }].map(cleAppelant);
+    expect(new Set(cles).size).toBe(5);
+    expect(cleAppelant(undefined)).toBe('anonyme');
+    expect(cleAppelant({ strategy: { name: 'users-permissions' }, credentials: { confirmed: true } })).toBeNull();
+    expect(cleAppelant({ strategy: { name: 'content-api-token' }, credentials: { type: 'read-only' } })).toBeNull();
+  });
+
+  it('désigne une vérification par requête, modèle, route et appelant', () => {
+    const schema = { uid: 'api::projet.projet' };
+    const route = { method: 'GET', path: '/projets' };
+    const cle = cleDeVerification('sanitize', { sort: 'nom' }, schema, { auth: anonyme, route });
+    expect(cle).toBe(cleDeVerification('sanitize', { sort: 'nom' }, schema, { auth: anonyme, route }));
+    expect(cle).not.toBe(cleDeVerification('validate', { sort: 'nom' }, schema, { auth: anonyme, route }));
+    expect(cle).not.toBe(cleDeVerification('sanitize', { sort: 'nom' }, schema, { auth: membre, route }));
+    expect(cle).not.toBe(cleDeVerification('sanitize', { sort: 'nom' }, { uid: 'api::offreur.offreur' }, { auth: anonyme, route }));
+    expect(cle).not.toBe(cleDeVerification('sanitize', { sort: 'nom' }, schema, { auth: anonyme, route: { method: 'GET', path: '/projets/:id' } }));
+    expect(cle).not.toBe(cleDeVerification('sanitize', { sort: 'nom:desc' }, schema, { auth: anonyme, route }));
+    expect(cleDeVerification('sanitize', { sort: 'nom' }, undefined, { auth: anonyme, route })).toBeNull();
+    expect(cleDeVerification('sanitize', 'texte', schema, { auth: anonyme, route })).toBeNull();
+  });
+});
