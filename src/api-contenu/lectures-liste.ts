@@ -43,6 +43,8 @@ export interface ParametresLecture {
 
 interface EtatRequete {
   joins: unknown[];
+  /** after processing: `{ column: 't0.nom', order }` entries (raw expressions excluded by `triSimple`) */
+  orderBy: Array<{ column?: string }>;
 }
 interface ConstructeurRequete {
   init(params: ParametresLecture): ConstructeurRequete;
@@ -50,11 +52,17 @@ interface ConstructeurRequete {
   shouldUseDeepSort(): boolean;
   execute(options?: { mapResults?: boolean }): Promise<unknown>;
   state: EtatRequete;
+  alias: string;
 }
 interface Gestionnaire {
   createQueryBuilder(uid: string): ConstructeurRequete;
   findMany(uid: string, params: ParametresLecture): Promise<Array<Record<string, unknown>>>;
   count(uid: string, params?: ParametresLecture): Promise<number>;
+}
+interface SousRequete {
+  clearSelect(): SousRequete;
+  distinct(colonnes: string[]): SousRequete;
+  as(alias: string): unknown;
 }
 type Transaction = (cb?: (contexte: unknown) => unknown) => Promise<unknown>;
 
@@ -138,10 +146,14 @@ export function verifierFormeLectures(gestionnaire: unknown, base: unknown): voi
   verifier(base, 'db', 'transaction');
   if (ecarts.length === 0) {
     const constructeur = (gestionnaire as Gestionnaire).createQueryBuilder('strapi::core-store') as Partial<ConstructeurRequete>;
+    constructeur.init?.({ orderBy: 'id', limit: 1 });
+    (constructeur.getKnexQuery as (() => unknown) | undefined)?.();
     for (const nom of ['init', 'getKnexQuery', 'shouldUseDeepSort', 'execute'] as const) {
       if (typeof constructeur[nom] !== 'function') ecarts.push(`le constructeur de requêtes n’a plus de méthode ${nom}`);
     }
     if (!Array.isArray(constructeur.state?.joins)) ecarts.push('le constructeur de requêtes n’expose plus state.joins');
+    if (!Array.isArray(constructeur.state?.orderBy)) ecarts.push('le constructeur de requêtes n’expose plus state.orderBy');
+    if (typeof constructeur.alias !== 'string') ecarts.push('le constructeur de requêtes n’expose plus son alias');
   }
   if (ecarts.length > 0) {
     throw new Error(
@@ -157,13 +169,16 @@ export function installerLecturesListe(strapi: Core.Strapi): void {
 
   /**
    * The ids of the page as a subquery, or null when Strapi's own query needs no join (it is then already
-   * one cheap query). Selecting no field leaves the sort keys and the id, which the DISTINCT needs.
+   * one cheap query). It selects the sort keys and the id, as the DISTINCT with an ORDER BY needs.
    */
   const identifiantsDeLaPage = (uid: string, params: ParametresLecture): unknown | null => {
     const { where, filters, _q, orderBy, limit, offset } = params;
-    const requete = gestionnaire.createQueryBuilder(uid).init({ where, filters, _q, orderBy, limit, offset, select: [] });
-    const sql = requete.getKnexQuery() as { as(alias: string): unknown };
+    const requete = gestionnaire.createQueryBuilder(uid).init({ where, filters, _q, orderBy, limit, offset, select: ['id'] });
+    const sql = requete.getKnexQuery() as SousRequete;
     if (requete.state.joins.length === 0 || requete.shouldUseDeepSort()) return null;
+    const id = `${requete.alias}.id`;
+    const colonnes = [...new Set([...requete.state.orderBy.flatMap((tri) => (tri.column ? [tri.column] : [])), id])];
+    sql.clearSelect().distinct(colonnes.map((colonne) => (colonne === id ? `${id} as id` : colonne)));
     return strapi.db.connection.select('id').from(sql.as('page') as never);
   };
 

@@ -63,7 +63,7 @@ describe('chemin de lecture des listes', () => {
   });
 
   it('refuse de démarrer quand la couche base de données de Strapi a changé de forme', () => {
-    const constructeur = { init() {}, getKnexQuery() {}, shouldUseDeepSort() {}, execute() {}, state: { joins: [] } };
+    const constructeur = { init() {}, getKnexQuery() {}, shouldUseDeepSort() {}, execute() {}, state: { joins: [], orderBy: [] }, alias: 't0' };
     const gestionnaire = {
       findMany(_uid: string, _params: unknown) {},
       count(_uid: string) {},
@@ -76,7 +76,8 @@ describe('chemin de lecture des listes', () => {
     expect(() => verifierFormeLectures({ ...gestionnaire, count: undefined }, base)).toThrow(/entityManager\.count est absent/);
     expect(() => verifierFormeLectures({ ...gestionnaire, findMany: (_uid: string) => undefined }, base)).toThrow(/findMany déclare 1 paramètre/);
     expect(() => verifierFormeLectures(gestionnaire, {})).toThrow(/db\.transaction/);
-    expect(() => verifierFormeLectures({ ...gestionnaire, createQueryBuilder: (_uid: string) => ({ ...constructeur, state: {} }) }, base)).toThrow(/state\.joins/);
+    expect(() => verifierFormeLectures({ ...gestionnaire, createQueryBuilder: (_uid: string) => ({ ...constructeur, state: {} }) }, base)).toThrow(/state\.joins.*state\.orderBy/);
+    expect(() => verifierFormeLectures({ ...gestionnaire, createQueryBuilder: (_uid: string) => ({ ...constructeur, alias: undefined }) }, base)).toThrow(/alias/);
   });
 });
 
