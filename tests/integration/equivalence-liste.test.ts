@@ -676,6 +676,20 @@ describe('Équivalence des lectures de collections avec le chemin de Strapi', ()
     expect(groupesRestaures()).toBeNull();
   });
 
+  it('le comparateur tolère l’ordre des ex aequo seulement', () => {
+    const type = modeles.get('api::projet.projet')!;
+    const cas: Cas = { nom: 'témoin', type, famille: 'témoin', tri: ['nom'], rest: {} };
+    const page = (data: Json[], total = data.length): Reponse => ({ status: 200, corps: { data, meta: { pagination: { page: 1, pageSize: 25, pageCount: 1, total } } } });
+    const [a, b, c] = [{ id: 1, nom: 'A' }, { id: 2, nom: 'A' }, { id: 3, nom: 'B' }];
+    expect(comparer(cas, page([a, b, c]), page([b, a, c]))).toBeNull();
+    expect(comparer(cas, page([a, b, c]), page([a, c, b]))).toMatch(/ordre des clés/);
+    expect(comparer(cas, page([a, b, c]), page([a, { ...b, nom: 'A', id: 4 }, c]))).toMatch(/ex aequo/);
+    expect(comparer(cas, page([a, b, c]), page([a, b, c], 4))).toMatch(/entête/);
+    expect(comparer(cas, page([a, b, c]), page([a, b]))).toMatch(/entête|éléments/);
+    expect(comparer(cas, page([a, b, c]), { status: 400, corps: { error: { message: 'refusé' } } })).toMatch(/entête/);
+    expect(comparer({ ...cas, tri: [] }, page([a, b, c]), page([c, b, a]))).toBeNull();
+  });
+
   it('chaque lecture générée (plus de 1 200 cas) répond comme le chemin de Strapi (REST : anonyme, membre, jeton en lecture ; GraphQL)', async () => {
     const nombreDeTypes = publics().length;
     expect(nombreDeTypes).toBe(LECTURE_PUBLIQUE.length);
