@@ -8,11 +8,12 @@ import type { AddressInfo } from 'net';
 import os from 'os';
 import path from 'path';
 import { compileStrapi, createStrapi } from '@strapi/strapi';
+import { restaurerStrapi, type Groupe } from '../../src/api-contenu/remplacements';
 import { seedReferentiel } from '../../src/bootstrap/referentiel';
 import { administrerPostgres, portLibre } from '../../scripts/services-locaux';
 import { CHEMIN_OPENAPI, CLES } from './environnement';
 import nettoyage from './global-teardown';
-import { CANAL_CONFIGURATION, CANAL_SQL } from './pont';
+import { CANAL_CHEMIN_STRAPI, CANAL_CONFIGURATION, CANAL_SQL, type MessageCheminStrapi } from './pont';
 
 export interface EtatGlobal {
   strapi: Awaited<ReturnType<ReturnType<typeof createStrapi>['load']>>;
@@ -127,6 +128,7 @@ async function demarrer(strapi: EtatGlobal['strapi']): Promise<void> {
     const { cle, valeur } = message as { cle: string; valeur: unknown };
     strapi.config.set(cle, valeur);
   });
+  brancherCheminStrapi(strapi);
   const sql = diagnosticsChannel.channel(CANAL_SQL);
   // Only the queries an HTTP request issues: timers (the review outbox retrying its e-mails) run outside any.
   strapi.db.connection.on('query', (requete: { sql: string }) => {
@@ -135,4 +137,58 @@ async function demarrer(strapi: EtatGlobal['strapi']): Promise<void> {
 
   // A second seeding on the seeded database must write nothing.
   process.env[CLES.reamorcage] = JSON.stringify(await seedReferentiel(strapi));
+}
+
+/**
+ * Switch of the running Strapi to Strapi's own functions for some groups of replacements, and back
+ * (tests/helpers/pont.ts, `avecCheminStrapi`). This file loads remplacements.ts from the sources, the
+ * compiled Strapi from dist/: the registry is shared through the realm (Symbol.for), not the module.
+ */
+function brancherCheminStrapi(strapi: EtatGlobal['strapi']): void {
+  let actif: { groupes: readonly Groupe[]; reinstaller: () => void } | undefined;
+  diagnosticsChannel.subscribe(CANAL_CHEMIN_STRAPI, (brut) => {
+    const message = brut as MessageCheminStrapi;
+    const repondre = (erreur?: string, changees?: string[]) => {
+      message.reponse = { restaures: actif?.groupes ?? null, ...(changees ? { changees } : {}), ...(erreur ? { erreur } : {}) };
+    };
+    if (message.action === 'etat') return repondre();
+    if (message.action === 'reinstaller') {
+      if (!actif) return repondre('Chemin de Strapi : rien à réinstaller');
+      actif.reinstaller();
+      actif = undefined;
+      return repondre();
+    }
+    if (message.action !== 'restaurer') return repondre('Chemin de Strapi : action inconnue');
+    if (actif) return repondre(`Chemin de Strapi déjà actif (${actif.groupes.join(', ')}) : réinstallez d’abord`);
+    const avant = fonctionsDeStrapi(strapi);
+    const reinstaller = restaurerStrapi(message.groupes);
+    actif = { groupes: message.groupes, reinstaller };
+    const apres = fonctionsDeStrapi(strapi);
+    repondre(
+      undefined,
+      [...avant.keys()].filter((nom) => avant.get(nom) !== apres.get(nom)),
+    );
+  });
+}
+
+/** The functions of the objects of Strapi the replacements may touch, by name (to report what a switch changed). */
+function fonctionsDeStrapi(strapi: EtatGlobal['strapi']): Map<string, unknown> {
+  const objets: Record<string, object> = {
+    db: strapi.db,
+    'db.entityManager': strapi.db.entityManager,
+    documents: strapi.documents,
+    'contentAPI.sanitize': strapi.contentAPI.sanitize,
+    'contentAPI.validate': strapi.contentAPI.validate,
+  };
+  const fonctions = new Map<string, unknown>();
+  for (const [prefixe, objet] of Object.entries(objets)) {
+    // Data properties only, nearest first (a getter may compute, `caller` of a function throws).
+    for (let o: object | null = objet; o && o !== Object.prototype && o !== Function.prototype; o = Object.getPrototypeOf(o)) {
+      for (const nom of Object.getOwnPropertyNames(o)) {
+        const descripteur = Object.getOwnPropertyDescriptor(o, nom);
+        if (typeof descripteur?.value === 'function' && !fonctions.has(`${prefixe}.${nom}`)) fonctions.set(`${prefixe}.${nom}`, descripteur.value);
+      }
+    }
+  }
+  return fonctions;
 }

@@ -1,12 +1,28 @@
 /**
  * Bridge between the test files and the Strapi booted by the global setup. Test files run in their own
  * module registry and cannot reach that Strapi object, but Node's core modules are shared: the global
- * setup listens on a `diagnostics_channel` for configuration changes and publishes the SQL it runs.
+ * setup listens on a `diagnostics_channel` for configuration changes and for the switch to Strapi's own
+ * functions (`restaurerStrapi` of src/api-contenu/remplacements.ts), and publishes the SQL it runs.
  */
 import diagnosticsChannel from 'diagnostics_channel';
+import type { Groupe } from '../../src/api-contenu/remplacements';
 
 export const CANAL_CONFIGURATION = 'bibliotheque-tests:configuration';
 export const CANAL_SQL = 'bibliotheque-tests:sql';
+export const CANAL_CHEMIN_STRAPI = 'bibliotheque-tests:chemin-strapi';
+
+/**
+ * A message on CANAL_CHEMIN_STRAPI. Subscribers run synchronously inside `publish` and cannot throw to
+ * the publisher (Node reports their errors as uncaught): the global setup answers in `reponse`.
+ */
+export type MessageCheminStrapi = { action: 'restaurer'; groupes: readonly Groupe[]; reponse?: ReponseCheminStrapi } | { action: 'reinstaller' | 'etat'; reponse?: ReponseCheminStrapi };
+export interface ReponseCheminStrapi {
+  /** Groups currently put back to Strapi's functions, null on the project's path. */
+  restaures: readonly Groupe[] | null;
+  /** On `restaurer`: the functions of Strapi's objects the switch changed (`db.entityManager.load`…). */
+  changees?: string[];
+  erreur?: string;
+}
 
 /** Changes a configuration value of the running Strapi (synchronously). */
 export function configurer(cle: string, valeur: unknown): void {
@@ -25,5 +41,32 @@ export async function requetesSql<T>(action: () => Promise<T>): Promise<{ result
     return { resultat, sql };
   } finally {
     diagnosticsChannel.unsubscribe(CANAL_SQL, ecouter);
+  }
+}
+
+function cheminStrapi(message: MessageCheminStrapi): ReponseCheminStrapi {
+  const canal = diagnosticsChannel.channel(CANAL_CHEMIN_STRAPI);
+  if (!canal.hasSubscribers) throw new Error('Le pont « chemin de Strapi » n’est pas branché : la mise en place globale n’a pas tourné');
+  canal.publish(message);
+  if (!message.reponse) throw new Error('Le pont « chemin de Strapi » n’a pas répondu');
+  if (message.reponse.erreur) throw new Error(message.reponse.erreur);
+  return message.reponse;
+}
+
+/** Which groups the running Strapi has put back to Strapi's own functions (null: the project's path). */
+export const groupesRestaures = (): readonly Groupe[] | null => cheminStrapi({ action: 'etat' }).restaures;
+
+/**
+ * Runs `action` with the running Strapi on its own functions for `groupes` (the project's replacements
+ * of these groups removed), and always reinstalls them afterwards, failure or not. Not reentrant: a
+ * switch while one is active is refused. `action` receives the names of the functions the switch
+ * changed, so that a test can check it really switched.
+ */
+export async function avecCheminStrapi<T>(action: (changees: readonly string[]) => Promise<T>, groupes: readonly Groupe[] = ['performance']): Promise<T> {
+  const { changees = [] } = cheminStrapi({ action: 'restaurer', groupes });
+  try {
+    return await action(changees);
+  } finally {
+    cheminStrapi({ action: 'reinstaller' });
   }
 }
