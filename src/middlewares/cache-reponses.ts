@@ -128,16 +128,31 @@ async function envoyer(ctx: any, reponse: Reponse, encodage: Encodage): Promise<
   ctx.set('Content-Encoding', encodage);
 }
 
-/** The response of a 200 with a JSON body (an object for REST, a string for GraphQL), else null (error, stream, file). */
+/**
+ * The response of a 200 with a JSON body (an object for REST, a string for GraphQL), else null (error,
+ * stream, file). A body with `errors` (GraphQL answers 200 with them) is null too: `global::messages-
+ * francais`, outside this middleware, translates it on its way out, so it is neither kept nor encoded here.
+ */
 function reponseJson(ctx: any): Reponse | null {
   if (ctx.status !== 200) return null;
   const corps = ctx.body as unknown;
   const type = ctx.type as string;
   let texte: string;
   if (typeof corps === 'string') {
-    if (!type.includes('json')) return null;
+    if (!type.includes('json') || (corps.includes('"errors"') && aDesErreurs(lireJson(corps)))) return null;
     texte = corps;
   } else if (typeof corps !== 'object' || corps === null || Buffer.isBuffer(corps) || typeof (corps as { pipe?: unknown }).pipe === 'function') return null;
+  else if (aDesErreurs(corps)) return null;
   else texte = JSON.stringify(corps);
   return { corps: Buffer.from(texte), type, variantes: new Map() };
 }
+
+function lireJson(texte: string): unknown {
+  try {
+    return JSON.parse(texte);
+  } catch {
+    return { errors: 'illisible' }; // not kept
+  }
+}
+
+const aDesErreurs = (corps: unknown): boolean => typeof corps === 'object' && corps !== null && ('errors' in corps || 'error' in corps);

@@ -104,6 +104,13 @@ describe('Compression', () => {
       expect(r.headers['content-encoding']).toBe('br');
       expect(JSON.parse(r.texte).data.thematiques.length).toBeGreaterThan(0);
     }
+    // An answer with errors is left to global::messages-francais (translated), and never kept.
+    const refus = JSON.stringify({ query: `{ usersPermissionsUsers(filters: { username: { eq: "${'x'.repeat(1200)}" } }) { username } }` });
+    for (let i = 0; i < 2; i += 1) {
+      const r = await brut('/graphql', { 'Accept-Encoding': 'gzip' }, refus);
+      expect(r.headers['x-cache']).toBeUndefined();
+      expect(JSON.parse(r.texte).errors[0].message).toBe('Accès refusé : vous n’avez pas le droit de faire cette action.');
+    }
   });
 
   it('CSV open data : compressé à la volée en flux (pas de Content-Length), identique une fois décompressé', async () => {
