@@ -1,8 +1,13 @@
+import { CONFIGURATION_COMPRESSION } from '../src/domaine/compression';
+
 const KO = 1024;
 
 export default ({ env }: { env: any }) => [
   'strapi::logger',
   'strapi::errors',
+  // gzip/brotli of every compressible response (JSON, GraphQL, CSV streams compressed on the fly), not
+  // of media already compressed (images, PDF, archives); the response cache sends its own variants.
+  { name: 'strapi::compression', config: CONFIGURATION_COMPRESSION },
   'global::messages-francais',
   'global::limite-debit',
   {

@@ -17,6 +17,7 @@ import { creerIndexPerformance } from './bootstrap/index-performance';
 import { enregistrerMiseAJourIndex, synchroniserIndexRecherche } from './recherche/index-recherche';
 import { etendreGraphqlRecherche } from './recherche/graphql';
 import { etendreGraphqlCompte } from './api-contenu/graphql-compte';
+import { mettreEnCachePermissionsPubliques } from './api-contenu/cache-permissions-publiques';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -47,5 +48,6 @@ export default {
     await configurerRolesEditoriaux(strapi);
     await synchroniserIndexRecherche(strapi);
     suivreEcrituresHorsDocuments(strapi);
+    mettreEnCachePermissionsPubliques(strapi);
   },
 };

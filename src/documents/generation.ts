@@ -2,22 +2,76 @@
  * Generation of the content: a counter in the database (database/migrations/…generation-contenu.js),
  * bumped after every write of a document whichever process writes (the CMS, the import command), and
  * by the raw rebuild of the search index. The caches in memory (`CacheParGeneration`: responses,
- * search, statistics, similar projets) serve only what they computed at the current generation, so
- * they are exact across processes and instances; reading it costs one single-row read.
+ * search, statistics, similar projets, public permissions) serve only what they computed at the
+ * current generation, so they are exact across processes and instances.
+ *
+ * Reading it is made cheap for the hit paths: the value read is kept by this process and reused for
+ * `generation.fraicheurMs` (1 000 ms by default) counted from the moment the read was *issued*, and
+ * one read is shared by all the requests that arrive while it runs. A write made by this process
+ * forgets the kept value (at commit when inside a transaction), so the next read here sees it at
+ * once. Staleness bound: a write committed by another process (import command, second instance) is
+ * seen by every read that starts more than `fraicheurMs` after its commit.
  */
+import { performance } from 'perf_hooks';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
 const TABLE_GENERATION = 'generation_contenu';
+/** How long a value read from the database is reused (configuration key `generation.fraicheurMs`). */
+export const FRAICHEUR_GENERATION_MS = 1000;
 
-export async function lireGeneration(strapi: Core.Strapi): Promise<number> {
-  const ligne = await strapi.db.connection(TABLE_GENERATION).first('generation');
-  return Number(ligne?.generation ?? 0);
+interface Memoire {
+  valeur?: number;
+  /** when the read that gave `valeur` was issued */
+  lueA: number;
+  enCours?: { lecture: Promise<number>; emiseA: number };
+  /** bumped by each local write: a read issued before it does not become the kept value */
+  epoque: number;
+}
+
+const memoires = new WeakMap<Core.Strapi, Memoire>();
+const memoire = (strapi: Core.Strapi): Memoire => {
+  let m = memoires.get(strapi);
+  if (!m) memoires.set(strapi, (m = { lueA: 0, epoque: 0 }));
+  return m;
+};
+
+export function lireGeneration(strapi: Core.Strapi): Promise<number> {
+  const m = memoire(strapi);
+  const fraicheur = Number(strapi.config.get('generation.fraicheurMs', FRAICHEUR_GENERATION_MS));
+  const maintenant = performance.now();
+  if (m.valeur !== undefined && maintenant - m.lueA < fraicheur) return Promise.resolve(m.valeur);
+  if (m.enCours && maintenant - m.enCours.emiseA < fraicheur) return m.enCours.lecture;
+  const epoque = m.epoque;
+  const lecture = strapi.db
+    .connection(TABLE_GENERATION)
+    .first('generation')
+    .then((ligne: { generation?: number | string } | undefined) => {
+      const valeur = Number(ligne?.generation ?? 0);
+      if (m.epoque === epoque) Object.assign(m, { valeur, lueA: maintenant });
+      return valeur;
+    })
+    .finally(() => {
+      if (m.enCours?.lecture === lecture) m.enCours = undefined;
+    });
+  m.enCours = { lecture, emiseA: maintenant };
+  return lecture;
+}
+
+/** Forgets the value kept by this process: the next `lireGeneration` reads the database. */
+function oublierGeneration(strapi: Core.Strapi): void {
+  const m = memoire(strapi);
+  m.epoque += 1;
+  m.valeur = undefined;
+  m.enCours = undefined;
 }
 
 /** Bumps the generation, inside the transaction `trx` when given. */
 export async function avancerGeneration(strapi: Core.Strapi, trx?: Knex): Promise<void> {
   await (trx ?? strapi.db.connection)(TABLE_GENERATION).increment('generation', 1);
+  oublierGeneration(strapi);
+  // Until the commit, other connections read the old value: forget what they read meanwhile.
+  if (trx && strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(() => oublierGeneration(strapi)));
 }
 
 /**

@@ -4,7 +4,9 @@
  * cached: what it sees depends on who it is. GraphQL is cached for anonymous queries only, never a
  * mutation. Pure.
  */
+import { createHash } from 'crypto';
 import { parse, type DocumentNode } from 'graphql';
+import type { Encodage } from './compression';
 
 export interface RequeteHttp {
   methode: string;
@@ -54,4 +56,29 @@ function lectureGraphql(corps: unknown): string | null {
   }
   const lectureSeule = document.definitions.every((d) => d.kind !== 'OperationDefinition' || d.operation === 'query');
   return lectureSeule ? JSON.stringify([query, variables ?? null, operationName ?? null]) : null;
+}
+
+/**
+ * `Cache-Control` of a read the cache keys: `no-cache` for an anonymous one (kept, revalidated with its
+ * ETag at every use), `private, no-cache` for the same read with credentials (never in a shared cache);
+ * null for anything else (the route decides).
+ */
+export function cacheControl(requete: RequeteHttp, cacheables: Cacheables): string | null {
+  if (requete.methode !== 'GET' || cleDeCache({ ...requete, authentifiee: false }, cacheables) === null) return null;
+  return requete.authentifiee ? 'private, no-cache' : 'no-cache';
+}
+
+/**
+ * Strong validator of an anonymous read: the same request at the same generation of the content gives
+ * the same bytes, in one content-encoding (a strong ETag names one representation). `instance` is
+ * drawn at start-up: a new version of the code may answer the same request differently.
+ */
+export function etagFort(instance: string, generation: number, cle: string, encodage: Encodage): string {
+  return `"${instance}-${generation}-${createHash('sha1').update(cle).digest('base64url').slice(0, 16)}-${encodage}"`;
+}
+
+/** Whether an `If-None-Match` header names `etag` (weak comparison, RFC 9110 §13.1.2); `*` is left to the route. */
+export function nommeEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((candidat) => candidat.trim().replace(/^W\//, '') === etag);
 }

@@ -1,4 +1,4 @@
-import { cleDeCache, type RequeteHttp } from '../../src/domaine/cache-reponses';
+import { cacheControl, cleDeCache, etagFort, nommeEtag, type RequeteHttp } from '../../src/domaine/cache-reponses';
 
 const COLLECTIONS = { collections: new Set(['projets', 'collectivites', 'recherche']), graphql: '/graphql' };
 const requete = (surcharges: Partial<RequeteHttp>): RequeteHttp => ({ methode: 'GET', chemin: '/api/projets', url: '/api/projets?x=1', authentifiee: false, ...surcharges });
@@ -40,5 +40,32 @@ describe('cleDeCache : quelles requêtes le cache de réponses sert', () => {
     ['pas de corps', undefined],
   ])('ne garde pas en GraphQL %s', (_cas, corps) => {
     expect(cleDeCache(requete({ methode: 'POST', chemin: '/graphql', corps }), COLLECTIONS)).toBeNull();
+  });
+});
+
+describe('validateurs et Cache-Control des lectures gardées', () => {
+  it('ETag fort, distinct par génération, requête et encodage', () => {
+    const etag = etagFort('i1', 3, 'GET /api/projets', 'br');
+    expect(etag).toMatch(/^"[^"]+"$/);
+    expect(etagFort('i1', 3, 'GET /api/projets', 'br')).toBe(etag);
+    for (const autre of [etagFort('i1', 4, 'GET /api/projets', 'br'), etagFort('i1', 3, 'GET /api/projets?x', 'br'), etagFort('i1', 3, 'GET /api/projets', 'gzip'), etagFort('i2', 3, 'GET /api/projets', 'br')]) {
+      expect(autre).not.toBe(etag);
+    }
+  });
+
+  it('If-None-Match : liste, comparaison faible, jamais « * »', () => {
+    const etag = '"a-1-b-br"';
+    expect(nommeEtag(etag, etag)).toBe(true);
+    expect(nommeEtag(`"x", W/${etag}`, etag)).toBe(true);
+    expect(nommeEtag('"a-1-b-gzip"', etag)).toBe(false);
+    expect(nommeEtag('*', etag)).toBe(false);
+    expect(nommeEtag(undefined, etag)).toBe(false);
+  });
+
+  it('no-cache pour une lecture anonyme gardée, private pour la même avec authentification, rien ailleurs', () => {
+    expect(cacheControl(requete({}), COLLECTIONS)).toBe('no-cache');
+    expect(cacheControl(requete({ authentifiee: true }), COLLECTIONS)).toBe('private, no-cache');
+    expect(cacheControl(requete({ chemin: '/api/users', url: '/api/users' }), COLLECTIONS)).toBeNull();
+    expect(cacheControl(requete({ methode: 'POST', chemin: '/graphql', corps: { query: '{ projets { nom } }' } }), COLLECTIONS)).toBeNull();
   });
 });
