@@ -218,10 +218,7 @@ async function principal(): Promise<number> {
           palier.mesures.push(...(await mesurerEntrelace(liste, reglages)));
         }
       };
-      await mesurerPlan(
-        plan.filter((f) => !f.cache),
-        serveurs,
-      );
+      await mesurerPlan(plan.filter((f) => !f.cache), serveurs);
       journal(`  [${ecoule()}] Export CSV open data…`);
       palier.export = await mesurerExport(serveur.url, serveur.processus.pid);
       for (const reference of Object.values(serveurs)) await stopper(reference);
@@ -229,10 +226,7 @@ async function principal(): Promise<number> {
       if (complet) {
         // The production configuration beside: anonymous reads answered from the response cache until a write.
         const avecCache = await lancer(cms({ ...env, CACHE_REPONSES: 'true' }));
-        await mesurerPlan(
-          plan.filter((f) => f.cache),
-          { cms: avecCache },
-        );
+        await mesurerPlan(plan.filter((f) => f.cache), { cms: avecCache });
         await stopper(avecCache);
       }
       resultat.paliers.push(palier);

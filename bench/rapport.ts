@@ -203,6 +203,15 @@ export function verifierBudgets(resultat: Resultat): Verdict[] {
   return verdicts;
 }
 
+const ORDRE_SCENARIOS = ['liste', 'detail', 'graphql', 'collectivites', 'recherche', 'statistiques', 'similaires'];
+const ORDRE_VARIANTES: Variante[] = ['cms', 'chemin-strapi', 'sans-visibilite', 'sql-ideal'];
+const rang = (m: MesureHttp) => [Number(m.cache), ORDRE_SCENARIOS.indexOf(m.scenario), m.connexions, ORDRE_VARIANTES.indexOf(m.variante)];
+function comparer(a: MesureHttp, b: MesureHttp): number {
+  const [x, y] = [rang(a), rang(b)];
+  for (let i = 0; i < x.length; i += 1) if (x[i] !== y[i]) return x[i] - y[i];
+  return 0;
+}
+
 export interface LigneCroissance {
   libelle: string;
   /** p50 per palier, in the order of the paliers */
@@ -220,26 +229,16 @@ export function tableauCroissance(resultat: Resultat): LigneCroissance[] {
   const paliers = [...resultat.paliers].sort((a, b) => a.projets - b.projets);
   const cles = new Map<string, MesureHttp>();
   for (const m of paliers.flatMap((p) => p.mesures)) if (!m.cache && !m.absent) cles.set(`${m.scenario}|${m.variante}|${m.connexions}`, m);
-  const lignes = [...cles.values()].map((modele) => {
+  return [...cles.values()].sort(comparer).map((modele) => {
     const valeurs = paliers.map((p) => trouver(p, modele)?.latence.p50 ?? null);
     const a = (projets: number) => valeurs[paliers.findIndex((p) => p.projets === projets)];
     const points = paliers.map((p, i) => ({ projets: p.projets, valeur: valeurs[i] })).filter((p): p is { projets: number; valeur: number } => p.valeur !== null);
     return { libelle: libelleMesure(modele), valeurs, rapport: rapportCroissance(a(PALIER_BUDGETS), a(PALIER_CROISSANCE)), forme: croissance(points) };
   });
-  return lignes.sort((x, y) => x.libelle.localeCompare(y.libelle, 'fr'));
 }
 
 function tableau(entetes: string[], lignes: string[][]): string {
   return [`| ${entetes.join(' | ')} |`, `|${entetes.map(() => '---').join('|')}|`, ...lignes.map((l) => `| ${l.join(' | ')} |`)].join('\n');
-}
-
-const ORDRE_SCENARIOS = ['liste', 'detail', 'graphql', 'collectivites', 'recherche', 'statistiques', 'similaires'];
-const ORDRE_VARIANTES: Variante[] = ['cms', 'chemin-strapi', 'sans-visibilite', 'sql-ideal'];
-const rang = (m: MesureHttp) => [Number(m.cache), ORDRE_SCENARIOS.indexOf(m.scenario), m.connexions, ORDRE_VARIANTES.indexOf(m.variante)];
-function comparer(a: MesureHttp, b: MesureHttp): number {
-  const [x, y] = [rang(a), rang(b)];
-  for (let i = 0; i < x.length; i += 1) if (x[i] !== y[i]) return x[i] - y[i];
-  return 0;
 }
 
 export function resumeMarkdown(resultat: Resultat): string {
@@ -273,6 +272,14 @@ export function resumeMarkdown(resultat: Resultat): string {
     });
     sortie.push(tableau(['Scénario', 'Servi par', 'Conn.', 'n', 'p50', 'p95', 'p99', 'req/s', 'erreurs', 'RSS pic', '÷ SQL idéal p50', '÷ SQL idéal p95'], lignes));
     for (const e of palier.equivalences) sortie.push(`- ${e.identique ? 'JSON identique' : '**JSON différent**'} (${e.scenario}) : ${e.detail}`);
+    for (const avant of palier.mesures.filter((m) => m.variante === 'chemin-strapi' && !m.absent)) {
+      const apres = trouver(palier, { scenario: avant.scenario, connexions: avant.connexions });
+      if (!apres) continue;
+      const p50 = rapportCroissance(apres.latence.p50, avant.latence.p50);
+      sortie.push(
+        `- Avant/après (chemin de Strapi → CMS), ${avant.nom}, ${avant.connexions} connexion(s) : p50 ${formaterPercentile(avant.latence, 'p50')} → ${formaterPercentile(apres.latence, 'p50')}${p50 === null ? '' : ` (÷ ${p50.toFixed(2)})`}, ${avant.requetesParSeconde.toFixed(0)} → ${apres.requetesParSeconde.toFixed(0)} req/s.`,
+      );
+    }
     if (palier.export) {
       const e = palier.export;
       sortie.push(

@@ -133,7 +133,8 @@ export async function mesurerEntrelace(cibles: readonly Cible[], reglages: Regla
     if (present) await lancer(cible.url, cible.scenario, { secondes: reglages.echauffement, connexions: reglages.connexions });
     etats.push({ cible, base, present, latences: [] as number[], secondes: 0, horsSucces: 0, erreurs: 0, departMo: Infinity, picMo: 0 });
   }
-  const parTour = Math.ceil(reglages.echantillons / reglages.tours);
+  // autocannon shares the responses among the connections: at least one each.
+  const parTour = Math.max(reglages.connexions, Math.ceil(reglages.echantillons / reglages.tours));
   const plafond = reglages.dureeMax / reglages.tours;
   for (let tour = 0; tour < reglages.tours; tour += 1) {
     for (const etat of etats.filter((e) => e.present)) {

@@ -292,5 +292,6 @@ describe('croissance et résumé', () => {
     expect(markdown).toContain('| liste | CMS | 1 | 120 | 3.00 ms | — (n=120) | — (n=120) | 100 | 0 | 120 Mo | 1.50× |  |');
     expect(markdown).toContain('| similaires | CMS | 1 | absent (404) |');
     expect(markdown).toContain('| liste | CMS, avec cache | 20 |');
+    expect(markdown).toContain('- Avant/après (chemin de Strapi → CMS), liste, 1 connexion(s) : p50 30.0 ms → 3.00 ms (÷ 10.00), 100 → 100 req/s.');
   });
 });
