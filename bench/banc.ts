@@ -19,10 +19,11 @@ import path from 'path';
 import { executer } from '../scripts/executer';
 import { administrerPostgres, portLibre } from '../scripts/services-locaux';
 import { SECRET_NAMES } from '../src/config/secrets';
-import { lireOptions, type OptionsBanc } from './options';
+import { lireOptions } from './options';
+import { estComplet, estimation, planDuPalier, SCENARIOS_AVEC_REFERENCE } from './plan';
 import { arreter, demarrer, type Serveur } from './processus';
-import { LIBELLES_VARIANTES, memeJson, PALIER_BUDGETS, resumeMarkdown, verifierBudgets, type Equivalence, type Palier, type Resultat, type Variante } from './rapport';
-import { mesurerEntrelace, mesurerExport, SCENARIOS_AVEC_REFERENCE, scenariosCms, type Cible, type Reglages, type Scenario } from './scenarios';
+import { LIBELLES_VARIANTES, memeJson, resumeMarkdown, verifierBudgets, type Equivalence, type Palier, type Resultat, type Variante } from './rapport';
+import { mesurerEntrelace, mesurerExport, scenariosCms, type Cible, type Reglages, type Scenario } from './scenarios';
 
 const racine = path.resolve(__dirname, '../..');
 const journal = (message: string) => process.stdout.write(`${message}\n`);
@@ -114,31 +115,6 @@ async function verifierEquivalences(cmsUrl: string, brutUrl: string, scenarios: 
   return equivalences;
 }
 
-/** The figures of one size, in the order they are measured; `complet` at the size of the budgets. */
-function planDuPalier(complet: boolean) {
-  const plan: Array<{ cle: string; connexions: 'une' | 'n'; variantes: Variante[]; cache: boolean }> = [];
-  for (const cle of SCENARIOS_AVEC_REFERENCE) {
-    const references: Variante[] = ['sql-ideal'];
-    if (cle === 'liste') references.push('chemin-strapi', ...(complet ? (['sans-visibilite'] as const) : []));
-    if (cle === 'graphql' && complet) references.push('chemin-strapi');
-    plan.push({ cle, connexions: 'une', variantes: ['cms', ...references], cache: false });
-    plan.push({ cle, connexions: 'n', variantes: ['cms', 'sql-ideal', ...(cle === 'liste' && complet ? (['chemin-strapi'] as const) : [])], cache: false });
-  }
-  for (const cle of ['collectivites', 'recherche', 'statistiques', 'similaires']) plan.push({ cle, connexions: 'une', variantes: ['cms'], cache: false });
-  if (complet) for (const cle of Object.keys(scenariosCms([]))) plan.push({ cle, connexions: 'n', variantes: ['cms'], cache: true });
-  return plan;
-}
-
-/** Worst case in seconds (every figure at its cap), for the estimate given at the start. */
-function estimation(options: OptionsBanc): number {
-  return options.paliers.reduce((total, projets) => {
-    const complet = projets === PALIER_BUDGETS || options.paliers.length === 1;
-    const cibles = planDuPalier(complet).reduce((s, f) => s + f.variantes.length * (options.echauffement + options.duree), 0);
-    // boots (CMS, references, raw server, cached CMS), generation, export
-    return total + cibles + (complet ? 60 : 30) + 25 + projets / 600 + 10;
-  }, 45);
-}
-
 const duree = (secondes: number) => `${Math.floor(secondes / 60)} min ${String(Math.round(secondes % 60)).padStart(2, '0')} s`;
 
 async function principal(): Promise<number> {
@@ -158,7 +134,7 @@ async function principal(): Promise<number> {
     paliers: [],
     remarques: [],
   };
-  journal(`Banc de performance sur ${base} : paliers ${options.paliers.join(', ')} ; au plus ${Math.ceil(estimation(options) / 60)} min (chaque chiffre à son plafond de ${options.duree} s), souvent moins.`);
+  journal(`Banc de performance sur ${base} : paliers ${options.paliers.join(', ')} ; environ ${Math.ceil(estimation(options) / 60)} min au plus sur une machine au repos (chaque chiffre à son plafond de ${options.duree} s), souvent moins.`);
   await administrerPostgres(`CREATE DATABASE ${base}`);
   const enCours = new Set<Serveur>();
   const lancer = async (demarrage: Promise<Serveur>) => {
@@ -185,7 +161,7 @@ async function principal(): Promise<number> {
         resultat.demarrage.demarrageAFroidSecondes = serveur.secondes;
         resultat.demarrage.reamorcageSecondes = secondesDuJournal(serveur.journal(), /Référentiel à jour \(vérifié en ([\d.]+) s\)/);
       }
-      const complet = projets === PALIER_BUDGETS || options.paliers.length === 1;
+      const complet = estComplet(projets, options.paliers);
       const plan = planDuPalier(complet);
       const variantes = new Set(plan.flatMap((f) => (f.cache ? [] : f.variantes)));
       const serveurs: Partial<Record<Variante, Serveur>> = { cms: serveur };

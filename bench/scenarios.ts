@@ -47,9 +47,6 @@ export function scenariosCms(documentIds: readonly string[]): Record<string, Sce
   };
 }
 
-/** Scenarios that have a raw-SQL baseline (serveur-brut.ts) and are measured at 1 and N connections. */
-export const SCENARIOS_AVEC_REFERENCE = ['liste', 'detail', 'graphql'] as const;
-
 async function sonder(url: string, scenario: Scenario): Promise<number> {
   const reponse = await fetch(`${url}${scenario.chemins[0]}`, {
     method: scenario.methode ?? 'GET',

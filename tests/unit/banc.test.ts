@@ -3,6 +3,7 @@ import path from 'path';
 import { isCuid } from '@paralleldrive/cuid2';
 import { echantillon, flux, identifiantDocument, mulberry32 } from '../../bench/aleatoire';
 import { lireOptions } from '../../bench/options';
+import { estComplet, estimation, planDuPalier } from '../../bench/plan';
 import { profilDepuisCsv, tirerDistincts, tirerProjet } from '../../bench/profil';
 import { memeJson, rapportReference, resumeMarkdown, tableauCroissance, verifierBudgets, type MesureHttp, type Palier, type Resultat, type Variante } from '../../bench/rapport';
 import { croissance, echantillonsRequis, percentile, rapportCroissance, resumerLatences } from '../../bench/statistiques';
@@ -122,6 +123,31 @@ describe('options du banc', () => {
     const rapide = lireOptions(['--rapide']);
     expect(rapide.paliers).toEqual([10000]);
     expect(rapide.echantillons).toBeGreaterThanOrEqual(echantillonsRequis(95));
+  });
+});
+
+describe('plan d’un passage', () => {
+  it('mesure chaque scénario sans cache à 1 connexion, liste, détail et GraphQL aussi à N, chacun avec son SQL idéal', () => {
+    const plan = planDuPalier(false);
+    expect(plan.filter((f) => f.connexions === 'une').map((f) => f.cle)).toEqual(['liste', 'detail', 'graphql', 'collectivites', 'recherche', 'statistiques', 'similaires']);
+    expect(plan.filter((f) => f.connexions === 'n').map((f) => f.cle)).toEqual(['liste', 'detail', 'graphql']);
+    for (const f of plan.filter((x) => ['liste', 'detail', 'graphql'].includes(x.cle))) expect(f.variantes.slice(0, 2)).toEqual(['cms', 'sql-ideal']);
+    expect(plan.find((f) => f.cle === 'liste' && f.connexions === 'une')?.variantes).toContain('chemin-strapi');
+    expect(plan.some((f) => f.cache)).toBe(false);
+  });
+
+  it('ajoute au palier des budgets la liste sans couche de visibilité et chaque scénario avec cache', () => {
+    const plan = planDuPalier(true);
+    expect(plan.find((f) => f.cle === 'liste' && f.connexions === 'une')?.variantes).toEqual(['cms', 'sql-ideal', 'chemin-strapi', 'sans-visibilite']);
+    expect(plan.filter((f) => f.cache).map((f) => f.cle)).toHaveLength(7);
+    expect(estComplet(10000, [1000, 10000, 50000])).toBe(true);
+    expect(estComplet(1000, [1000, 10000, 50000])).toBe(false);
+    expect(estComplet(1000, [1000])).toBe(true);
+  });
+
+  it('tient le passage par défaut en 25 minutes au pire, --rapide en bien moins', () => {
+    expect(estimation(lireOptions([])) / 60).toBeLessThanOrEqual(25);
+    expect(estimation(lireOptions(['--rapide'])) / 60).toBeLessThanOrEqual(10);
   });
 });
 
