@@ -1,10 +1,13 @@
 /**
  * `npm run bench`: the performance suite (README, « Performance »), on a throw-away PostgreSQL database.
- *  1. first start of the built CMS in production mode: full seed of the reference data;
+ *  1. first start of the built CMS in production mode: full seed of the reference data, and the schema
+ *     the raw-SQL baselines read;
  *  2. for each size (1,000, 10,000, 50,000 projets by default), the generator completes the database,
- *     the CMS restarts (cold start, re-seed check) and autocannon drives it; at 10,000 every scenario
- *     runs, plus the two baselines (raw SQL server, stock Strapi without the visibility layer);
- *     at the other sizes the list, search and export only (growth);
+ *     the CMS restarts (cold start, re-seed check) and autocannon drives it **without** the response
+ *     cache: every scenario at 1 connection (service time), the list, detail and GraphQL list also at
+ *     N connections (throughput), each in alternating rounds with its raw-SQL baseline (same JSON,
+ *     checked in the run) and, for the list, with the CMS on Strapi's own path (« chemin de Strapi »);
+ *     at 10,000 also the list without the visibility layer, and every scenario with the cache on;
  *  3. a JSON file under bench/results/ and a Markdown summary with the budgets met or missed.
  * Exits 1 when a budget is missed. Options: see bench/options.ts (`--rapide` for a quick look).
  */
@@ -17,16 +20,19 @@ import { executer } from '../scripts/executer';
 import { administrerPostgres, portLibre } from '../scripts/services-locaux';
 import { SECRET_NAMES } from '../src/config/secrets';
 import { lireOptions } from './options';
+import { estComplet, estimation, planDuPalier, SCENARIOS_AVEC_REFERENCE } from './plan';
 import { arreter, demarrer, type Serveur } from './processus';
-import { SUFFIXE_CACHE, resumeMarkdown, verifierBudgets, type Palier, type Resultat } from './rapport';
-import { CHEMIN_LISTE, mesurer, mesurerEntrelace, mesurerExport, scenariosCms, type Reglages } from './scenarios';
+import { LIBELLES_VARIANTES, memeJson, resumeMarkdown, verifierBudgets, type Equivalence, type Palier, type Resultat, type Variante } from './rapport';
+import { mesurerEntrelace, mesurerExport, scenariosCms, type Cible, type Reglages, type Scenario } from './scenarios';
 
 const racine = path.resolve(__dirname, '../..');
 const journal = (message: string) => process.stdout.write(`${message}\n`);
-const PALIER_COMPLET = 10000;
-const SCENARIOS_CROISSANCE = ['liste', 'recherche'];
-/** Turns of the list against its baselines (the measured duration is shared between them). */
-const TOURS = 5;
+/** Rounds of alternation between a figure and its baselines. */
+const TOURS = 4;
+/** Samples at N connections per sample at 1: the throughput figures are cheap and quote a p99. */
+const FACTEUR_CONNEXIONS = 5;
+/** Details checked against the raw baseline in each run (the scenario reads 100 in turn). */
+const DETAILS_VERIFIES = 10;
 
 /** Production as an operator runs it, with secrets generated for this throw-away database. */
 function environnement(base: string): NodeJS.ProcessEnv {
@@ -45,8 +51,8 @@ function environnement(base: string): NodeJS.ProcessEnv {
     SMTP_HOST: '127.0.0.1',
     // 20 clients from one address would hit the per-IP limits: the bench measures the CMS, not them.
     LIMITES_ACTIVES: 'false',
-    // The work itself is measured without the response cache (growth, ratios to the baselines); the
-    // production configuration, cache on, is measured on its own at the size of the budgets.
+    // What is judged is the work itself: members, API tokens and the admin never hit the anonymous
+    // cache. The cache is measured beside, at 10,000 projets, by a CMS started with it on.
     CACHE_REPONSES: 'false',
   };
 }
@@ -75,110 +81,135 @@ async function generer(env: NodeJS.ProcessEnv, projets: number, graine: number):
 
 const cms = async (env: NodeJS.ProcessEnv, args: string[] = []) => demarrer(path.join(__dirname, 'serveur-strapi.js'), args, env, await portLibre(), '/_health');
 
-function triee(valeur: unknown): unknown {
-  if (Array.isArray(valeur)) return valeur.map(triee);
-  if (valeur && typeof valeur === 'object') return Object.fromEntries(Object.entries(valeur).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, triee(v)]));
-  return valeur;
+async function repondu(url: string, scenario: Scenario, chemin = scenario.chemins[0]): Promise<{ statut: number; texte: string }> {
+  const reponse = await fetch(`${url}${chemin}`, {
+    method: scenario.methode ?? 'GET',
+    body: scenario.corps,
+    headers: scenario.corps ? { 'Content-Type': 'application/json' } : undefined,
+  });
+  return { statut: reponse.status, texte: await reponse.text() };
 }
 
-async function json(url: string): Promise<any> {
-  const reponse = await fetch(url);
-  if (!reponse.ok) throw new Error(`${url} : HTTP ${reponse.status}`);
-  return reponse.json();
+/** Checks, in this run, that the raw baseline answers each scenario with the CMS's JSON. */
+async function verifierEquivalences(cmsUrl: string, brutUrl: string, scenarios: Record<string, Scenario>): Promise<Equivalence[]> {
+  const equivalences: Equivalence[] = [];
+  for (const cle of SCENARIOS_AVEC_REFERENCE) {
+    const scenario = scenarios[cle];
+    const chemins = scenario.chemins.slice(0, DETAILS_VERIFIES);
+    const ecarts: string[] = [];
+    let octets = 0;
+    for (const chemin of chemins) {
+      const [a, b] = [await repondu(cmsUrl, scenario, chemin), await repondu(brutUrl, scenario, chemin)];
+      octets += a.texte.length;
+      if (a.statut !== 200 || b.statut !== 200) ecarts.push(`${chemin} : HTTP ${a.statut} (CMS) et ${b.statut} (SQL idéal)`);
+      else if (!memeJson(JSON.parse(a.texte), JSON.parse(b.texte))) ecarts.push(`${chemin} : JSON différent`);
+    }
+    equivalences.push({
+      scenario: cle,
+      identique: ecarts.length === 0,
+      detail: ecarts.length
+        ? `${ecarts.length} réponse(s) sur ${chemins.length} diffèrent (${ecarts.slice(0, 2).join(' ; ')}) : les rapports au SQL idéal sont indicatifs`
+        : `${chemins.length} réponse(s) du SQL idéal comparées au CMS (${(octets / 1000).toFixed(0)} ko), mêmes données, ordre des clés mis à part`,
+    });
+  }
+  return equivalences;
 }
+
+const duree = (secondes: number) => `${Math.floor(secondes / 60)} min ${String(Math.round(secondes % 60)).padStart(2, '0')} s`;
 
 async function principal(): Promise<number> {
   const options = lireOptions(process.argv.slice(2));
   const debut = Date.now();
+  const ecoule = () => duree((Date.now() - debut) / 1000);
   const base = `banc_${process.pid}_${debut}`;
   const env = environnement(base);
-  const reglages: Reglages = { duree: options.duree, echauffement: options.echauffement, connexions: options.connexions };
+  const fichierSchema = path.join(os.tmpdir(), `${base}-schema.json`);
   const resultat: Resultat = {
     debut: new Date(debut).toISOString(),
     dureeSecondes: 0,
     machine: { coeurs: os.cpus().length, node: process.version, base: 'PostgreSQL' },
-    options: { dureeSecondes: options.duree, echauffementSecondes: options.echauffement, connexions: options.connexions, paliers: options.paliers },
+    options: { echantillons: options.echantillons, dureeMaxSecondes: options.duree, echauffementSecondes: options.echauffement, connexions: options.connexions, paliers: options.paliers },
     demarrage: {},
     generations: [],
     paliers: [],
     remarques: [],
   };
-  const dureeScenario = options.echauffement + options.duree;
-  const estimation = options.paliers.reduce((s, n) => s + (n === PALIER_COMPLET ? 16 : 2) * dureeScenario + 40 + n / 300, 30);
-  journal(`Banc de performance sur ${base} : paliers ${options.paliers.join(', ')} ; environ ${Math.ceil(estimation / 60)} min.`);
+  journal(`Banc de performance sur ${base} : paliers ${options.paliers.join(', ')} ; environ ${Math.ceil(estimation(options) / 60)} min au plus sur une machine au repos (chaque chiffre à son plafond de ${options.duree} s), souvent moins.`);
   await administrerPostgres(`CREATE DATABASE ${base}`);
-  let serveur: Serveur | null = null;
-  const references: Serveur[] = [];
+  const enCours = new Set<Serveur>();
+  const lancer = async (demarrage: Promise<Serveur>) => {
+    const serveur = await demarrage;
+    enCours.add(serveur);
+    return serveur;
+  };
+  const stopper = async (serveur: Serveur) => {
+    enCours.delete(serveur);
+    await arreter(serveur);
+  };
   try {
     journal('Premier démarrage (production, base vierge) : amorçage du référentiel…');
-    serveur = await cms(env);
-    resultat.demarrage.seedReferentielSecondes = secondesDuJournal(serveur.journal(), /Référentiel chargé en ([\d.]+) s/);
-    await arreter(serveur);
+    const premier = await lancer(cms(env, ['--schema', fichierSchema]));
+    resultat.demarrage.seedReferentielSecondes = secondesDuJournal(premier.journal(), /Référentiel chargé en ([\d.]+) s/);
+    await stopper(premier);
 
     for (const projets of options.paliers) {
-      journal(`\n== ${projets} projets ==`);
+      journal(`\n== ${projets} projets (${ecoule()}) ==`);
       const generation = await generer(env, projets, options.graine);
       resultat.generations.push({ projets, ...generation });
-      serveur = await cms(env);
+      const serveur = await lancer(cms(env));
       if (resultat.demarrage.demarrageAFroidSecondes === undefined) {
         resultat.demarrage.demarrageAFroidSecondes = serveur.secondes;
         resultat.demarrage.reamorcageSecondes = secondesDuJournal(serveur.journal(), /Référentiel à jour \(vérifié en ([\d.]+) s\)/);
       }
-      const complet = projets === PALIER_COMPLET || options.paliers.length === 1;
-      const ids = (await json(`${serveur.url}/api/projets?fields[0]=documentId&pagination[pageSize]=100&sort=nom:desc`)).data.map((p: { documentId: string }) => p.documentId);
-      const palier: Palier = { projets, scenarios: {} };
-      for (const [cle, scenario] of Object.entries(scenariosCms(ids))) {
-        if (!complet && !SCENARIOS_CROISSANCE.includes(cle)) continue;
-        if (cle === 'liste' && complet) continue; // measured below, in turns with its baselines
-        journal(`  ${scenario.nom}…`);
-        palier.scenarios[cle] = await mesurer(serveur.url, serveur.processus.pid, scenario, reglages);
-      }
-      journal('  Export CSV open data…');
+      const complet = estComplet(projets, options.paliers);
+      const plan = planDuPalier(complet);
+      const variantes = new Set(plan.flatMap((f) => (f.cache ? [] : f.variantes)));
+      const serveurs: Partial<Record<Variante, Serveur>> = { cms: serveur };
+      serveurs['sql-ideal'] = await lancer(demarrer(path.join(__dirname, 'serveur-brut.js'), ['--schema', fichierSchema], env, await portLibre(), '/_health'));
+      if (variantes.has('chemin-strapi')) serveurs['chemin-strapi'] = await lancer(cms(env, ['--restaurer', 'performance']));
+      if (variantes.has('sans-visibilite')) serveurs['sans-visibilite'] = await lancer(cms(env, ['--restaurer', 'visibilite']));
+
+      const reponse = await fetch(`${serveur.url}/api/projets?fields[0]=documentId&pagination[pageSize]=100&sort=nom:desc`);
+      const ids = ((await reponse.json()) as { data: Array<{ documentId: string }> }).data.map((p) => p.documentId);
+      const scenarios = scenariosCms(ids);
+      const palier: Palier = { projets, mesures: [], equivalences: await verifierEquivalences(serveur.url, serveurs['sql-ideal'].url, scenarios) };
+      for (const e of palier.equivalences) journal(`  ${e.identique ? 'JSON identique' : 'JSON DIFFÉRENT'} (${e.scenario}) : ${e.detail}`);
+
+      const mesurerPlan = async (figures: typeof plan, cibles: Partial<Record<Variante, Serveur>>) => {
+        for (const figure of figures) {
+          const connexions = figure.connexions === 'une' ? 1 : options.connexions;
+          const reglages: Reglages = {
+            echantillons: figure.connexions === 'une' ? options.echantillons : options.echantillons * FACTEUR_CONNEXIONS,
+            dureeMax: options.duree,
+            echauffement: options.echauffement,
+            connexions,
+            tours: figure.variantes.length > 1 ? TOURS : 1,
+          };
+          const scenario = scenarios[figure.cle];
+          journal(`  [${ecoule()}] ${scenario.nom}, ${connexions} connexion(s)${figure.cache ? ', avec cache' : ''} : ${figure.variantes.map((v) => LIBELLES_VARIANTES[v]).join(', ')}…`);
+          const liste: Cible[] = figure.variantes.map((variante) => {
+            const s = cibles[variante]!;
+            return { url: s.url, pid: s.processus.pid, scenario, cle: figure.cle, variante, cache: figure.cache };
+          });
+          palier.mesures.push(...(await mesurerEntrelace(liste, reglages)));
+        }
+      };
+      await mesurerPlan(plan.filter((f) => !f.cache), serveurs);
+      journal(`  [${ecoule()}] Export CSV open data…`);
       palier.export = await mesurerExport(serveur.url, serveur.processus.pid);
+      for (const reference of Object.values(serveurs)) await stopper(reference);
 
       if (complet) {
-        // The list against its baselines, the three servers up together and measured in turns.
-        journal('  Liste REST, en alternance avec Strapi nu et le SQL brut…');
-        references.push(await cms(env, ['--strapi-nu']));
-        references.push(await demarrer(path.join(__dirname, 'serveur-brut.js'), [], env, await portLibre(), '/_health'));
-        const [nu, brut] = references;
-        const strapiJson = await json(`${serveur.url}${CHEMIN_LISTE}`);
-        const identique = JSON.stringify(triee(await json(`${brut.url}${CHEMIN_LISTE}`))) === JSON.stringify(triee(strapiJson));
-        resultat.remarques.push(
-          identique
-            ? `${projets} projets : le serveur SQL brut renvoie exactement le JSON de la liste Strapi (${strapiJson.data.length} projets, total ${strapiJson.meta.pagination.total}).`
-            : `${projets} projets : ATTENTION, le JSON du serveur SQL brut diffère de celui de Strapi : le rapport au SQL brut est indicatif.`,
-        );
-        const liste = scenariosCms(ids).liste;
-        const [nous, stock, brute] = await mesurerEntrelace(
-          [
-            { url: serveur.url, pid: serveur.processus.pid, scenario: liste },
-            { url: nu.url, pid: nu.processus.pid, scenario: { ...liste, nom: 'Liste, Strapi nu' } },
-            { url: brut.url, pid: brut.processus.pid, scenario: { ...liste, nom: 'Liste, SQL brut (http + pg)' } },
-          ],
-          reglages,
-          TOURS,
-        );
-        Object.assign(palier.scenarios, { liste: nous, 'liste-stock': stock, 'liste-brute': brute });
-        // One client alone: the service time of a request, without the queue of 20 clients on 2 cores.
-        palier.scenarios['liste-seule'] = await mesurer(serveur.url, serveur.processus.pid, { ...liste, nom: 'Liste REST, 1 connexion (temps de service)' }, { ...reglages, connexions: 1 });
-        for (const reference of references.splice(0)) await arreter(reference);
-
-        // Production configuration: anonymous reads answered from the response cache until a write.
-        const avecCache = await cms({ ...env, CACHE_REPONSES: 'true' });
-        references.push(avecCache);
-        for (const [cle, scenario] of Object.entries(scenariosCms(ids))) {
-          journal(`  ${scenario.nom}, avec le cache de réponses…`);
-          palier.scenarios[`${cle}${SUFFIXE_CACHE}`] = await mesurer(avecCache.url, avecCache.processus.pid, { ...scenario, nom: `${scenario.nom} — avec cache` }, reglages);
-        }
-        for (const reference of references.splice(0)) await arreter(reference);
+        // The production configuration beside: anonymous reads answered from the response cache until a write.
+        const avecCache = await lancer(cms({ ...env, CACHE_REPONSES: 'true' }));
+        await mesurerPlan(plan.filter((f) => f.cache), { cms: avecCache });
+        await stopper(avecCache);
       }
-      await arreter(serveur);
-      serveur = null;
       resultat.paliers.push(palier);
     }
   } finally {
-    for (const enCours of [serveur, ...references]) if (enCours) await arreter(enCours);
+    for (const serveur of enCours) await arreter(serveur);
+    fs.rmSync(fichierSchema, { force: true });
     await administrerPostgres(`DROP DATABASE IF EXISTS ${base} WITH (FORCE)`);
   }
   resultat.dureeSecondes = (Date.now() - debut) / 1000;

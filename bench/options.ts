@@ -2,15 +2,19 @@
 export interface OptionsBanc {
   projets: number;
   graine: number;
-  /** seconds measured per scenario, after the warm-up */
+  /** responses to record per figure at 1 connection (5× that at `connexions`): 400 quote a p95 */
+  echantillons: number;
+  /** cap in seconds of one figure (all its rounds), whatever the samples gathered by then */
   duree: number;
+  /** seconds of warm-up of each server and scenario before its figure */
   echauffement: number;
+  /** connections of the throughput figures (the latency ones use 1) */
   connexions: number;
   /** sizes of the growth series; the budgets are checked at 10,000 */
   paliers: number[];
 }
 
-const DEFAUTS: OptionsBanc = { projets: 10000, graine: 7, duree: 10, echauffement: 3, connexions: 20, paliers: [1000, 10000, 50000] };
+const DEFAUTS: OptionsBanc = { projets: 10000, graine: 7, echantillons: 400, duree: 15, echauffement: 2, connexions: 20, paliers: [1000, 10000, 50000] };
 
 export function lireOptions(arguments_: readonly string[]): OptionsBanc {
   const options = { ...DEFAUTS, paliers: [...DEFAUTS.paliers] };
@@ -24,6 +28,7 @@ export function lireOptions(arguments_: readonly string[]): OptionsBanc {
     switch (argument) {
       case '--projets':
       case '--graine':
+      case '--echantillons':
       case '--duree':
       case '--echauffement':
       case '--connexions':
@@ -33,13 +38,15 @@ export function lireOptions(arguments_: readonly string[]): OptionsBanc {
         options.paliers = (arguments_[(i += 1)] ?? '').split(',').map((v) => entierPositif('paliers', v));
         break;
       case '--rapide':
-        // A quick look: short runs, budgets size only.
-        Object.assign(options, { duree: 3, echauffement: 1, paliers: [10000] });
+        // A quick look: the size of the budgets only, shorter caps, still enough samples for a p95.
+        Object.assign(options, { duree: 8, echauffement: 1, echantillons: 400, paliers: [10000] });
         break;
       default:
-        throw new Error(`Option inconnue : ${argument} (options : --projets N, --graine N, --duree S, --echauffement S, --connexions N, --paliers 1000,10000, --rapide)`);
+        throw new Error(
+          `Option inconnue : ${argument} (options : --projets N, --graine N, --echantillons N, --duree S, --echauffement S, --connexions N, --paliers 1000,10000, --rapide)`,
+        );
     }
   }
-  options.paliers.sort((a, b) => a - b);
+  options.paliers = [...new Set(options.paliers)].sort((a, b) => a - b);
   return options;
 }

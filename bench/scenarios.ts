@@ -1,10 +1,11 @@
 /**
  * The HTTP scenarios: autocannon drives a server with N connections, first a warm-up (query plans,
- * JIT, pools), then a measured run of fixed duration; every response time is kept to compute the
- * percentiles; the server's RSS is sampled meanwhile.
+ * JIT, pools), then until a number of responses is recorded or a time cap is reached, whichever comes
+ * first; every response time is kept to compute the percentiles; the server's RSS is sampled meanwhile.
  */
 import autocannon from 'autocannon';
-import type { MesureExport, MesureHttp } from './rapport';
+import type { MesureExport, MesureHttp, Variante } from './rapport';
+import { CHEMIN_LISTE, REQUETE_GRAPHQL } from './requetes';
 import { resumerLatences } from './statistiques';
 import { surveillerMemoire } from './processus';
 
@@ -17,22 +18,15 @@ export interface Scenario {
 }
 
 export interface Reglages {
-  duree: number;
+  /** responses to record per figure */
+  echantillons: number;
+  /** cap in seconds of a figure, all rounds together */
+  dureeMax: number;
   echauffement: number;
   connexions: number;
+  /** rounds of alternation between the targets (A, B, C, A, B, C…) */
+  tours: number;
 }
-
-const THEME = 'transition-ecologique-et-energetique';
-export const REQUETE_LISTE = `filters[statut][$eq]=deploiement&filters[thematique][slug][$eq]=${THEME}&populate[0]=collectivite&populate[1]=thematique&sort=nom:asc&pagination[page]=1&pagination[pageSize]=25`;
-export const CHEMIN_LISTE = `/api/projets?${REQUETE_LISTE}`;
-
-const CHAMPS_COLLECTIVITE = 'documentId nom slug type sousType siren siret codeInsee codeDepartement codeRegion population latitude longitude logoUrl siteWeb description createdAt updatedAt publishedAt';
-const CHAMPS_THEMATIQUE = 'documentId nom slug description ordre createdAt updatedAt publishedAt locale';
-export const REQUETE_GRAPHQL = JSON.stringify({
-  query: `{ projets(filters: { statut: { eq: "deploiement" }, thematique: { slug: { eq: "${THEME}" } } }, sort: "nom:asc", pagination: { page: 1, pageSize: 25 }) {
-    documentId nom slug resume description statut motifAbandon dateDemarrage lienInformation createdAt updatedAt publishedAt
-    collectivite { ${CHAMPS_COLLECTIVITE} } thematique { ${CHAMPS_THEMATIQUE} } } }`,
-});
 
 /** Parts of collectivité names, common and rare, for `$containsi` over the ≈39,000 of them. */
 const NOMS_COLLECTIVITES = ['saint', 'mont', 'lyon', 'sur-mer', 'bois', 'ville', 'agglom', 'val', 'bourg', 'plaine'];
@@ -41,7 +35,7 @@ const NOMS_COLLECTIVITES = ['saint', 'mont', 'lyon', 'sur-mer', 'bois', 'ville',
 export function scenariosCms(documentIds: readonly string[]): Record<string, Scenario> {
   return {
     liste: { nom: 'Liste REST (2 filtres, populate, 25)', chemins: [CHEMIN_LISTE] },
-    detail: { nom: 'Détail REST (populate public complet)', chemins: documentIds.map((id) => `/api/projets/${id}?populate=*`) },
+    detail: { nom: 'Détail REST (populate=*)', chemins: documentIds.map((id) => `/api/projets/${id}?populate=*`) },
     graphql: { nom: 'Liste GraphQL', chemins: ['/graphql'], methode: 'POST', corps: REQUETE_GRAPHQL },
     collectivites: {
       nom: 'Collectivités, nom $containsi',
@@ -63,12 +57,27 @@ async function sonder(url: string, scenario: Scenario): Promise<number> {
   return reponse.status;
 }
 
-async function lancer(url: string, scenario: Scenario, secondes: number, connexions: number, surReponse?: (statut: number, ms: number) => void) {
+interface Lancement {
+  secondes: number;
+  echantillons?: number;
+  connexions: number;
+  surReponse?: (statut: number, ms: number) => void;
+}
+
+/**
+ * One autocannon run: `echantillons` responses (or for `secondes` without), stopped at `secondes`
+ * anyway. Responses still arriving after the cap are kept (dropping them would drop the slowest
+ * ones); the seconds returned run until the last.
+ */
+async function lancer(url: string, scenario: Scenario, { secondes, echantillons, connexions, surReponse }: Lancement) {
   let suivant = 0;
+  const debut = process.hrtime.bigint();
   const instance = autocannon({
     url,
     connections: connexions,
-    duration: secondes,
+    ...(echantillons ? { amount: echantillons } : { duration: secondes }),
+    // autocannon notices the end at its next sample tick: 100 ms rather than a second of extra load.
+    sampleInt: 100,
     requests: [
       {
         method: scenario.methode ?? 'GET',
@@ -81,40 +90,64 @@ async function lancer(url: string, scenario: Scenario, secondes: number, connexi
   if (surReponse) {
     (instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, statut: number, _octets: number, ms: number) => surReponse(statut, ms));
   }
-  return instance;
+  const plafond = setTimeout(() => (instance as unknown as { stop: () => void }).stop(), secondes * 1000);
+  try {
+    const resultat = await instance;
+    return { erreurs: resultat.errors + resultat.timeouts, secondes: Number(process.hrtime.bigint() - debut) / 1e9 };
+  } finally {
+    clearTimeout(plafond);
+  }
 }
 
-interface Cible {
+export interface Cible {
   url: string;
   pid: number | undefined;
   scenario: Scenario;
+  /** what the figure is: the report finds figures and their baselines by these */
+  cle: string;
+  variante: Variante;
+  cache: boolean;
 }
-
-const absent = (base: { nom: string; requete: string }): MesureHttp => ({ ...base, absent: true, requetes: 0, requetesParSeconde: 0, erreurs: 0, latence: resumerLatences([]), rssDepartMo: 0, rssPicMo: 0 });
 
 /**
  * Measures several servers in turns (A, B, C, A, B, C…) rather than one after the other: on a shared,
  * noisy machine every server then meets the same background load, which keeps their ratios honest.
- * One target and one turn is the plain measure.
+ * Each target gets its share of the samples and of the time cap in every round. One target and one
+ * round is the plain measure.
  */
-export async function mesurerEntrelace(cibles: readonly Cible[], reglages: Reglages, tours = 1): Promise<MesureHttp[]> {
+export async function mesurerEntrelace(cibles: readonly Cible[], reglages: Reglages): Promise<MesureHttp[]> {
   const etats = [];
   for (const cible of cibles) {
-    const base = { nom: cible.scenario.nom, requete: `${cible.scenario.methode ?? 'GET'} ${cible.scenario.chemins[0]}` };
+    const base = {
+      nom: cible.scenario.nom,
+      scenario: cible.cle,
+      variante: cible.variante,
+      connexions: reglages.connexions,
+      cache: cible.cache,
+      requete: `${cible.scenario.methode ?? 'GET'} ${cible.scenario.chemins[0]}`,
+    };
     const present = (await sonder(cible.url, cible.scenario)) !== 404;
-    if (present) await lancer(cible.url, cible.scenario, reglages.echauffement, reglages.connexions);
-    etats.push({ cible, base, present, latences: [] as number[], horsSucces: 0, erreurs: 0, departMo: Infinity, picMo: 0 });
+    if (present) await lancer(cible.url, cible.scenario, { secondes: reglages.echauffement, connexions: reglages.connexions });
+    etats.push({ cible, base, present, latences: [] as number[], secondes: 0, horsSucces: 0, erreurs: 0, departMo: Infinity, picMo: 0 });
   }
-  const secondes = Math.max(1, Math.round(reglages.duree / tours));
-  for (let tour = 0; tour < tours; tour += 1) {
+  // autocannon shares the responses among the connections: at least one each.
+  const parTour = Math.max(reglages.connexions, Math.ceil(reglages.echantillons / reglages.tours));
+  const plafond = reglages.dureeMax / reglages.tours;
+  for (let tour = 0; tour < reglages.tours; tour += 1) {
     for (const etat of etats.filter((e) => e.present)) {
       const memoire = surveillerMemoire(etat.cible.pid);
-      const resultat = await lancer(etat.cible.url, etat.cible.scenario, secondes, reglages.connexions, (s, ms) => {
-        etat.latences.push(ms);
-        if (s < 200 || s >= 300) etat.horsSucces += 1;
+      const resultat = await lancer(etat.cible.url, etat.cible.scenario, {
+        secondes: plafond,
+        echantillons: parTour,
+        connexions: reglages.connexions,
+        surReponse: (s, ms) => {
+          etat.latences.push(ms);
+          if (s < 200 || s >= 300) etat.horsSucces += 1;
+        },
       });
+      etat.secondes += resultat.secondes;
       const { departMo, picMo } = memoire.arreter();
-      etat.erreurs += resultat.errors + resultat.timeouts;
+      etat.erreurs += resultat.erreurs;
       etat.departMo = Math.min(etat.departMo, departMo);
       etat.picMo = Math.max(etat.picMo, picMo);
     }
@@ -124,19 +157,15 @@ export async function mesurerEntrelace(cibles: readonly Cible[], reglages: Regla
       ? {
           ...e.base,
           requetes: e.latences.length,
-          requetesParSeconde: e.latences.length / (secondes * tours),
+          secondes: e.secondes,
+          requetesParSeconde: e.secondes > 0 ? e.latences.length / e.secondes : 0,
           erreurs: e.horsSucces + e.erreurs,
           latence: resumerLatences(e.latences),
           rssDepartMo: e.departMo,
           rssPicMo: e.picMo,
         }
-      : absent(e.base),
+      : { ...e.base, absent: true, requetes: 0, secondes: 0, requetesParSeconde: 0, erreurs: 0, latence: resumerLatences([]), rssDepartMo: 0, rssPicMo: 0 },
   );
-}
-
-export async function mesurer(url: string, pid: number | undefined, scenario: Scenario, reglages: Reglages): Promise<MesureHttp> {
-  const [mesure] = await mesurerEntrelace([{ url, pid, scenario }], reglages);
-  return mesure;
 }
 
 /** The open-data CSV export, downloaded whole: time, rows, and the server's RSS growth. */

@@ -8,7 +8,18 @@ export function percentile(valeurs: readonly number[], p: number): number | null
   return tries[Math.min(tries.length, Math.max(1, rang)) - 1];
 }
 
+/** Samples per unit of 1/(1 − p) a percentile needs to be quoted: 40 for p50, 400 for p95, 2,000 for p99. */
+export const ECHANTILLONS_PAR_UNITE = 20;
+
+/** Samples needed to quote the percentile p (in ]0, 100[): below, the p95 of 30 samples is their maximum. */
+export function echantillonsRequis(p: number): number {
+  return Math.ceil(ECHANTILLONS_PAR_UNITE / (1 - p / 100) - 1e-9);
+}
+
 export interface Latences {
+  /** samples behind the figures */
+  n: number;
+  /** null: no sample, or too few to quote this percentile (echantillonsRequis) */
   p50: number | null;
   p95: number | null;
   p99: number | null;
@@ -16,12 +27,19 @@ export interface Latences {
 }
 
 export function resumerLatences(valeurs: readonly number[]): Latences {
+  const quantile = (p: number) => (valeurs.length >= echantillonsRequis(p) ? percentile(valeurs, p) : null);
   return {
-    p50: percentile(valeurs, 50),
-    p95: percentile(valeurs, 95),
-    p99: percentile(valeurs, 99),
+    n: valeurs.length,
+    p50: quantile(50),
+    p95: quantile(95),
+    p99: quantile(99),
     max: valeurs.length ? Math.max(...valeurs) : null,
   };
+}
+
+/** Growth of a cost between two sizes: the ratio of the larger to the smaller, null when one is missing. */
+export function rapportCroissance(avant: number | null | undefined, apres: number | null | undefined): number | null {
+  return avant !== null && avant !== undefined && apres !== null && apres !== undefined && avant > 0 ? apres / avant : null;
 }
 
 export type Croissance = 'plate' | 'sous-linéaire' | 'linéaire' | 'sur-linéaire';
