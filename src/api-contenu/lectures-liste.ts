@@ -14,7 +14,8 @@
  * Counts are kept per generation of the content (src/documents/generation.ts): the same filters are
  * counted once until the next write. Reads of the Document Service (findMany, findOne, findFirst,
  * count) run without the transaction Strapi opens around every call: at READ COMMITTED it gave them
- * no consistency, only a BEGIN and a COMMIT round trip each.
+ * no consistency, only a BEGIN and a COMMIT round trip each — except those populating several
+ * relations side by side (`populateSansConcurrence`).
  *
  * Replaces `entityManager.findMany`, `entityManager.count` and `db.transaction` of Strapi's internals:
  * `verifierFormeLectures` refuses to start when they, or the query builder relied on, no longer have
@@ -93,6 +94,28 @@ export function triSimple(orderBy: unknown, attributs: Record<string, { type: st
     } else return null;
   }
   return tri;
+}
+
+/**
+ * Whether a read populates at most one relation or component at each level. Strapi populates the
+ * attributes of one level in parallel and adds each to the entry when its query returns: inside the
+ * transaction they share one connection and come back in the order asked; on a pool, in any order, and
+ * the JSON's keys with them (seen on PostgreSQL by equivalence-liste.test.ts). Such reads keep Strapi's
+ * transaction. Pure.
+ */
+export function populateSansConcurrence(populate: unknown): boolean {
+  if (populate === undefined || populate === null || populate === false) return true;
+  if (typeof populate === 'string') return populate !== '*' && !/[.,]/.test(populate);
+  if (Array.isArray(populate)) return populate.length === 0 || (populate.length === 1 && populateSansConcurrence(populate[0]));
+  if (typeof populate !== 'object') return false;
+  const entrees = Object.entries(populate);
+  if (entrees.length === 0) return true;
+  if (entrees.length > 1) return false;
+  const [nom, valeur] = entrees[0];
+  if (nom === '*' || valeur === '*') return false;
+  if (valeur === true || valeur === null || valeur === undefined) return true;
+  if (typeof valeur !== 'object' || Array.isArray(valeur) || 'on' in valeur) return false;
+  return populateSansConcurrence((valeur as { populate?: unknown }).populate);
 }
 
 /**
@@ -200,7 +223,8 @@ export function installerLecturesListe(strapi: Core.Strapi): void {
   });
 
   // The first `db.transaction` a read of the Document Service opens (its own wrapper) is skipped; any
-  // other, nested in it or not, is Strapi's.
+  // other, nested in it or not, is Strapi's. Only for reads that populate one relation at a time (see
+  // `populateSansConcurrence`).
   const lecture = new AsyncLocalStorage<{ aSauter: boolean }>();
   remplacer<Transaction>(strapi.db, 'transaction', 'performance', (origine) => (cb) => {
     const jeton = lecture.getStore();
@@ -210,6 +234,8 @@ export function installerLecturesListe(strapi: Core.Strapi): void {
     return Promise.resolve(cb({ trx: undefined, commit: rien, rollback: rien, onCommit: (f: () => void) => f(), onRollback: () => undefined }));
   });
   strapi.documents.use((contexte, next) =>
-    LECTURES_DOCUMENTS.has(contexte.action) && !strapi.db.inTransaction() ? lecture.run({ aSauter: true }, next) : next(),
+    LECTURES_DOCUMENTS.has(contexte.action) && !strapi.db.inTransaction() && populateSansConcurrence((contexte.params as { populate?: unknown } | undefined)?.populate)
+      ? lecture.run({ aSauter: true }, next)
+      : next(),
   );
 }

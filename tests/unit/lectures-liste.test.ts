@@ -1,4 +1,4 @@
-import { cleDeCompte, triDeLaPage, triSimple, verifierFormeLectures } from '../../src/api-contenu/lectures-liste';
+import { cleDeCompte, populateSansConcurrence, triDeLaPage, triSimple, verifierFormeLectures } from '../../src/api-contenu/lectures-liste';
 import { cleAppelant, cleDeVerification } from '../../src/api-contenu/requetes-memorisees';
 
 const ATTRIBUTS = {
@@ -60,6 +60,15 @@ describe('chemin de lecture des listes', () => {
     const cycle: Record<string, unknown> = {};
     cycle.soi = cycle;
     expect(cleDeCompte('api::projet.projet', { where: cycle }, {})).toBeNull();
+  });
+
+  it('lit sans transaction ce qui peuple au plus une relation par niveau, pas ce que Strapi peuplerait en parallèle', () => {
+    for (const seul of [undefined, null, [], {}, 'thematique', ['thematique'], { thematique: true }, { thematique: { fields: ['nom'] } }, { thematique: { populate: { parent: true } } }]) {
+      expect(populateSansConcurrence(seul)).toBe(true);
+    }
+    for (const plusieurs of ['*', 'thematique,collectivite', 'thematique.parent', ['thematique', 'collectivite'], { thematique: true, collectivite: true }, { '*': true }, { thematique: '*' }, { thematique: { populate: '*' } }, { thematique: { populate: ['parent', 'enfants'] } }, { media: { on: {} } }, 3]) {
+      expect(populateSansConcurrence(plusieurs)).toBe(false);
+    }
   });
 
   it('refuse de démarrer quand la couche base de données de Strapi a changé de forme', () => {
