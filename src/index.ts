@@ -8,6 +8,8 @@ import { configurerRolesEditoriaux } from './bootstrap/roles-editoriaux';
 import { configurerEspaceConfiance } from './bootstrap/espace-confiance';
 import { installerVisibilite } from './api-contenu/visibilite';
 import { etendreGraphql } from './api-contenu/graphql';
+import { memoriserNettoyageSorties } from './api-contenu/sorties-memorisees';
+import { resoudreSansEnveloppeInutile } from './api-contenu/graphql-resolveurs';
 import { etendreGraphqlCalculs } from './api-contenu/graphql-calculs';
 import { suivreEcrituresDocuments, suivreEcrituresHorsDocuments } from './documents/generation';
 import { grouperChargements } from './api-contenu/chargements-groupes';
@@ -27,7 +29,9 @@ export default {
     installerVisibilite(strapi);
     // Around the visibility layer: what it decides is remembered with the rest of the check.
     memoriserVerificationsRequetes(strapi);
+    memoriserNettoyageSorties(strapi);
     etendreGraphql(strapi);
+    resoudreSansEnveloppeInutile();
     enregistrerMiseAJourIndex(strapi);
     etendreGraphqlRecherche(strapi);
     etendreGraphqlCalculs(strapi);

@@ -119,6 +119,15 @@ export function populateSansConcurrence(populate: unknown): boolean {
 }
 
 /**
+ * Whether a read of the Document Service may run outside a transaction: a count never populates (the
+ * REST controller hands it the list's parameters, populate included); the others when they populate
+ * one relation at a time. Pure.
+ */
+export function lectureSansConcurrence(action: string, params: unknown): boolean {
+  return action === 'count' || populateSansConcurrence((params as { populate?: unknown } | undefined)?.populate);
+}
+
+/**
  * Whether a findMany may be read through its ids, from its parameters alone (the query builder says
  * later whether the filters need a join). Returns the sort to give the page. Pure.
  */
@@ -234,7 +243,7 @@ export function installerLecturesListe(strapi: Core.Strapi): void {
     return Promise.resolve(cb({ trx: undefined, commit: rien, rollback: rien, onCommit: (f: () => void) => f(), onRollback: () => undefined }));
   });
   strapi.documents.use((contexte, next) =>
-    LECTURES_DOCUMENTS.has(contexte.action) && !strapi.db.inTransaction() && populateSansConcurrence((contexte.params as { populate?: unknown } | undefined)?.populate)
+    LECTURES_DOCUMENTS.has(contexte.action) && !strapi.db.inTransaction() && lectureSansConcurrence(contexte.action, contexte.params)
       ? lecture.run({ aSauter: true }, next)
       : next(),
   );

@@ -1,4 +1,4 @@
-import { cleDeCompte, populateSansConcurrence, triDeLaPage, triSimple, verifierFormeLectures } from '../../src/api-contenu/lectures-liste';
+import { cleDeCompte, lectureSansConcurrence, populateSansConcurrence, triDeLaPage, triSimple, verifierFormeLectures } from '../../src/api-contenu/lectures-liste';
 import { cleAppelant, cleDeVerification } from '../../src/api-contenu/requetes-memorisees';
 
 const ATTRIBUTS = {
@@ -69,6 +69,13 @@ describe('chemin de lecture des listes', () => {
     for (const plusieurs of ['*', 'thematique,collectivite', 'thematique.parent', ['thematique', 'collectivite'], { thematique: true, collectivite: true }, { '*': true }, { thematique: '*' }, { thematique: { populate: '*' } }, { thematique: { populate: ['parent', 'enfants'] } }, { media: { on: {} } }, 3]) {
       expect(populateSansConcurrence(plusieurs)).toBe(false);
     }
+  });
+
+  it('compte toujours sans transaction, même quand le contrôleur lui passe le populate de la liste', () => {
+    const populate = { thematique: true, collectivite: true };
+    expect(lectureSansConcurrence('count', { populate })).toBe(true);
+    expect(lectureSansConcurrence('findMany', { populate })).toBe(false);
+    expect(lectureSansConcurrence('findMany', { populate: { thematique: true } })).toBe(true);
   });
 
   it('refuse de démarrer quand la couche base de données de Strapi a changé de forme', () => {
