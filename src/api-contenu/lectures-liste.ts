@@ -14,10 +14,11 @@
  * Counts are kept per generation of the content (src/documents/generation.ts): the same filters are
  * counted once until the next write. Reads of the Document Service (findMany, findOne, findFirst,
  * count) run without the transaction Strapi opens around every call: at READ COMMITTED it gave them
- * no consistency, only a BEGIN and a COMMIT round trip each — except those populating several
- * relations side by side (`populateSansConcurrence`).
+ * no consistency, only a BEGIN and a COMMIT round trip each, and it made their populate queries wait
+ * for one another on its one connection. Their populated attributes are put back in the order asked,
+ * which the transaction gave them (`ordrePopulate`); reads whose order it would not give keep it.
  *
- * Replaces `entityManager.findMany`, `entityManager.count` and `db.transaction` of Strapi's internals:
+ * Replaces `entityManager.findMany`, `findOne`, `count` and `db.transaction` of Strapi's internals:
  * `verifierFormeLectures` refuses to start when they, or the query builder relied on, no longer have
  * the shape this module was written against. Any query shape not handled here (no relation filter, no
  * page, sort through a relation, grouping) goes to Strapi unchanged.
@@ -58,6 +59,7 @@ interface ConstructeurRequete {
 interface Gestionnaire {
   createQueryBuilder(uid: string): ConstructeurRequete;
   findMany(uid: string, params: ParametresLecture): Promise<Array<Record<string, unknown>>>;
+  findOne(uid: string, params: ParametresLecture): Promise<Record<string, unknown> | null>;
   count(uid: string, params?: ParametresLecture): Promise<number>;
 }
 interface SousRequete {
@@ -96,35 +98,68 @@ export function triSimple(orderBy: unknown, attributs: Record<string, { type: st
   return tri;
 }
 
+type AttributsBase = Record<string, { type: string; relation?: string }>;
+
+/** Relations Strapi populates in several queries (the polymorphic ones: dynamic zones, morph-to). */
+const POLYMORPHES: ReadonlySet<string> = new Set(['morphToMany', 'morphToOne']);
+
 /**
- * Whether a read populates at most one relation or component at each level. Strapi populates the
- * attributes of one level in parallel and adds each to the entry when its query returns: inside the
- * transaction they share one connection and come back in the order asked; on a pool, in any order, and
- * the JSON's keys with them (seen on PostgreSQL by equivalence-liste.test.ts). Such reads keep Strapi's
- * transaction. Pure.
+ * The attributes a database-level read populates, in the order Strapi asks for them, or null when
+ * that order is not the order of their keys in the entity. Strapi populates the attributes of one level
+ * side by side and sets each on the entity when its query returns: inside its transaction, one
+ * connection answers them one after the other, so each attribute that takes a single query is set in
+ * the order asked; on a pool they come back in any order. Null (the read keeps the transaction) when an
+ * attribute takes more than one query before it is set: a nested populate, a polymorphic relation.
+ * `populate` is the database level's (true, names, or an object by attribute), or the Document
+ * Service's (`*`, `a,b`). Pure.
  */
-export function populateSansConcurrence(populate: unknown): boolean {
-  if (populate === undefined || populate === null || populate === false) return true;
-  if (typeof populate === 'string') return populate !== '*' && !/[.,]/.test(populate);
-  if (Array.isArray(populate)) return populate.length === 0 || (populate.length === 1 && populateSansConcurrence(populate[0]));
-  if (typeof populate !== 'object') return false;
-  const entrees = Object.entries(populate);
-  if (entrees.length === 0) return true;
-  if (entrees.length > 1) return false;
-  const [nom, valeur] = entrees[0];
-  if (nom === '*' || valeur === '*') return false;
-  if (valeur === true || valeur === null || valeur === undefined) return true;
-  if (typeof valeur !== 'object' || Array.isArray(valeur) || 'on' in valeur) return false;
-  return populateSansConcurrence((valeur as { populate?: unknown }).populate);
+export function ordrePopulate(populate: unknown, attributs: AttributsBase): string[] | null {
+  if (populate === undefined || populate === null || populate === false) return [];
+  let demandes: Array<[string, unknown]>;
+  if (populate === true || populate === '*') demandes = Object.keys(attributs).map((nom) => [nom, true]);
+  else if (typeof populate === 'string') demandes = populate.split(',').map((nom) => [nom, true]);
+  else if (Array.isArray(populate)) {
+    if (!populate.every((nom) => typeof nom === 'string')) return null;
+    demandes = populate.map((nom) => [nom, true]);
+  } else if (typeof populate === 'object') demandes = Object.entries(populate);
+  else return null;
+  const ordre: string[] = [];
+  for (const [nom, valeur] of demandes) {
+    if (nom.includes('.') || nom === '*') return null;
+    const attribut = attributs[nom];
+    if (attribut?.type !== 'relation' || ordre.includes(nom)) continue;
+    if (POLYMORPHES.has(attribut.relation ?? '')) return null;
+    if (valeur !== true && !(valeur !== null && typeof valeur === 'object' && !Array.isArray(valeur))) return null;
+    if (typeof valeur === 'object') {
+      const { populate: imbrique, on } = valeur as { populate?: unknown; on?: unknown };
+      if (on !== undefined || (imbrique !== undefined && imbrique !== null && imbrique !== false)) return null;
+    }
+    ordre.push(nom);
+  }
+  return ordre;
+}
+
+/**
+ * The entity (or entities) with its populated attributes last, in `ordre`: the keys a transaction
+ * would have given it, whatever order the queries came back in. Pure: new objects, values shared.
+ */
+export function ordonnerPeuplement<T>(resultat: T, ordre: readonly string[]): T {
+  if (ordre.length < 2 || resultat === null || typeof resultat !== 'object') return resultat;
+  if (Array.isArray(resultat)) return resultat.map((entite) => ordonnerPeuplement(entite, ordre)) as T;
+  const entite = resultat as Record<string, unknown>;
+  const copie: Record<string, unknown> = {};
+  for (const cle of Object.keys(entite)) if (!ordre.includes(cle)) copie[cle] = entite[cle];
+  for (const cle of ordre) if (Object.prototype.hasOwnProperty.call(entite, cle)) copie[cle] = entite[cle];
+  return copie as T;
 }
 
 /**
  * Whether a read of the Document Service may run outside a transaction: a count never populates (the
- * REST controller hands it the list's parameters, populate included); the others when they populate
- * one relation at a time. Pure.
+ * REST controller hands it the list's parameters, populate included); the others when the order of
+ * their populated attributes does not depend on the transaction (`ordrePopulate`). Pure.
  */
-export function lectureSansConcurrence(action: string, params: unknown): boolean {
-  return action === 'count' || populateSansConcurrence((params as { populate?: unknown } | undefined)?.populate);
+export function lectureSansTransaction(action: string, params: unknown, attributs: AttributsBase): boolean {
+  return action === 'count' || ordrePopulate((params as { populate?: unknown } | undefined)?.populate, attributs) !== null;
 }
 
 /**
@@ -162,7 +197,7 @@ export function cleDeCompte(uid: string, params: ParametresLecture | undefined, 
 }
 
 /** Parameters declared by the functions relied on, in the Strapi version this module was written against. */
-export const ARITES_LECTURES = { findMany: 2, count: 1, createQueryBuilder: 1, transaction: 1 } as const;
+export const ARITES_LECTURES = { findMany: 2, findOne: 2, count: 1, createQueryBuilder: 1, transaction: 1 } as const;
 
 /** Refuses (throws, in French, naming what changed) when Strapi's database layer is not the one replaced here. */
 export function verifierFormeLectures(gestionnaire: unknown, base: unknown): void {
@@ -173,6 +208,7 @@ export function verifierFormeLectures(gestionnaire: unknown, base: unknown): voi
     else if (fonction.length !== ARITES_LECTURES[nom]) ecarts.push(`${prefixe}.${nom} déclare ${fonction.length} paramètre(s) au lieu de ${ARITES_LECTURES[nom]}`);
   };
   verifier(gestionnaire, 'entityManager', 'findMany');
+  verifier(gestionnaire, 'entityManager', 'findOne');
   verifier(gestionnaire, 'entityManager', 'count');
   verifier(gestionnaire, 'entityManager', 'createQueryBuilder');
   verifier(base, 'db', 'transaction');
@@ -214,14 +250,24 @@ export function installerLecturesListe(strapi: Core.Strapi): void {
     return strapi.db.connection.select('id').from(sql.as('page') as never);
   };
 
+  const attributsBase = (uid: string) => strapi.db.metadata.get(uid as never).attributes as AttributsBase;
+  // Reads outside a transaction get their populated attributes in the order asked (see `ordrePopulate`).
+  const ordonner = <T>(uid: string, params: ParametresLecture | undefined, resultat: T): T => {
+    const ordre = ordrePopulate(params?.populate, attributsBase(uid));
+    return ordre === null ? resultat : ordonnerPeuplement(resultat, ordre);
+  };
+
   remplacer<Gestionnaire['findMany']>(gestionnaire, 'findMany', 'performance', (origine) => async (uid, params) => {
-    const tri = triDeLaPage(uid, params, strapi.db.metadata.get(uid as never).attributes as Record<string, { type: string }>);
+    const tri = triDeLaPage(uid, params, attributsBase(uid));
     const ids = tri === null ? null : identifiantsDeLaPage(uid, params);
-    if (tri === null || ids === null) return origine.call(gestionnaire, uid, params);
+    if (tri === null || ids === null) return ordonner(uid, params, await origine.call(gestionnaire, uid, params));
     // One query: the page's rows by their ids, in the order of the ids query (its sort, then id).
     const { select, populate } = params;
-    return origine.call(gestionnaire, uid, { select, populate, where: { id: { $in: ids } }, orderBy: [...tri, { id: 'asc' }] });
+    return ordonner(uid, params, await origine.call(gestionnaire, uid, { select, populate, where: { id: { $in: ids } }, orderBy: [...tri, { id: 'asc' }] }));
   });
+  remplacer<Gestionnaire['findOne']>(gestionnaire, 'findOne', 'performance', (origine) => async (uid, params) =>
+    ordonner(uid, params, await origine.call(gestionnaire, uid, params)),
+  );
 
   const comptes = new CacheParGeneration<number>(1000);
   remplacer<Gestionnaire['count']>(gestionnaire, 'count', 'performance', (origine) => async (uid, params = {}) => {
@@ -232,8 +278,8 @@ export function installerLecturesListe(strapi: Core.Strapi): void {
   });
 
   // The first `db.transaction` a read of the Document Service opens (its own wrapper) is skipped; any
-  // other, nested in it or not, is Strapi's. Only for reads that populate one relation at a time (see
-  // `populateSansConcurrence`).
+  // other, nested in it or not, is Strapi's. Only for reads whose populated attributes can be put back
+  // in order (see `ordrePopulate`).
   const lecture = new AsyncLocalStorage<{ aSauter: boolean }>();
   remplacer<Transaction>(strapi.db, 'transaction', 'performance', (origine) => (cb) => {
     const jeton = lecture.getStore();
@@ -243,7 +289,7 @@ export function installerLecturesListe(strapi: Core.Strapi): void {
     return Promise.resolve(cb({ trx: undefined, commit: rien, rollback: rien, onCommit: (f: () => void) => f(), onRollback: () => undefined }));
   });
   strapi.documents.use((contexte, next) =>
-    LECTURES_DOCUMENTS.has(contexte.action) && !strapi.db.inTransaction() && lectureSansConcurrence(contexte.action, contexte.params)
+    LECTURES_DOCUMENTS.has(contexte.action) && !strapi.db.inTransaction() && lectureSansTransaction(contexte.action, contexte.params, attributsBase(contexte.uid))
       ? lecture.run({ aSauter: true }, next)
       : next(),
   );

@@ -1,4 +1,4 @@
-import { cleDeCompte, lectureSansConcurrence, populateSansConcurrence, triDeLaPage, triSimple, verifierFormeLectures } from '../../src/api-contenu/lectures-liste';
+import { cleDeCompte, lectureSansTransaction, ordonnerPeuplement, ordrePopulate, triDeLaPage, triSimple, verifierFormeLectures } from '../../src/api-contenu/lectures-liste';
 import { cleAppelant, cleDeVerification } from '../../src/api-contenu/requetes-memorisees';
 
 const ATTRIBUTS = {
@@ -62,26 +62,48 @@ describe('chemin de lecture des listes', () => {
     expect(cleDeCompte('api::projet.projet', { where: cycle }, {})).toBeNull();
   });
 
-  it('lit sans transaction ce qui peuple au plus une relation par niveau, pas ce que Strapi peuplerait en parallèle', () => {
-    for (const seul of [undefined, null, [], {}, 'thematique', ['thematique'], { thematique: true }, { thematique: { fields: ['nom'] } }, { thematique: { populate: { parent: true } } }]) {
-      expect(populateSansConcurrence(seul)).toBe(true);
-    }
-    for (const plusieurs of ['*', 'thematique,collectivite', 'thematique.parent', ['thematique', 'collectivite'], { thematique: true, collectivite: true }, { '*': true }, { thematique: '*' }, { thematique: { populate: '*' } }, { thematique: { populate: ['parent', 'enfants'] } }, { media: { on: {} } }, 3]) {
-      expect(populateSansConcurrence(plusieurs)).toBe(false);
-    }
+  const BASE = {
+    nom: { type: 'string' },
+    thematique: { type: 'relation', relation: 'manyToOne' },
+    collectivite: { type: 'relation', relation: 'manyToOne' },
+    evaluation: { type: 'relation', relation: 'oneToOne' },
+    blocs: { type: 'relation', relation: 'morphToMany' },
+  };
+  const SANS_POLYMORPHE = { nom: BASE.nom, thematique: BASE.thematique, collectivite: BASE.collectivite, evaluation: BASE.evaluation };
+
+  it('donne l’ordre des attributs peuplés quand chacun vient d’une seule requête', () => {
+    expect(ordrePopulate(undefined, BASE)).toEqual([]);
+    expect(ordrePopulate(['collectivite', 'thematique'], BASE)).toEqual(['collectivite', 'thematique']);
+    expect(ordrePopulate('thematique,collectivite', BASE)).toEqual(['thematique', 'collectivite']);
+    expect(ordrePopulate({ collectivite: { fields: ['nom'] }, thematique: true, nom: true }, BASE)).toEqual(['collectivite', 'thematique']);
+    expect(ordrePopulate({ thematique: { count: true } }, BASE)).toEqual(['thematique']);
+    expect(ordrePopulate('*', SANS_POLYMORPHE)).toEqual(['thematique', 'collectivite', 'evaluation']);
+    expect(ordrePopulate(true, SANS_POLYMORPHE)).toEqual(['thematique', 'collectivite', 'evaluation']);
   });
 
-  it('compte toujours sans transaction, même quand le contrôleur lui passe le populate de la liste', () => {
-    const populate = { thematique: true, collectivite: true };
-    expect(lectureSansConcurrence('count', { populate })).toBe(true);
-    expect(lectureSansConcurrence('findMany', { populate })).toBe(false);
-    expect(lectureSansConcurrence('findMany', { populate: { thematique: true } })).toBe(true);
+  it('garde la transaction quand un attribut demande plusieurs requêtes avant d’être posé', () => {
+    for (const imbrique of ['*', true, 'thematique.parent', ['thematique.parent'], { thematique: '*' }, { thematique: { populate: '*' } }, { thematique: { populate: ['parent'] } }, { blocs: { on: {} } }, { blocs: true }, 3]) {
+      expect(ordrePopulate(imbrique, BASE)).toBeNull();
+    }
+    expect(lectureSansTransaction('findMany', { populate: { blocs: true } }, BASE)).toBe(false);
+    expect(lectureSansTransaction('findMany', { populate: { thematique: true, collectivite: true } }, BASE)).toBe(true);
+    // A count never populates, whatever the controller hands it.
+    expect(lectureSansTransaction('count', { populate: { blocs: true } }, BASE)).toBe(true);
+  });
+
+  it('remet les attributs peuplés à la fin, dans l’ordre demandé, quel que soit l’ordre d’arrivée', () => {
+    const arrivee = [{ id: 1, collectivite: { id: 3 }, nom: 'A', thematique: null }];
+    const ordonnee = ordonnerPeuplement(arrivee, ['thematique', 'collectivite']);
+    expect(JSON.stringify(ordonnee)).toBe('[{"id":1,"nom":"A","thematique":null,"collectivite":{"id":3}}]');
+    expect(Object.keys(arrivee[0])).toEqual(['id', 'collectivite', 'nom', 'thematique']);
+    expect(ordonnerPeuplement(null, ['thematique', 'collectivite'])).toBeNull();
   });
 
   it('refuse de démarrer quand la couche base de données de Strapi a changé de forme', () => {
     const constructeur = { init() {}, getKnexQuery() {}, shouldUseDeepSort() {}, execute() {}, state: { joins: [], orderBy: [] }, alias: 't0' };
     const gestionnaire = {
       findMany(_uid: string, _params: unknown) {},
+      findOne(_uid: string, _params: unknown) {},
       count(_uid: string) {},
       createQueryBuilder(_uid: string) {
         return constructeur;
@@ -91,6 +113,7 @@ describe('chemin de lecture des listes', () => {
     expect(() => verifierFormeLectures(gestionnaire, base)).not.toThrow();
     expect(() => verifierFormeLectures({ ...gestionnaire, count: undefined }, base)).toThrow(/entityManager\.count est absent/);
     expect(() => verifierFormeLectures({ ...gestionnaire, findMany: (_uid: string) => undefined }, base)).toThrow(/findMany déclare 1 paramètre/);
+    expect(() => verifierFormeLectures({ ...gestionnaire, findOne: undefined }, base)).toThrow(/entityManager\.findOne est absent/);
     expect(() => verifierFormeLectures(gestionnaire, {})).toThrow(/db\.transaction/);
     expect(() => verifierFormeLectures({ ...gestionnaire, createQueryBuilder: (_uid: string) => ({ ...constructeur, state: {} }) }, base)).toThrow(/state\.joins.*state\.orderBy/);
     expect(() => verifierFormeLectures({ ...gestionnaire, createQueryBuilder: (_uid: string) => ({ ...constructeur, alias: undefined }) }, base)).toThrow(/alias/);
