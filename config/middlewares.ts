@@ -8,6 +8,8 @@ export default ({ env }: { env: any }) => [
   // gzip/brotli of every compressible response (JSON, GraphQL, CSV streams compressed on the fly), not
   // of media already compressed (images, PDF, archives); the response cache sends its own variants.
   { name: 'strapi::compression', config: CONFIGURATION_COMPRESSION },
+  // Inside the compression, which measures the body: JSON written once, not twice.
+  'global::json-une-fois',
   'global::messages-francais',
   'global::limite-debit',
   {

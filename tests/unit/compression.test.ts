@@ -3,6 +3,7 @@ import http from 'http';
 import type { AddressInfo } from 'net';
 import { randomBytes } from 'crypto';
 import { Readable } from 'stream';
+import jsonUneFois, { corpsJson } from '../../src/middlewares/json-une-fois';
 import Koa from 'koa';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- what strapi::compression wraps (no types shipped)
 const compress = require('koa-compress') as (options: object) => Koa.Middleware;
@@ -73,5 +74,17 @@ describe('strapi::compression (koa-compress, configuration du projet) sur un flu
     } finally {
       serveur.close();
     }
+  });
+});
+
+describe('JSON écrit une fois', () => {
+  it('écrit en JSON ce que koa écrirait en JSON, et rien d’autre', async () => {
+    for (const autre of [null, undefined, 'texte', Buffer.from('x'), Readable.from(['x'])]) expect(corpsJson(autre)).toBe(false);
+    const ctx: { body: unknown } = { body: undefined };
+    const donnees = { data: [{ id: 1, nom: 'Été « IA »' }], meta: { pagination: { total: 1 } } };
+    await jsonUneFois()(ctx, async () => {
+      ctx.body = donnees;
+    });
+    expect(ctx.body).toBe(JSON.stringify(donnees));
   });
 });
