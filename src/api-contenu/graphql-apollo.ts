@@ -9,7 +9,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 
 /** What Apollo's cache-control plugin answers when no field declares a hint. */
-export const CACHE_CONTROL_GRAPHQL = 'no-store';
+const CACHE_CONTROL_GRAPHQL = 'no-store';
 
 const sansCacheHttp: ApolloServerPlugin = {
   async requestDidStart() {

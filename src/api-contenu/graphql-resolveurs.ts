@@ -43,7 +43,7 @@ export function sansEnveloppe(type: string, champ: string, resolversConfig: Reco
 }
 
 /** The plugin's module whose `wrapResolvers` export is replaced (the package exports no such path). */
-export function moduleEnveloppe(): Record<string, unknown> {
+function moduleEnveloppe(): Record<string, unknown> {
   const racine = path.dirname(require.resolve('@strapi/plugin-graphql/package.json'));
   return require(path.join(racine, 'dist/server/services/content-api/wrap-resolvers.js')) as Record<string, unknown>;
 }

@@ -7,6 +7,7 @@ import { cacheControl, cleDeCache, etagFort, nommeEtag, type Cacheables, type Re
 import { choisirEncodage, OPTIONS_BROTLI, SEUIL_COMPRESSION_OCTETS, type Encodage } from '../domaine/compression';
 import { LECTURE_PUBLIQUE, LECTURES_CALCULEES } from '../domaine/visibilite';
 import { lireGeneration } from '../documents/generation';
+import { corpsJson } from './json-une-fois';
 
 interface Reponse {
   corps: Buffer;
@@ -141,8 +142,7 @@ function reponseJson(ctx: any): Reponse | null {
   if (typeof corps === 'string') {
     if (!type.includes('json') || (corps.includes('"errors"') && aDesErreurs(lireJson(corps)))) return null;
     texte = corps;
-  } else if (typeof corps !== 'object' || corps === null || Buffer.isBuffer(corps) || typeof (corps as { pipe?: unknown }).pipe === 'function') return null;
-  else if (aDesErreurs(corps)) return null;
+  } else if (!corpsJson(corps) || aDesErreurs(corps)) return null;
   else texte = JSON.stringify(corps);
   return { corps: Buffer.from(texte), type, variantes: new Map() };
 }

@@ -1,5 +1,4 @@
 import { appliquer, forme, planDepuis } from '../../src/api-contenu/sorties-memorisees';
-import { sansEnveloppe } from '../../src/api-contenu/graphql-resolveurs';
 
 const projet = (nom: string, collectivite: unknown = { id: 3, nom: 'Lyon', siret: '123' }) => ({
   id: 1,
@@ -60,17 +59,5 @@ describe('nettoyage des sorties mémorisé par forme', () => {
         ['a', { type: 'valeur' }],
       ],
     });
-  });
-});
-
-describe('résolveurs GraphQL sans enveloppe inutile', () => {
-  it('garde l’enveloppe de Strapi pour les champs racine et les champs configurés', () => {
-    const config = { 'Projet.similaires': { auth: false }, Offreur: { nom: { policies: ['p'] }, slug: { middlewares: [() => null] }, siren: { middlewares: [] } } };
-    expect(sansEnveloppe('Projet', 'nom', config)).toBe(true);
-    expect(sansEnveloppe('Offreur', 'siren', config)).toBe(true);
-    expect(sansEnveloppe('Projet', 'similaires', config)).toBe(false);
-    expect(sansEnveloppe('Offreur', 'nom', config)).toBe(false);
-    expect(sansEnveloppe('Offreur', 'slug', config)).toBe(false);
-    for (const racine of ['Query', 'Mutation', 'Subscription']) expect(sansEnveloppe(racine, 'projets', {})).toBe(false);
   });
 });
