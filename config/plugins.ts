@@ -1,7 +1,7 @@
 import { secret } from '../src/config/secrets';
 import { lireDomainesAutorises } from '../src/domaine/domaines-membres';
 import { finaliserDescription } from '../src/api-contenu/openapi';
-import { pluginsApollo } from '../src/api-contenu/graphql-apollo';
+import { pluginsApollo, reponseCompacte } from '../src/api-contenu/graphql-apollo';
 import { regleCout } from '../src/domaine/graphql-cout';
 import { TYPES_REVUS } from '../src/plugins/revue-editoriale/types-revus';
 
@@ -96,6 +96,7 @@ export default ({ env }: { env: any }) => ({
       apolloServer: {
         introspection: true,
         plugins: pluginsApollo(),
+        stringifyResult: reponseCompacte,
         // Added to the plugin's depth limit: cost of an operation (fields × page sizes) and aliases.
         validationRules: [
           regleCout({

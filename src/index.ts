@@ -10,6 +10,7 @@ import { installerVisibilite } from './api-contenu/visibilite';
 import { etendreGraphql } from './api-contenu/graphql';
 import { memoriserNettoyageSorties } from './api-contenu/sorties-memorisees';
 import { resoudreSansEnveloppeInutile } from './api-contenu/graphql-resolveurs';
+import { instrumenterChampsRacine } from './api-contenu/graphql-apollo';
 import { etendreGraphqlCalculs } from './api-contenu/graphql-calculs';
 import { suivreEcrituresDocuments, suivreEcrituresHorsDocuments } from './documents/generation';
 import { grouperChargements } from './api-contenu/chargements-groupes';
@@ -31,7 +32,8 @@ export default {
     memoriserVerificationsRequetes(strapi);
     memoriserNettoyageSorties(strapi);
     etendreGraphql(strapi);
-    resoudreSansEnveloppeInutile();
+    resoudreSansEnveloppeInutile(strapi);
+    instrumenterChampsRacine();
     enregistrerMiseAJourIndex(strapi);
     etendreGraphqlRecherche(strapi);
     etendreGraphqlCalculs(strapi);

@@ -62,9 +62,10 @@ interface Gestionnaire {
   findOne(uid: string, params: ParametresLecture): Promise<Record<string, unknown> | null>;
   count(uid: string, params?: ParametresLecture): Promise<number>;
 }
-interface SousRequete {
+interface SousRequete extends PromiseLike<Array<{ id: unknown }>> {
   clearSelect(): SousRequete;
   distinct(colonnes: string[]): SousRequete;
+  select(colonnes: string[]): SousRequete;
   as(alias: string): unknown;
 }
 type Transaction = (cb?: (contexte: unknown) => unknown) => Promise<unknown>;
@@ -141,12 +142,17 @@ export function ordrePopulate(populate: unknown, attributs: AttributsBase): stri
 
 /**
  * The entity (or entities) with its populated attributes last, in `ordre`: the keys a transaction
- * would have given it, whatever order the queries came back in. Pure: new objects, values shared.
+ * would have given it, whatever order the queries came back in. Pure: a new object for an entity out
+ * of order, values shared.
  */
 export function ordonnerPeuplement<T>(resultat: T, ordre: readonly string[]): T {
   if (ordre.length < 2 || resultat === null || typeof resultat !== 'object') return resultat;
   if (Array.isArray(resultat)) return resultat.map((entite) => ordonnerPeuplement(entite, ordre)) as T;
   const entite = resultat as Record<string, unknown>;
+  const cles = Object.keys(entite);
+  const peuples = ordre.filter((cle) => Object.prototype.hasOwnProperty.call(entite, cle));
+  // Already in order (the queries came back as asked): the entity as it is.
+  if (peuples.every((cle, i) => cles[cles.length - peuples.length + i] === cle)) return resultat;
   const copie: Record<string, unknown> = {};
   for (const cle of Object.keys(entite)) if (!ordre.includes(cle)) copie[cle] = entite[cle];
   for (const cle of ordre) if (Object.prototype.hasOwnProperty.call(entite, cle)) copie[cle] = entite[cle];
@@ -170,6 +176,37 @@ export function triDeLaPage(uid: string, params: ParametresLecture | undefined, 
   if (!TYPES_CONCERNES.test(uid) || !params) return null;
   if (params.limit === -1 || (params.groupBy !== undefined && params.groupBy !== null)) return null;
   return triSimple(params.orderBy, attributs);
+}
+
+/** Relations after which each row still joins at most one row (the link table holds one link per source). */
+const A_UN_ELEMENT: ReadonlySet<string> = new Set(['oneToOne', 'manyToOne']);
+const OPERATEURS_LOGIQUES: ReadonlySet<string> = new Set(['$and', '$or', '$not']);
+/** Beyond this many rows before the page, its ids are read by the DISTINCT query (see `identifiantsAUnElement`). */
+const OFFSET_SANS_DISTINCT_MAX = 1000;
+
+/**
+ * Whether filters (a `where`, database level) only go through relations to one entry: each row of the
+ * model then joins at most one row per relation, so the ids of a page need no DISTINCT and can be read
+ * in index order, stopping at the page's end. False at the first relation to many, component, media or
+ * dynamic zone on the way. Operators other than `$and`, `$or`, `$not` take values, not attributes.
+ * `attributsDe` gives the database attributes of a model. Pure.
+ */
+export function filtresAUnElement(filtre: unknown, uid: string, attributsDe: (uid: string) => AttributsBase | undefined): boolean {
+  if (Array.isArray(filtre)) return filtre.every((element) => filtresAUnElement(element, uid, attributsDe));
+  if (filtre === null || typeof filtre !== 'object') return true;
+  const attributs = attributsDe(uid);
+  if (!attributs) return false;
+  for (const [cle, valeur] of Object.entries(filtre)) {
+    if (cle.startsWith('$')) {
+      if (OPERATEURS_LOGIQUES.has(cle) && !filtresAUnElement(valeur, uid, attributsDe)) return false;
+      continue;
+    }
+    const attribut = attributs[cle] as { type: string; relation?: string; target?: string } | undefined;
+    if (attribut === undefined || !NON_SCALAIRES.has(attribut.type)) continue;
+    if (attribut.type !== 'relation' || !A_UN_ELEMENT.has(attribut.relation ?? '') || !attribut.target) return false;
+    if (!filtresAUnElement(valeur, attribut.target, attributsDe)) return false;
+  }
+  return true;
 }
 
 /** JSON replacer refusing anything but plain data: a knex expression would not say what it selects. */
@@ -250,7 +287,34 @@ export function installerLecturesListe(strapi: Core.Strapi): void {
     return strapi.db.connection.select('id').from(sql.as('page') as never);
   };
 
+  /**
+   * The ids of the page read without DISTINCT (filters through relations to one entry only): in the
+   * order of the `(statut, nom, id)`-like indexes, the database stops at the page's end instead of
+   * joining and sorting every match. The rows before the page are read too (ids and sort keys, up to
+   * OFFSET_SANS_DISTINCT_MAX), so that a link repeated anywhere before the page's end is seen: a
+   * to-one relation holding two links would otherwise shift the pages. Null then, and when Strapi's
+   * own query needs no join or the page has no end: the DISTINCT query decides.
+   */
+  const identifiantsAUnElement = async (uid: string, params: ParametresLecture): Promise<unknown[] | null> => {
+    const { where, filters, _q, orderBy } = params;
+    const limite = Number(params.limit);
+    const decalage = params.offset === undefined || params.offset === null ? 0 : Number(params.offset);
+    if (!Number.isInteger(limite) || limite < 0 || !Number.isInteger(decalage) || decalage < 0 || decalage > OFFSET_SANS_DISTINCT_MAX) return null;
+    const requete = gestionnaire.createQueryBuilder(uid).init({ where, filters, _q, orderBy, limit: decalage + limite, select: ['id'] });
+    const sql = requete.getKnexQuery() as SousRequete;
+    if (requete.state.joins.length === 0 || requete.shouldUseDeepSort()) return null;
+    const id = `${requete.alias}.id`;
+    const colonnes = [...new Set([...requete.state.orderBy.flatMap((tri) => (tri.column ? [tri.column] : [])), id])];
+    const lignes = await sql.clearSelect().select(colonnes.map((colonne) => (colonne === id ? `${id} as id` : colonne)));
+    const ids = lignes.map((ligne) => ligne.id);
+    return new Set(ids).size === ids.length ? ids.slice(decalage) : null;
+  };
+
   const attributsBase = (uid: string) => strapi.db.metadata.get(uid as never).attributes as AttributsBase;
+  const attributsSiConnus = (uid: string) => (strapi.db.metadata.has(uid as never) ? attributsBase(uid) : undefined);
+  /** The filters of a read, the Document Service's function form (the status filter) as the query builder will call it. */
+  const filtresDe = (uid: string, params: ParametresLecture): unknown =>
+    typeof params.filters === 'function' ? params.filters({ meta: strapi.db.metadata.get(uid as never), uid }) : params.filters;
   // Reads outside a transaction get their populated attributes in the order asked (see `ordrePopulate`).
   const ordonner = <T>(uid: string, params: ParametresLecture | undefined, resultat: T): T => {
     const ordre = ordrePopulate(params?.populate, attributsBase(uid));
@@ -259,6 +323,15 @@ export function installerLecturesListe(strapi: Core.Strapi): void {
 
   remplacer<Gestionnaire['findMany']>(gestionnaire, 'findMany', 'performance', (origine) => async (uid, params) => {
     const tri = triDeLaPage(uid, params, attributsBase(uid));
+    // Outside a transaction only: the ids are read by a statement of their own, on the pool.
+    if (tri !== null && !strapi.db.inTransaction() && filtresAUnElement([params.where, filtresDe(uid, params)], uid, attributsSiConnus)) {
+      const liste = await identifiantsAUnElement(uid, params);
+      if (liste !== null && liste.length === 0) return [];
+      if (liste !== null) {
+        const { select, populate } = params;
+        return ordonner(uid, params, await origine.call(gestionnaire, uid, { select, populate, where: { id: { $in: liste } }, orderBy: [...tri, { id: 'asc' }] }));
+      }
+    }
     const ids = tri === null ? null : identifiantsDeLaPage(uid, params);
     if (tri === null || ids === null) return ordonner(uid, params, await origine.call(gestionnaire, uid, params));
     // One query: the page's rows by their ids, in the order of the ids query (its sort, then id).

@@ -103,7 +103,7 @@ export default (config: Configuration, { strapi }: { strapi: Core.Strapi }) => {
 
     if (estGraphql) {
       const source = ctx.method === 'GET' ? ctx.query?.query : corps?.query;
-      const refusGraphql = typeof source === 'string' ? verifierDocumentGraphql(source) : null;
+      const refusGraphql = typeof source === 'string' ? verdictGraphql(source) : null;
       if (refusGraphql) {
         ctx.status = 400;
         ctx.body = { errors: [{ message: refusGraphql, extensions: { code: CODE_REFUS } }] };
@@ -120,6 +120,22 @@ export default (config: Configuration, { strapi }: { strapi: Core.Strapi }) => {
     return next();
   };
 };
+
+/** Verdicts remembered by document text (a front-end sends the same few documents again and again), small ones only. */
+const VERDICTS_MAX = 500;
+const TEXTE_MEMORISE_MAX = 10_000;
+const verdicts = new Map<string, string | null>();
+
+function verdictGraphql(source: string): string | null {
+  const connu = verdicts.get(source);
+  if (connu !== undefined) return connu;
+  const verdict = verifierDocumentGraphql(source);
+  if (source.length <= TEXTE_MEMORISE_MAX) {
+    verdicts.set(source, verdict);
+    if (verdicts.size > VERDICTS_MAX) verdicts.delete(verdicts.keys().next().value as string);
+  }
+  return verdict;
+}
 
 /** The French refusal of a GraphQL document that must not reach Apollo, or null (syntax errors are Apollo's). */
 function verifierDocumentGraphql(source: string): string | null {

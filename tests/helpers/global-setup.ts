@@ -13,7 +13,7 @@ import { seedReferentiel } from '../../src/bootstrap/referentiel';
 import { administrerPostgres, portLibre } from '../../scripts/services-locaux';
 import { CHEMIN_OPENAPI, CLES } from './environnement';
 import nettoyage from './global-teardown';
-import { CANAL_CHEMIN_STRAPI, CANAL_CONFIGURATION, CANAL_SQL, type MessageCheminStrapi } from './pont';
+import { CANAL_CHEMIN_STRAPI, CANAL_CONFIGURATION, CANAL_SQL, CANAL_SQL_DIRECT, type MessageCheminStrapi, type MessageSqlDirect } from './pont';
 
 export interface EtatGlobal {
   strapi: Awaited<ReturnType<ReturnType<typeof createStrapi>['load']>>;
@@ -129,6 +129,13 @@ async function demarrer(strapi: EtatGlobal['strapi']): Promise<void> {
     strapi.config.set(cle, valeur);
   });
   brancherCheminStrapi(strapi);
+  diagnosticsChannel.subscribe(CANAL_SQL_DIRECT, (brut) => {
+    const message = brut as MessageSqlDirect;
+    // SQLite answers rows as an array, PostgreSQL as `{ rows }`.
+    message.reponse = Promise.resolve(strapi.db.connection.raw(message.sql, [...message.valeurs] as never[])).then((resultat: unknown) =>
+      Array.isArray(resultat) ? resultat : ((resultat as { rows?: Array<Record<string, unknown>> }).rows ?? []),
+    );
+  });
   const sql = diagnosticsChannel.channel(CANAL_SQL);
   // Only the queries an HTTP request issues: timers (the review outbox retrying its e-mails) run outside any.
   strapi.db.connection.on('query', (requete: { sql: string }) => {

@@ -10,6 +10,14 @@ import type { Groupe } from '../../src/api-contenu/remplacements';
 export const CANAL_CONFIGURATION = 'bibliotheque-tests:configuration';
 export const CANAL_SQL = 'bibliotheque-tests:sql';
 export const CANAL_CHEMIN_STRAPI = 'bibliotheque-tests:chemin-strapi';
+export const CANAL_SQL_DIRECT = 'bibliotheque-tests:sql-direct';
+
+/** A message on CANAL_SQL_DIRECT: a statement with `?` placeholders, answered in `reponse` (its rows). */
+export interface MessageSqlDirect {
+  sql: string;
+  valeurs: readonly unknown[];
+  reponse?: Promise<Array<Record<string, unknown>>>;
+}
 
 /**
  * A message on CANAL_CHEMIN_STRAPI. Subscribers run synchronously inside `publish` and cannot throw to
@@ -42,6 +50,19 @@ export async function requetesSql<T>(action: () => Promise<T>): Promise<{ result
   } finally {
     diagnosticsChannel.unsubscribe(CANAL_SQL, ecouter);
   }
+}
+
+/**
+ * Runs one SQL statement on the running Strapi's database (knex `?` placeholders), for the states no
+ * API can reach (a damaged link table). Returns the selected rows (empty for other statements).
+ */
+export function executerSql(sql: string, valeurs: readonly unknown[] = []): Promise<Array<Record<string, unknown>>> {
+  const canal = diagnosticsChannel.channel(CANAL_SQL_DIRECT);
+  if (!canal.hasSubscribers) throw new Error('Le pont SQL n’est pas branché : la mise en place globale n’a pas tourné');
+  const message: MessageSqlDirect = { sql, valeurs };
+  canal.publish(message);
+  if (!message.reponse) throw new Error('Le pont SQL n’a pas répondu');
+  return message.reponse;
 }
 
 function cheminStrapi(message: MessageCheminStrapi): ReponseCheminStrapi {

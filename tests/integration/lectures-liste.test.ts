@@ -5,7 +5,7 @@
  */
 import { api, APPELANTS, graphql } from '../helpers/http';
 import { projetValide, thematique } from '../helpers/donnees';
-import { requetesSql } from '../helpers/pont';
+import { executerSql, requetesSql } from '../helpers/pont';
 import { enteteJeton } from '../helpers/http';
 
 const NOM = `Liste dédiée ${Date.now()}`;
@@ -49,15 +49,63 @@ describe('Chemin de lecture des listes', () => {
     await creerPublie(`${NOM} Autre`, { thematique: await thematique('mobilites') });
   });
 
-  it('lit une liste filtrée par relation en une requête de page, sans DISTINCT sur toutes les colonnes ni transaction', async () => {
+  it('lit les identifiants d’une page filtrée par une relation à un élément sans DISTINCT, dans l’ordre demandé et jusqu’à la fin de la page, sans transaction', async () => {
     const { resultat, sql } = await requetesSql(() => liste(1));
     expect(resultat.status).toBe(200);
     expect(resultat.body.meta.pagination.total).toBe(7);
     const projets = sql.filter((q) => new RegExp(`from ${t('projets')} as ${n('t0')}`, 'i').test(q));
+    expect(projets.some((q) => /distinct/i.test(q) && !/count\(/i.test(q))).toBe(false);
+    const idsDAbord = new RegExp(`^select ${n('t0')}\\.${n('nom')}, ${n('t0')}\\.${n('id')} as ${n('id')} from ${t('projets')} .* order by .* limit`, 'i');
+    expect(projets.filter((q) => idsDAbord.test(q))).toHaveLength(1);
+    // Then the page's rows by those ids, without join.
+    expect(projets.filter((q) => new RegExp(`^select .* where \\(${n('t0')}\\.${n('id')} in \\((\\?|\\$\\d+)`, 'i').test(q) && !/join/i.test(q))).toHaveLength(1);
+    expect(sql.filter((q) => /^(begin|commit)/i.test(q.trim()))).toEqual([]);
+  });
+
+  it('lit par un DISTINCT sur les seules clés de tri quand le filtre passe par une relation à plusieurs éléments', async () => {
+    const { resultat, sql } = await requetesSql(() =>
+      api()
+        .get('/api/projets')
+        .query({ 'filters[nom][$startsWith]': NOM, 'filters[publics][slug][$notNull]': true, sort: 'nom:asc', 'pagination[pageSize]': 3, 'fields[0]': 'nom', 'fields[1]': 'resume' }),
+    );
+    expect(resultat.status).toBe(200);
+    const projets = sql.filter((q) => new RegExp(`from ${t('projets')} as ${n('t0')}`, 'i').test(q));
     expect(projets.some((q) => new RegExp(`^select distinct ${n('t0')}\\.\\*`, 'i').test(q))).toBe(false);
     const idsDAbord = new RegExp(`${n('t0')}\\.${n('id')} in \\(select ${n('id')} from \\(select distinct ${n('t0')}\\.${n('nom')}, ${n('t0')}\\.${n('id')} as ${n('id')} from ${t('projets')}`, 'i');
     expect(projets.filter((q) => idsDAbord.test(q))).toHaveLength(1);
-    expect(sql.filter((q) => /^(begin|commit)/i.test(q.trim()))).toEqual([]);
+  });
+
+  it('revient au DISTINCT quand une relation à un élément tient deux liens : ni doublon ni trou', async () => {
+    // Projet « A » linked a second time, to the other thématique the filter accepts (a damaged link table).
+    const [projet] = await executerSql('select id from projets where nom = ? and published_at is not null', [`${NOM} A`]);
+    const [mobilites] = await executerSql('select id from thematiques where slug = ? and published_at is not null', ['mobilites']);
+    expect(projet).toBeDefined();
+    expect(mobilites).toBeDefined();
+    const page = (numeroPage: number) =>
+      api()
+        .get('/api/projets')
+        .query({
+          'filters[nom][$startsWith]': NOM,
+          'filters[thematique][slug][$in][0]': SLUG,
+          'filters[thematique][slug][$in][1]': 'mobilites',
+          sort: 'nom:asc',
+          'pagination[page]': numeroPage,
+          'pagination[pageSize]': 3,
+          'fields[0]': 'nom',
+          [`fields[${++numero}]`]: 'slug',
+        });
+    await executerSql('insert into projets_thematique_lnk (projet_id, thematique_id) values (?, ?)', [projet.id, mobilites.id]);
+    try {
+      const noms: string[] = [];
+      for (const numeroPage of [1, 2, 3]) {
+        const { resultat, sql } = await requetesSql(() => page(numeroPage));
+        noms.push(...resultat.body.data.map((p: { nom: string }) => p.nom));
+        expect(sql.some((q) => /select distinct/i.test(q) && !/count\(/i.test(q))).toBe(true);
+      }
+      expect(noms).toEqual(['A', 'Autre', 'B', 'B', 'B', 'C', 'D', 'E'].map((suffixe) => `${NOM} ${suffixe}`));
+    } finally {
+      await executerSql('delete from projets_thematique_lnk where projet_id = ? and thematique_id = ?', [projet.id, mobilites.id]);
+    }
   });
 
   it('ordonne les ex aequo par id, sans doublon ni trou d’une page à l’autre, pour chaque appelant', async () => {

@@ -1,4 +1,4 @@
-import { cleDeCompte, lectureSansTransaction, ordonnerPeuplement, ordrePopulate, triDeLaPage, triSimple, verifierFormeLectures } from '../../src/api-contenu/lectures-liste';
+import { cleDeCompte, filtresAUnElement, lectureSansTransaction, ordonnerPeuplement, ordrePopulate, triDeLaPage, triSimple, verifierFormeLectures } from '../../src/api-contenu/lectures-liste';
 import { cleAppelant, cleDeVerification } from '../../src/api-contenu/requetes-memorisees';
 
 const ATTRIBUTS = {
@@ -91,12 +91,42 @@ describe('chemin de lecture des listes', () => {
     expect(lectureSansTransaction('count', { populate: { blocs: true } }, BASE)).toBe(true);
   });
 
+  it('lit les identifiants d’une page sans DISTINCT seulement à travers des relations à un élément', () => {
+    const modeles: Record<string, Record<string, { type: string; relation?: string; target?: string }>> = {
+      'api::projet.projet': {
+        nom: { type: 'string' },
+        thematique: { type: 'relation', relation: 'manyToOne', target: 'api::thematique.thematique' },
+        publics: { type: 'relation', relation: 'manyToMany', target: 'api::public.public' },
+        blocs: { type: 'component' },
+        cible: { type: 'relation', relation: 'morphToOne' },
+      },
+      'api::thematique.thematique': {
+        slug: { type: 'string' },
+        parent: { type: 'relation', relation: 'oneToOne', target: 'api::thematique.thematique' },
+        projets: { type: 'relation', relation: 'oneToMany', target: 'api::projet.projet' },
+      },
+    };
+    const attributsDe = (uid: string) => modeles[uid];
+    const projet = 'api::projet.projet';
+    expect(filtresAUnElement({ nom: { $eq: 'A' }, thematique: { slug: { $eq: 's' } } }, projet, attributsDe)).toBe(true);
+    expect(filtresAUnElement([{ publishedAt: { $notNull: true } }, { $or: [{ thematique: { parent: { slug: 'x' } } }, { id: { $in: [1, 2] } }] }], projet, attributsDe)).toBe(true);
+    expect(filtresAUnElement([undefined, null], projet, attributsDe)).toBe(true);
+    expect(filtresAUnElement({ publics: { nom: 'élus' } }, projet, attributsDe)).toBe(false);
+    expect(filtresAUnElement({ $and: [{ thematique: { projets: { nom: 'B' } } }] }, projet, attributsDe)).toBe(false);
+    expect(filtresAUnElement({ $not: { blocs: { titre: 'x' } } }, projet, attributsDe)).toBe(false);
+    expect(filtresAUnElement({ cible: { id: 1 } }, projet, attributsDe)).toBe(false);
+    expect(filtresAUnElement({ nom: 'A' }, 'api::inconnu.inconnu', attributsDe)).toBe(false);
+  });
+
   it('remet les attributs peuplés à la fin, dans l’ordre demandé, quel que soit l’ordre d’arrivée', () => {
     const arrivee = [{ id: 1, collectivite: { id: 3 }, nom: 'A', thematique: null }];
     const ordonnee = ordonnerPeuplement(arrivee, ['thematique', 'collectivite']);
     expect(JSON.stringify(ordonnee)).toBe('[{"id":1,"nom":"A","thematique":null,"collectivite":{"id":3}}]');
     expect(Object.keys(arrivee[0])).toEqual(['id', 'collectivite', 'nom', 'thematique']);
     expect(ordonnerPeuplement(null, ['thematique', 'collectivite'])).toBeNull();
+    const enOrdre = { id: 2, nom: 'B', thematique: { id: 4 }, collectivite: null };
+    expect(ordonnerPeuplement(enOrdre, ['thematique', 'collectivite'])).toBe(enOrdre);
+    expect(ordonnerPeuplement({ id: 3, thematique: null }, ['thematique', 'collectivite'])).toEqual({ id: 3, thematique: null });
   });
 
   it('refuse de démarrer quand la couche base de données de Strapi a changé de forme', () => {
