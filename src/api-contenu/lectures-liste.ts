@@ -312,9 +312,15 @@ export function installerLecturesListe(strapi: Core.Strapi): void {
 
   const attributsBase = (uid: string) => strapi.db.metadata.get(uid as never).attributes as AttributsBase;
   const attributsSiConnus = (uid: string) => (strapi.db.metadata.has(uid as never) ? attributsBase(uid) : undefined);
-  /** The filters of a read, the Document Service's function form (the status filter) as the query builder will call it. */
-  const filtresDe = (uid: string, params: ParametresLecture): unknown =>
-    typeof params.filters === 'function' ? params.filters({ meta: strapi.db.metadata.get(uid as never), uid }) : params.filters;
+  /** Whether the filters of a read cross only to-one relations, the Document Service's function form (the status filter) called as the query builder will. */
+  const aUnElement = (uid: string, params: ParametresLecture): boolean => {
+    try {
+      const filtres = typeof params.filters === 'function' ? params.filters({ meta: strapi.db.metadata.get(uid as never), uid }) : params.filters;
+      return filtresAUnElement([params.where, filtres], uid, attributsSiConnus);
+    } catch {
+      return false; // a filter needing the query builder: the DISTINCT query
+    }
+  };
   // Reads outside a transaction get their populated attributes in the order asked (see `ordrePopulate`).
   const ordonner = <T>(uid: string, params: ParametresLecture | undefined, resultat: T): T => {
     const ordre = ordrePopulate(params?.populate, attributsBase(uid));
@@ -324,7 +330,7 @@ export function installerLecturesListe(strapi: Core.Strapi): void {
   remplacer<Gestionnaire['findMany']>(gestionnaire, 'findMany', 'performance', (origine) => async (uid, params) => {
     const tri = triDeLaPage(uid, params, attributsBase(uid));
     // Outside a transaction only: the ids are read by a statement of their own, on the pool.
-    if (tri !== null && !strapi.db.inTransaction() && filtresAUnElement([params.where, filtresDe(uid, params)], uid, attributsSiConnus)) {
+    if (tri !== null && !strapi.db.inTransaction() && aUnElement(uid, params)) {
       const liste = await identifiantsAUnElement(uid, params);
       if (liste !== null && liste.length === 0) return [];
       if (liste !== null) {
