@@ -154,7 +154,7 @@ export function ordonnerPeuplement<T>(resultat: T, ordre: readonly string[]): T 
   // Already in order (the queries came back as asked): the entity as it is.
   if (peuples.every((cle, i) => cles[cles.length - peuples.length + i] === cle)) return resultat;
   const copie: Record<string, unknown> = {};
-  for (const cle of Object.keys(entite)) if (!ordre.includes(cle)) copie[cle] = entite[cle];
+  for (const cle of cles) if (!ordre.includes(cle)) copie[cle] = entite[cle];
   for (const cle of ordre) if (Object.prototype.hasOwnProperty.call(entite, cle)) copie[cle] = entite[cle];
   return copie as T;
 }
@@ -273,18 +273,24 @@ export function installerLecturesListe(strapi: Core.Strapi): void {
   verifierFormeLectures(gestionnaire, strapi.db);
 
   /**
-   * The ids of the page as a subquery, or null when Strapi's own query needs no join (it is then already
-   * one cheap query). It selects the sort keys and the id, as the DISTINCT with an ORDER BY needs.
+   * Strapi's own query of the page (same `where`, search, sort, window) reduced to the sort keys and
+   * the id, or null when it needs no join (it is then already one cheap query) or a deep sort.
+   * `selection` is the column list: the sort keys and `<alias>.id as id`.
    */
-  const identifiantsDeLaPage = (uid: string, params: ParametresLecture): unknown | null => {
-    const { where, filters, _q, orderBy, limit, offset } = params;
-    const requete = gestionnaire.createQueryBuilder(uid).init({ where, filters, _q, orderBy, limit, offset, select: ['id'] });
+  const requeteDesCles = (uid: string, params: ParametresLecture, fenetre: { limit: unknown; offset: unknown }) => {
+    const { where, filters, _q, orderBy } = params;
+    const requete = gestionnaire.createQueryBuilder(uid).init({ where, filters, _q, orderBy, ...fenetre, select: ['id'] });
     const sql = requete.getKnexQuery() as SousRequete;
     if (requete.state.joins.length === 0 || requete.shouldUseDeepSort()) return null;
     const id = `${requete.alias}.id`;
     const colonnes = [...new Set([...requete.state.orderBy.flatMap((tri) => (tri.column ? [tri.column] : [])), id])];
-    sql.clearSelect().distinct(colonnes.map((colonne) => (colonne === id ? `${id} as id` : colonne)));
-    return strapi.db.connection.select('id').from(sql.as('page') as never);
+    return { sql: sql.clearSelect(), selection: colonnes.map((colonne) => (colonne === id ? `${id} as id` : colonne)) };
+  };
+
+  /** The ids of the page as a subquery, DISTINCT on the sort keys and the id, as a DISTINCT with an ORDER BY needs. */
+  const identifiantsDeLaPage = (uid: string, params: ParametresLecture): unknown | null => {
+    const cles = requeteDesCles(uid, params, { limit: params.limit, offset: params.offset });
+    return cles && strapi.db.connection.select('id').from(cles.sql.distinct(cles.selection).as('page') as never);
   };
 
   /**
@@ -296,17 +302,12 @@ export function installerLecturesListe(strapi: Core.Strapi): void {
    * own query needs no join or the page has no end: the DISTINCT query decides.
    */
   const identifiantsAUnElement = async (uid: string, params: ParametresLecture): Promise<unknown[] | null> => {
-    const { where, filters, _q, orderBy } = params;
     const limite = Number(params.limit);
     const decalage = params.offset === undefined || params.offset === null ? 0 : Number(params.offset);
     if (!Number.isInteger(limite) || limite < 0 || !Number.isInteger(decalage) || decalage < 0 || decalage > OFFSET_SANS_DISTINCT_MAX) return null;
-    const requete = gestionnaire.createQueryBuilder(uid).init({ where, filters, _q, orderBy, limit: decalage + limite, select: ['id'] });
-    const sql = requete.getKnexQuery() as SousRequete;
-    if (requete.state.joins.length === 0 || requete.shouldUseDeepSort()) return null;
-    const id = `${requete.alias}.id`;
-    const colonnes = [...new Set([...requete.state.orderBy.flatMap((tri) => (tri.column ? [tri.column] : [])), id])];
-    const lignes = await sql.clearSelect().select(colonnes.map((colonne) => (colonne === id ? `${id} as id` : colonne)));
-    const ids = lignes.map((ligne) => ligne.id);
+    const cles = requeteDesCles(uid, params, { limit: decalage + limite, offset: undefined });
+    if (!cles) return null;
+    const ids = (await cles.sql.select(cles.selection)).map((ligne) => ligne.id);
     return new Set(ids).size === ids.length ? ids.slice(decalage) : null;
   };
 
@@ -329,20 +330,15 @@ export function installerLecturesListe(strapi: Core.Strapi): void {
 
   remplacer<Gestionnaire['findMany']>(gestionnaire, 'findMany', 'performance', (origine) => async (uid, params) => {
     const tri = triDeLaPage(uid, params, attributsBase(uid));
+    if (tri === null) return ordonner(uid, params, await origine.call(gestionnaire, uid, params));
+    // The page's rows by their ids (a list, or the ids query itself), in the order of that query: its sort, then id.
+    const pageParIds = async (ids: unknown) =>
+      ordonner(uid, params, await origine.call(gestionnaire, uid, { select: params.select, populate: params.populate, where: { id: { $in: ids } }, orderBy: [...tri, { id: 'asc' }] }));
     // Outside a transaction only: the ids are read by a statement of their own, on the pool.
-    if (tri !== null && !strapi.db.inTransaction() && aUnElement(uid, params)) {
-      const liste = await identifiantsAUnElement(uid, params);
-      if (liste !== null && liste.length === 0) return [];
-      if (liste !== null) {
-        const { select, populate } = params;
-        return ordonner(uid, params, await origine.call(gestionnaire, uid, { select, populate, where: { id: { $in: liste } }, orderBy: [...tri, { id: 'asc' }] }));
-      }
-    }
-    const ids = tri === null ? null : identifiantsDeLaPage(uid, params);
-    if (tri === null || ids === null) return ordonner(uid, params, await origine.call(gestionnaire, uid, params));
-    // One query: the page's rows by their ids, in the order of the ids query (its sort, then id).
-    const { select, populate } = params;
-    return ordonner(uid, params, await origine.call(gestionnaire, uid, { select, populate, where: { id: { $in: ids } }, orderBy: [...tri, { id: 'asc' }] }));
+    const liste = !strapi.db.inTransaction() && aUnElement(uid, params) ? await identifiantsAUnElement(uid, params) : null;
+    if (liste !== null) return liste.length === 0 ? [] : pageParIds(liste);
+    const ids = identifiantsDeLaPage(uid, params);
+    return ids === null ? ordonner(uid, params, await origine.call(gestionnaire, uid, params)) : pageParIds(ids);
   });
   remplacer<Gestionnaire['findOne']>(gestionnaire, 'findOne', 'performance', (origine) => async (uid, params) =>
     ordonner(uid, params, await origine.call(gestionnaire, uid, params)),
