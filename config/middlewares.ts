@@ -3,7 +3,8 @@ import { CONFIGURATION_COMPRESSION } from '../src/domaine/compression';
 const KO = 1024;
 
 export default ({ env }: { env: any }) => [
-  'strapi::logger',
+  // Strapi's request line, skipped when no transport takes the http level.
+  'global::journal-http',
   'strapi::errors',
   // gzip/brotli of every compressible response (JSON, GraphQL, CSV streams compressed on the fly), not
   // of media already compressed (images, PDF, archives); the response cache sends its own variants.

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { validate } from '@strapi/utils';
 import { enregistrerInvariants } from './documents/invariants';
 import { configurerLocales, LOCALE_PAR_DEFAUT } from './bootstrap/locales';
 import { seedReferentiel } from './bootstrap/referentiel';
@@ -15,7 +16,7 @@ import { etendreGraphqlCalculs } from './api-contenu/graphql-calculs';
 import { suivreEcrituresDocuments, suivreEcrituresHorsDocuments } from './documents/generation';
 import { grouperChargements } from './api-contenu/chargements-groupes';
 import { installerLecturesListe } from './api-contenu/lectures-liste';
-import { memoriserVerificationsRequetes } from './api-contenu/requetes-memorisees';
+import { memoriserValidationsDocuments, memoriserVerificationsRequetes } from './api-contenu/requetes-memorisees';
 import { creerIndexPerformance } from './bootstrap/index-performance';
 import { enregistrerMiseAJourIndex, synchroniserIndexRecherche } from './recherche/index-recherche';
 import { etendreGraphqlRecherche } from './recherche/graphql';
@@ -30,6 +31,7 @@ export default {
     installerVisibilite(strapi);
     // Around the visibility layer: what it decides is remembered with the rest of the check.
     memoriserVerificationsRequetes(strapi);
+    memoriserValidationsDocuments(validate.validators);
     memoriserNettoyageSorties(strapi);
     etendreGraphql(strapi);
     resoudreSansEnveloppeInutile(strapi);

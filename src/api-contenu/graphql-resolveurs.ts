@@ -25,6 +25,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { GraphQLObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { getOr } from 'lodash/fp';
+import { ecrireDatesTelles } from './graphql-dates';
 import { prechargerRelations } from './graphql-prechargement';
 import { remplacer } from './remplacements';
 
@@ -158,6 +159,7 @@ export function resoudreSansEnveloppeInutile(strapi: Core.Strapi, module: Record
       }
     }
     const schema = origine(options);
+    ecrireDatesTelles(schema);
     for (const { champ, propre } of legers) {
       const enveloppe = champ.resolve as Resolveur;
       champ.resolve = (parent, args, contexte, info) => aiguillage.resoudre(propre, enveloppe, parent, args, contexte, info);

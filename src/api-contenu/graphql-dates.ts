@@ -1,0 +1,31 @@
+/**
+ * GraphQL `DateTime` values written as the database layer gives them (README, « Performance »).
+ *
+ * Strapi reads a datetime column as the ISO text of `Date#toISOString` (`2026-03-01T08:30:00.000Z`);
+ * graphql-scalars' `DateTime` then checks that text against its grammar, parses it into a `Date`, and
+ * the response's JSON writes that `Date` back into the same text: three conversions per date, a
+ * quarter of a list's fields. Text already in that exact form, and naming a real instant, is written
+ * as it is; everything else (another offset, no milliseconds, a `Date`, an invalid day) goes through
+ * graphql-scalars, which answers or refuses it as before.
+ */
+import { GraphQLScalarType, type GraphQLSchema } from 'graphql';
+import { remplacer } from './remplacements';
+
+const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** Whether `valeur` is the text `Date#toISOString` gives for a real instant (not 30 February, not a leap second). Pure. */
+export function dateTimeCanonique(valeur: unknown): valeur is string {
+  if (typeof valeur !== 'string' || !ISO_UTC_MS.test(valeur)) return false;
+  const instant = new Date(valeur);
+  return !Number.isNaN(instant.getTime()) && instant.toISOString() === valeur;
+}
+
+const accelerees = new WeakSet<GraphQLScalarType>();
+
+/** Sets the fast path on the schema's `DateTime` scalar (once per scalar instance). */
+export function ecrireDatesTelles(schema: GraphQLSchema): void {
+  const scalaire = schema.getType('DateTime');
+  if (!(scalaire instanceof GraphQLScalarType) || accelerees.has(scalaire)) return;
+  accelerees.add(scalaire);
+  remplacer<GraphQLScalarType['serialize']>(scalaire, 'serialize', 'performance', (origine) => (valeur) => (dateTimeCanonique(valeur) ? valeur : origine.call(scalaire, valeur)));
+}
