@@ -1,11 +1,7 @@
-import { winston, formats } from '@strapi/logger';
+import { winston } from '@strapi/logger';
+import { formatJournal } from '../src/exploitation/journal';
 
-// LOG_LEVEL lets tests and operators quieten the log (error, warn, info, http…).
+// LOG_LEVEL lets tests and operators quieten the log (error, warn, info, http…); LOG_FORMAT picks json or texte.
 export default {
-  transports: [
-    new winston.transports.Console({
-      level: process.env.LOG_LEVEL ?? 'http',
-      format: winston.format.combine(formats.prettyPrint({ timestamps: 'YYYY-MM-DD HH:mm:ss.SSS' })),
-    }),
-  ],
+  transports: [new winston.transports.Console({ level: process.env.LOG_LEVEL ?? 'http', format: formatJournal() })],
 };

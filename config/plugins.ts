@@ -1,4 +1,5 @@
 import { secret } from '../src/config/secrets';
+import { configurationStockage } from '../src/config/stockage';
 import { lireDomainesAutorises } from '../src/domaine/domaines-membres';
 import { finaliserDescription } from '../src/api-contenu/openapi';
 import { pluginsApollo, reponseCompacte } from '../src/api-contenu/graphql-apollo';
@@ -21,10 +22,8 @@ export const TYPES_MIME_AUTORISES = [
 function email(env: any) {
   const host = env('SMTP_HOST');
   if (!host) {
-    if (process.env.NODE_ENV === 'production') {
-      throw new Error('Démarrage refusé en production : SMTP_HOST est requis pour envoyer les courriels.');
-    }
-    // Development without SMTP: emails go to the log instead of failing.
+    // Development without SMTP: emails go to the log instead of failing (production refuses to start
+    // without it, src/config/secrets.ts; `strapi build` reads this file and needs no SMTP server).
     return { provider: 'strapi-provider-email-journal', providerOptions: {} };
   }
   return {
@@ -80,6 +79,7 @@ export default ({ env }: { env: any }) => ({
   },
   upload: {
     config: {
+      ...configurationStockage(env),
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT_MO', 20) * MO,
       security: { allowedTypes: TYPES_MIME_AUTORISES },
     },
@@ -95,6 +95,9 @@ export default ({ env }: { env: any }) => ({
       landingPage: env('NODE_ENV', 'development') !== 'production',
       apolloServer: {
         introspection: true,
+        // Apollo stops itself on SIGTERM by default, failing the GraphQL requests in flight: the
+        // process's shutdown (src/exploitation/cycle-de-vie.ts) lets them finish, then stops it.
+        stopOnTerminationSignals: false,
         plugins: pluginsApollo(),
         stringifyResult: reponseCompacte,
         // Added to the plugin's depth limit: cost of an operation (fields × page sizes) and aliases.

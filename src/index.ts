@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { validate } from '@strapi/utils';
+import { exigerConfigurationProduction } from './config/secrets';
+import { fermerLimiteur } from './middlewares/limite-debit';
+import { installerCycleDeVie } from './exploitation/cycle-de-vie';
 import { enregistrerInvariants } from './documents/invariants';
 import { configurerLocales, LOCALE_PAR_DEFAUT } from './bootstrap/locales';
 import { seedReferentiel } from './bootstrap/referentiel';
@@ -13,7 +16,7 @@ import { memoriserNettoyageSorties } from './api-contenu/sorties-memorisees';
 import { resoudreSansEnveloppeInutile } from './api-contenu/graphql-resolveurs';
 import { instrumenterChampsRacine } from './api-contenu/graphql-apollo';
 import { etendreGraphqlCalculs } from './api-contenu/graphql-calculs';
-import { suivreEcrituresDocuments, suivreEcrituresHorsDocuments } from './documents/generation';
+import { ecouterGenerations, suivreEcrituresDocuments, suivreEcrituresHorsDocuments } from './documents/generation';
 import { grouperChargements } from './api-contenu/chargements-groupes';
 import { installerLecturesListe } from './api-contenu/lectures-liste';
 import { memoriserValidationsDocuments, memoriserVerificationsRequetes } from './api-contenu/requetes-memorisees';
@@ -23,8 +26,14 @@ import { etendreGraphqlRecherche } from './recherche/graphql';
 import { etendreGraphqlCompte } from './api-contenu/graphql-compte';
 import { mettreEnCachePermissionsPubliques } from './api-contenu/cache-permissions-publiques';
 
+/** Stops listening to the other processes' writes (PostgreSQL), at shutdown. */
+let arreterEcouteGenerations: (() => Promise<void>) | null = null;
+
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Before any of Strapi's own checks of these secrets, which run at bootstrap.
+    exigerConfigurationProduction((nom) => process.env[nom]);
+    installerCycleDeVie(strapi, strapi.config.get<number>('server.arretDelaiSecondes', 10) * 1000);
     // Read by the i18n plugin when it creates the first locale of a fresh database.
     process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= LOCALE_PAR_DEFAUT;
     enregistrerInvariants(strapi);
@@ -56,6 +65,13 @@ export default {
     await configurerRolesEditoriaux(strapi);
     await synchroniserIndexRecherche(strapi);
     suivreEcrituresHorsDocuments(strapi);
+    arreterEcouteGenerations = ecouterGenerations(strapi);
     mettreEnCachePermissionsPubliques(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await fermerLimiteur(strapi);
+    await arreterEcouteGenerations?.();
+    arreterEcouteGenerations = null;
   },
 };

@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
+import { variablesS3Manquantes } from './stockage';
 
 /** Secrets Strapi needs; production refuses to start without every one of them. */
 export const SECRET_NAMES = [
@@ -42,15 +43,30 @@ function localSecret(name: SecretName): string {
   return stored[name] as string;
 }
 
+/**
+ * The value of a secret for the configuration files. Production takes it from the environment only:
+ * when it is missing, the configuration still loads (`strapi build` reads it and needs no secret), and
+ * `exigerConfigurationProduction`, run first thing at start, refuses to go further.
+ */
 export function secret(env: Env, name: SecretName): string {
   const value = env(name);
   if (isRealSecret(value)) return value;
-  if (process.env.NODE_ENV === 'production') {
-    const missing = missingSecrets(env);
-    throw new Error(
-      `Démarrage refusé en production : secret(s) manquant(s) ou factice(s) : ${missing.join(', ')}. ` +
-        'Définissez-les dans l’environnement (voir .env.example).',
-    );
-  }
+  if (process.env.NODE_ENV === 'production') return '';
   return localSecret(name);
+}
+
+/**
+ * Refuses to start in production while a secret is missing or a placeholder, naming each one, or
+ * without an SMTP server (SMTP_HOST), or with a half-configured bucket (S3_BUCKET without its keys). The
+ * configuration files only read them, so that `strapi build` needs none of them.
+ */
+export function exigerConfigurationProduction(env: Env): void {
+  if (process.env.NODE_ENV !== 'production') return;
+  const missing = missingSecrets(env);
+  const raisons = [
+    ...(missing.length > 0 ? [`secret(s) manquant(s) ou factice(s) : ${missing.join(', ')}. Définissez-les dans l’environnement (voir .env.example).`] : []),
+    ...(env('SMTP_HOST') ? [] : ['SMTP_HOST est requis pour envoyer les courriels.']),
+    ...variablesS3Manquantes(env).map((nom) => `${nom} est requis avec S3_BUCKET.`),
+  ];
+  if (raisons.length > 0) throw new Error(`Démarrage refusé en production : ${raisons.join(' ')}`);
 }

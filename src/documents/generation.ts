@@ -9,14 +9,20 @@
  * `generation.fraicheurMs` (1 000 ms by default) counted from the moment the read was *issued*, and
  * one read is shared by all the requests that arrive while it runs. A write made by this process
  * forgets the kept value (at commit when inside a transaction), so the next read here sees it at
- * once. Staleness bound: a write committed by another process (import command, second instance) is
+ * once. On PostgreSQL, each bump is also announced (`NOTIFY generation_contenu`, at commit) to the
+ * other processes, which listen (`ecouterGenerations`) and forget their kept value as soon as it
+ * arrives: a write on one instance is read on the others at once. Staleness bound, when that
+ * announcement is lost (listening connection down, SQLite): a write committed by another process is
  * seen by every read that starts more than `fraicheurMs` after its commit.
  */
 import { performance } from 'perf_hooks';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { Client, type ClientConfig } from 'pg';
 
 const TABLE_GENERATION = 'generation_contenu';
+/** PostgreSQL channel on which each bump is announced to the other processes. */
+const CANAL_GENERATION = 'generation_contenu';
 /** How long a value read from the database is reused (configuration key `generation.fraicheurMs`). */
 export const FRAICHEUR_GENERATION_MS = 1000;
 
@@ -68,7 +74,10 @@ function oublierGeneration(strapi: Core.Strapi): void {
 
 /** Bumps the generation, inside the transaction `trx` when given. */
 export async function avancerGeneration(strapi: Core.Strapi, trx?: Knex): Promise<void> {
-  await (trx ?? strapi.db.connection)(TABLE_GENERATION).increment('generation', 1);
+  const connexion = trx ?? strapi.db.connection;
+  await connexion(TABLE_GENERATION).increment('generation', 1);
+  // The other processes listening forget their kept value (delivered at commit inside a transaction).
+  if (strapi.db.dialect.client === 'postgres') await connexion.raw(`NOTIFY ${CANAL_GENERATION}`);
   oublierGeneration(strapi);
   // Until the commit, other connections read the old value: forget what they read meanwhile.
   if (trx && strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(() => oublierGeneration(strapi)));
@@ -111,4 +120,49 @@ const ACTIONS_ECRITURE = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afte
 export function suivreEcrituresHorsDocuments(strapi: Core.Strapi): void {
   const signaler = () => signalerEcriture(strapi);
   strapi.db.lifecycles.subscribe({ models: MODELES_HORS_DOCUMENTS, ...Object.fromEntries(ACTIONS_ECRITURE.map((action) => [action, signaler])) });
+}
+
+/**
+ * Listens, on its own PostgreSQL connection, to the bumps made by the other processes (second instance,
+ * import command), and forgets the kept generation at each one. A lost connection is opened again
+ * after a second; meanwhile the staleness bound `fraicheurMs` holds. Returns the function that stops.
+ */
+export function ecouterGenerations(strapi: Core.Strapi): () => Promise<void> {
+  if (strapi.db.dialect.client !== 'postgres') return async () => undefined;
+  const parametres = (strapi.db.config.connection as { connection: string | ClientConfig }).connection;
+  let client: Client | null = null;
+  let arrete = false;
+  let relance: NodeJS.Timeout | undefined;
+  const ouvrir = async (): Promise<void> => {
+    const nouveau = new Client(typeof parametres === 'string' ? { connectionString: parametres } : parametres);
+    const perdu = (erreur?: Error) => {
+      if (client !== nouveau) return;
+      client = null;
+      oublierGeneration(strapi);
+      if (arrete) return;
+      strapi.log.warn(`Génération du contenu : écoute des autres processus interrompue${erreur ? ` (${erreur.message})` : ''}, reprise dans une seconde`);
+      relance = setTimeout(() => void ouvrir(), 1000);
+    };
+    client = nouveau;
+    nouveau.on('notification', () => oublierGeneration(strapi));
+    nouveau.on('error', perdu);
+    nouveau.on('end', () => perdu());
+    try {
+      await nouveau.connect();
+      await nouveau.query(`LISTEN ${CANAL_GENERATION}`);
+      // Whatever was bumped while no one listened.
+      oublierGeneration(strapi);
+    } catch (erreur) {
+      perdu(erreur as Error);
+      await nouveau.end().catch(() => undefined);
+    }
+  };
+  void ouvrir();
+  return async () => {
+    arrete = true;
+    clearTimeout(relance);
+    const dernier = client;
+    client = null;
+    await dernier?.end().catch(() => undefined);
+  };
 }

@@ -5,12 +5,12 @@ import {
   categorieDeRequete,
   cleCompteur,
   decider,
-  MagasinMemoire,
   MESSAGES,
   type Categorie,
   type ConfigurationLimites,
   type MagasinCompteurs,
 } from '../domaine/limite-debit';
+import { choisirMagasin, type MagasinChoisi } from '../exploitation/magasins-compteurs';
 
 /**
  * Counts requests of a category per IP in a `MagasinCompteurs` and refuses with a French 429 beyond the
@@ -44,16 +44,24 @@ class Limiteur {
   }
 }
 
-const limiteurs = new WeakMap<Core.Strapi, Limiteur>();
+const limiteurs = new WeakMap<Core.Strapi, { limiteur: Limiteur; magasin: MagasinChoisi }>();
 
-/** The one limiter of this process (the counters in memory; a shared `MagasinCompteurs` would go here). */
+/** The one limiter of this process, counting in the store its configuration names (exploitation/magasins-compteurs.ts). */
 function limiteur(strapi: Core.Strapi): Limiteur {
   let existant = limiteurs.get(strapi);
   if (!existant) {
-    existant = new Limiteur(strapi, new MagasinMemoire());
+    const magasin = choisirMagasin(strapi);
+    existant = { limiteur: new Limiteur(strapi, magasin.magasin), magasin };
     limiteurs.set(strapi, existant);
   }
-  return existant;
+  return existant.limiteur;
+}
+
+/** Closes the connection of the shared store, if one was opened (at shutdown). */
+export async function fermerLimiteur(strapi: Core.Strapi): Promise<void> {
+  const existant = limiteurs.get(strapi);
+  limiteurs.delete(strapi);
+  await existant?.magasin.fermer();
 }
 
 /**

@@ -2,6 +2,7 @@
  * Boots Strapi once for the whole integration run, on a throw-away database (temporary SQLite file,
  * or a fresh PostgreSQL database when DATABASE_CLIENT=postgres), through its real HTTP server.
  */
+import { execFileSync } from 'child_process';
 import diagnosticsChannel from 'diagnostics_channel';
 import fs from 'fs';
 import type { AddressInfo } from 'net';
@@ -71,6 +72,8 @@ export default async function miseEnPlace(): Promise<void> {
   else fs.rmSync(versionnee, { force: true });
   process.env[CLES.openapiVersionnee] = versionnee;
   const { distDir } = await compileStrapi({ appDir, ignoreDiagnostics: false });
+  // The operator's commands the tests run (dist/scripts/import.js) compile apart from the server.
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.outils.json'], { cwd: appDir, stdio: 'inherit' });
   fs.mkdirSync(path.join(appDir, 'public', 'uploads'), { recursive: true });
   // The admin panel is served only to the browser tests, which build it first (npm run test:e2e).
   const strapi = await createStrapi({ appDir, distDir, serveAdminPanel: process.env.TEST_ADMIN_PANEL === '1' }).load();

@@ -16,8 +16,10 @@ function decoderQuotedPrintable(texte: string): string {
 export class ServeurSmtp {
   readonly recus: CourrielRecu[] = [];
   private serveur: SMTPServer | null = null;
+  port = 0;
 
-  async demarrer(): Promise<void> {
+  /** Listens on `port` (by default the one the CMS of the integration tests sends to); fails if it cannot. */
+  async demarrer(port = Number(lire(CLES.smtpPort))): Promise<void> {
     this.serveur = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -30,7 +32,15 @@ export class ServeurSmtp {
         });
       },
     });
-    await new Promise<void>((resolve) => this.serveur?.listen(Number(lire(CLES.smtpPort)), '127.0.0.1', resolve));
+    const serveur = this.serveur;
+    await new Promise<void>((resolve, reject) => {
+      serveur.once('error', reject);
+      serveur.listen(port, '127.0.0.1', () => {
+        serveur.off('error', reject);
+        resolve();
+      });
+    });
+    this.port = port;
   }
 
   async arreter(): Promise<void> {

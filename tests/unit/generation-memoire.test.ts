@@ -14,7 +14,7 @@ function fauxStrapi(fraicheurMs: number) {
       base.generation += 1;
     },
   });
-  const strapi = { config: { get: (_cle: string, defaut: unknown) => fraicheurMs ?? defaut }, db: { connection, inTransaction: () => false } };
+  const strapi = { config: { get: (_cle: string, defaut: unknown) => fraicheurMs ?? defaut }, db: { connection, inTransaction: () => false, dialect: { client: 'sqlite' } } };
   return { strapi: strapi as unknown as Core.Strapi, base };
 }
 

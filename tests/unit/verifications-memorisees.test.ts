@@ -5,7 +5,8 @@ import { winston } from '@strapi/logger';
 import { Writable } from 'stream';
 import { dateTimeCanonique, ecrireDatesTelles } from '../../src/api-contenu/graphql-dates';
 import { jsonStrict, memoriserValidationsDocuments } from '../../src/api-contenu/requetes-memorisees';
-import journalHttp from '../../src/middlewares/journal-http';
+import journalHttp, { idRequeteRecu } from '../../src/middlewares/journal-http';
+import { formatJournal } from '../../src/exploitation/journal';
 
 const PROJET = {
   uid: 'api::projet.projet',
@@ -91,14 +92,50 @@ describe('journal des requêtes', () => {
     return { lignes, log };
   };
 
+  const contexte = (entete?: string) => {
+    const envoyes: Record<string, string> = {};
+    return { method: 'GET', url: '/api/projets', status: 200, state: {} as Record<string, unknown>, envoyes, get: () => entete ?? '', set: (nom: string, valeur: string) => (envoyes[nom] = valeur) };
+  };
+
   it('écrit la ligne de Strapi quand un transport prend le niveau http, rien sinon', async () => {
     for (const [niveau, attendu] of [['http', 1], ['info', 0]] as const) {
       const { lignes, log } = journal(niveau);
-      const ctx = { method: 'GET', url: '/api/projets', status: 200 };
-      await journalHttp(null, { strapi: { log } })(ctx, async () => undefined);
+      await journalHttp(null, { strapi: { log } })(contexte(), async () => undefined);
       await new Promise((fin) => setImmediate(fin));
       expect(lignes).toHaveLength(attendu);
       if (attendu) expect(lignes[0]).toMatch(/^http GET \/api\/projets \(\d+ ms\) 200/);
     }
+  });
+
+  it('donne à chaque requête un identifiant, celui du proxy s’il ne peut rien injecter', async () => {
+    const { log } = journal('info');
+    const milieu = journalHttp(null, { strapi: { log } });
+    const neuf = contexte();
+    await milieu(neuf, async () => undefined);
+    expect(neuf.envoyes['X-Request-Id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(neuf.state.idRequete).toBe(neuf.envoyes['X-Request-Id']);
+    const relaye = contexte('proxy-42.a:b');
+    await milieu(relaye, async () => undefined);
+    expect(relaye.envoyes['X-Request-Id']).toBe('proxy-42.a:b');
+    for (const hostile of ['a b', 'x\ny', '"}', 'é', 'a'.repeat(129)]) {
+      expect(idRequeteRecu(hostile)).toBeNull();
+    }
+  });
+
+  it('écrit une ligne JSON par message en production, avec l’identifiant de la requête en cours', () => {
+    const lignes: string[] = [];
+    const flux = new Writable({ write: (morceau, _enc, fin) => (lignes.push(String(morceau)), fin()) });
+    const log = winston.createLogger({ transports: [new winston.transports.Stream({ stream: flux, format: formatJournal({ NODE_ENV: 'production' }) })] });
+    const global = globalThis as { strapi?: unknown };
+    const avant = global.strapi;
+    global.strapi = { requestContext: { get: () => ({ state: { idRequete: 'req-1' } }) } };
+    try {
+      log.info('Projet publié');
+    } finally {
+      global.strapi = avant;
+    }
+    expect(JSON.parse(lignes[0])).toMatchObject({ level: 'info', message: 'Projet publié', idRequete: 'req-1', timestamp: expect.any(String) });
+    expect(() => formatJournal({ LOG_FORMAT: 'xml' })).toThrow('LOG_FORMAT attend json ou texte (reçu : xml)');
+    expect(formatJournal({ NODE_ENV: 'development' })).toBeDefined();
   });
 });

@@ -468,6 +468,8 @@ export interface ApiCollectiviteCollectivite
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 3;
       }>;
+    contributeurs: Schema.Attribute.Relation<'manyToMany', 'admin::user'> &
+      Schema.Attribute.Private;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -521,6 +523,8 @@ export interface ApiCollectiviteCollectivite
       'api::projet.projet'
     >;
     publishedAt: Schema.Attribute.DateTime;
+    referents: Schema.Attribute.Relation<'manyToMany', 'admin::user'> &
+      Schema.Attribute.Private;
     siren: Schema.Attribute.String &
       Schema.Attribute.Unique &
       Schema.Attribute.SetMinMaxLength<{
@@ -629,13 +633,25 @@ export interface ApiInitiativeGouvernanceInitiativeGouvernance
       'manyToMany',
       'api::collectivite.collectivite'
     >;
-    contact: Schema.Attribute.Email;
+    contact: Schema.Attribute.Email & Schema.Attribute.Private;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     dateAdoption: Schema.Attribute.Date;
     description: Schema.Attribute.RichText;
     documents: Schema.Attribute.Media<'files', true>;
+    etatRevue: Schema.Attribute.Enumeration<
+      [
+        'brouillon',
+        'en_validation',
+        'en_moderation',
+        'modifications_demandees',
+        'publie',
+        'archive',
+      ]
+    > &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<'brouillon'>;
     lien: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2048;
@@ -693,11 +709,23 @@ export interface ApiOffreurOffreur extends Struct.CollectionTypeSchema {
     draftAndPublish: true;
   };
   attributes: {
-    contact: Schema.Attribute.Email;
+    contact: Schema.Attribute.Email & Schema.Attribute.Private;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     description: Schema.Attribute.Text;
+    etatRevue: Schema.Attribute.Enumeration<
+      [
+        'brouillon',
+        'en_validation',
+        'en_moderation',
+        'modifications_demandees',
+        'publie',
+        'archive',
+      ]
+    > &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<'brouillon'>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -753,10 +781,12 @@ export interface ApiProjetProjet extends Struct.CollectionTypeSchema {
     draftAndPublish: true;
   };
   attributes: {
-    algorithme: Schema.Attribute.Component<'projet.algorithme', false>;
+    algorithme: Schema.Attribute.Component<'projet.algorithme', false> &
+      Schema.Attribute.Private;
     budget: Schema.Attribute.Enumeration<
       ['moins_50k', 'de_50k_a_100k', 'plus_100k']
-    >;
+    > &
+      Schema.Attribute.Private;
     collectivite: Schema.Attribute.Relation<
       'manyToOne',
       'api::collectivite.collectivite'
@@ -765,21 +795,36 @@ export interface ApiProjetProjet extends Struct.CollectionTypeSchema {
       'manyToMany',
       'api::collectivite.collectivite'
     >;
-    contact: Schema.Attribute.Email;
+    contact: Schema.Attribute.Email & Schema.Attribute.Private;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     dateDemarrage: Schema.Attribute.Date;
     description: Schema.Attribute.RichText & Schema.Attribute.Required;
-    donnees: Schema.Attribute.Component<'projet.donnees', false>;
+    donnees: Schema.Attribute.Component<'projet.donnees', false> &
+      Schema.Attribute.Private;
+    etatRevue: Schema.Attribute.Enumeration<
+      [
+        'brouillon',
+        'en_validation',
+        'en_moderation',
+        'modifications_demandees',
+        'publie',
+        'archive',
+      ]
+    > &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<'brouillon'>;
     evaluation: Schema.Attribute.Component<'projet.evaluation', false>;
-    financement: Schema.Attribute.Text;
+    financement: Schema.Attribute.Text & Schema.Attribute.Private;
     hebergement: Schema.Attribute.Enumeration<
       ['cloud_tiers', 'interne', 'nsp']
-    >;
+    > &
+      Schema.Attribute.Private;
     illustration: Schema.Attribute.Media<'images'>;
-    impactEnvironnemental: Schema.Attribute.Text;
+    impactEnvironnemental: Schema.Attribute.Text & Schema.Attribute.Private;
     impactEnvironnementalKwhAn: Schema.Attribute.Decimal &
+      Schema.Attribute.Private &
       Schema.Attribute.SetMinMax<
         {
           min: 0;
@@ -798,13 +843,15 @@ export interface ApiProjetProjet extends Struct.CollectionTypeSchema {
       Schema.Attribute.Private;
     miseEnOeuvre: Schema.Attribute.Enumeration<
       ['interne', 'externe', 'prestataires', 'marche_public']
-    >;
+    > &
+      Schema.Attribute.Private;
     motifAbandon: Schema.Attribute.Text;
     nom: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 150;
       }>;
+    notesImport: Schema.Attribute.Text & Schema.Attribute.Private;
     offreurs: Schema.Attribute.Relation<'manyToMany', 'api::offreur.offreur'>;
     publics: Schema.Attribute.Relation<
       'manyToMany',
@@ -832,7 +879,8 @@ export interface ApiProjetProjet extends Struct.CollectionTypeSchema {
     techniquesIa: Schema.Attribute.Relation<
       'manyToMany',
       'api::technique-ia.technique-ia'
-    >;
+    > &
+      Schema.Attribute.Private;
     thematique: Schema.Attribute.Relation<
       'manyToOne',
       'api::thematique.thematique'
@@ -934,6 +982,18 @@ export interface ApiRessourceRessource extends Struct.CollectionTypeSchema {
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     description: Schema.Attribute.RichText;
+    etatRevue: Schema.Attribute.Enumeration<
+      [
+        'brouillon',
+        'en_validation',
+        'en_moderation',
+        'modifications_demandees',
+        'publie',
+        'archive',
+      ]
+    > &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<'brouillon'>;
     fichiers: Schema.Attribute.Media<'files' | 'images', true>;
     licence: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
@@ -1366,6 +1426,95 @@ export interface PluginReviewWorkflowsWorkflowStage
   };
 }
 
+export interface PluginRevueEditorialeCourriel
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'revue_courriels';
+  info: {
+    displayName: 'Courriel de revue';
+    pluralName: 'courriels';
+    singularName: 'courriel';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    derniereErreur: Schema.Attribute.Text;
+    destinataire: Schema.Attribute.String & Schema.Attribute.Required;
+    envoyeLe: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::revue-editoriale.courriel'
+    > &
+      Schema.Attribute.Private;
+    prochaineTentative: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    sujet: Schema.Attribute.String & Schema.Attribute.Required;
+    tentatives: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    texte: Schema.Attribute.Text & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginRevueEditorialeTransition
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'revue_transitions';
+  info: {
+    displayName: 'Transition de revue';
+    pluralName: 'transitions';
+    singularName: 'transition';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.String & Schema.Attribute.Required;
+    auteurId: Schema.Attribute.Integer;
+    auteurNom: Schema.Attribute.String;
+    cible: Schema.Attribute.String & Schema.Attribute.Required;
+    commentaire: Schema.Attribute.Text;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    de: Schema.Attribute.String & Schema.Attribute.Required;
+    documentCible: Schema.Attribute.String & Schema.Attribute.Required;
+    instantane: Schema.Attribute.JSON;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::revue-editoriale.transition'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    role: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    vers: Schema.Attribute.String & Schema.Attribute.Required;
+  };
+}
+
 export interface PluginUploadFile extends Struct.CollectionTypeSchema {
   collectionName: 'files';
   info: {
@@ -1588,6 +1737,7 @@ export interface PluginUsersPermissionsUser
     timestamps: true;
   };
   attributes: {
+    approuve: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     blocked: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     confirmationToken: Schema.Attribute.String & Schema.Attribute.Private;
     confirmed: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
@@ -1605,6 +1755,10 @@ export interface PluginUsersPermissionsUser
       'plugin::users-permissions.user'
     > &
       Schema.Attribute.Private;
+    organisation: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     password: Schema.Attribute.Password &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
@@ -1654,6 +1808,8 @@ declare module '@strapi/strapi' {
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
+      'plugin::revue-editoriale.courriel': PluginRevueEditorialeCourriel;
+      'plugin::revue-editoriale.transition': PluginRevueEditorialeTransition;
       'plugin::upload.file': PluginUploadFile;
       'plugin::upload.folder': PluginUploadFolder;
       'plugin::users-permissions.permission': PluginUsersPermissionsPermission;

@@ -7,7 +7,10 @@ import { UID_COURRIEL } from './documents';
 import { delaiAvantNouvelEssai } from './notifications';
 
 const LOT = 20;
-/** While one worker sends an email, the row is reserved this long against a second worker. */
+/**
+ * While one worker sends an email, the row is reserved this long against the other workers (several
+ * CMS processes poll the same table): a conditional update, so each email leaves once.
+ */
 const RESERVATION_MS = 5 * 60 * 1000;
 
 export class BoiteEnvoi {
@@ -47,11 +50,12 @@ export class BoiteEnvoi {
       // Fewest attempts first: messages retried for an unreachable address never hold back fresh ones.
       orderBy: [{ tentatives: 'asc' }, { id: 'asc' }],
       limit: LOT,
-    })) as Array<{ id: number; destinataire: string; sujet: string; texte: string; tentatives: number; prochaineTentative: string }>;
+    })) as Array<{ id: number; destinataire: string; sujet: string; texte: string; tentatives: number }>;
     let envoyes = 0;
     for (const courriel of dus) {
+      // Reserved only if still due: the first worker moves it into the future, the others update nothing.
       const reserve = await requete.updateMany({
-        where: { id: courriel.id, envoyeLe: null, prochaineTentative: courriel.prochaineTentative },
+        where: { id: courriel.id, envoyeLe: null, prochaineTentative: { $lte: maintenant } },
         data: { prochaineTentative: new Date(Date.now() + RESERVATION_MS) },
       });
       if ((reserve as { count: number }).count === 0) continue;
