@@ -11,7 +11,8 @@ base="etapes_image_$$"
 pid=""
 nettoyer() {
   [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  dropdb -h 127.0.0.1 -U postgres --if-exists "$base" 2>/dev/null || true
+  [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
+  dropdb -h 127.0.0.1 -U postgres --if-exists --force "$base" 2>/dev/null || true
   rm -rf "$travail"
 }
 trap nettoyer EXIT
@@ -40,8 +41,9 @@ done
 
 echo "== Démarrage avec les secrets de cet essai =="
 secret() { node -e 'console.log(require("crypto").randomBytes(24).toString("base64"))'; }
-demarrer APP_KEYS="$(secret),$(secret)" ADMIN_JWT_SECRET="$(secret)" API_TOKEN_SALT="$(secret)" TRANSFER_TOKEN_SALT="$(secret)" \
-  ENCRYPTION_KEY="$(secret)" JWT_SECRET="$(secret)" SMTP_HOST=127.0.0.1 >"$travail/cms.log" 2>&1 &
+# env replaces itself with node: $! is the CMS's own process, which SIGTERM must reach.
+env "${commun[@]}" APP_KEYS="$(secret),$(secret)" ADMIN_JWT_SECRET="$(secret)" API_TOKEN_SALT="$(secret)" TRANSFER_TOKEN_SALT="$(secret)" \
+  ENCRYPTION_KEY="$(secret)" JWT_SECRET="$(secret)" SMTP_HOST=127.0.0.1 node node_modules/@strapi/strapi/bin/strapi.js start >"$travail/cms.log" 2>&1 &
 pid=$!
 url="http://127.0.0.1:$port"
 for _ in $(seq 1 240); do
@@ -52,7 +54,7 @@ done
 
 verifier() { # verifier CHEMIN CODE [MOTIF]
   local code corps
-  corps=$(curl -s -w '\n%{http_code}' "$url$1")
+  corps=$(curl -sg -w '\n%{http_code}' "$url$1" || true)
   code=${corps##*$'\n'}
   if [ "$code" != "$2" ] || { [ -n "${3:-}" ] && ! grep -q -- "$3" <<<"$corps"; }; then
     echo "ÉCHEC : $1 a répondu $code (attendu $2${3:+, contenant $3})"; tail -20 "$travail/cms.log"; exit 1
@@ -62,7 +64,7 @@ verifier() { # verifier CHEMIN CODE [MOTIF]
 verifier /_ready 200 '"pret":true'
 verifier /_health 204
 verifier /admin 200 '<div id="strapi"'
-verifier '/api/thematiques?pagination[pageSize]=1' 200 '"total":6'
+verifier '/api/thematiques?pagination[pageSize]=1' 200 '"total":40'
 # Logs are JSON lines in production.
 grep -q '^{.*"level":"info"' "$travail/cms.log" || { echo "ÉCHEC : journal non JSON en production"; head -5 "$travail/cms.log"; exit 1; }
 
