@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { validate } from '@strapi/utils';
 import { exigerConfigurationProduction } from './config/secrets';
-import { fermerLimiteur } from './middlewares/limite-debit';
+import { fermerLimiteur, ouvrirLimiteur } from './middlewares/limite-debit';
 import { installerCycleDeVie } from './exploitation/cycle-de-vie';
 import { enregistrerInvariants } from './documents/invariants';
 import { configurerLocales, LOCALE_PAR_DEFAUT } from './bootstrap/locales';
@@ -66,6 +66,7 @@ export default {
     await synchroniserIndexRecherche(strapi);
     suivreEcrituresHorsDocuments(strapi);
     arreterEcouteGenerations = ecouterGenerations(strapi);
+    ouvrirLimiteur(strapi);
     mettreEnCachePermissionsPubliques(strapi);
   },
 

@@ -57,6 +57,11 @@ function limiteur(strapi: Core.Strapi): Limiteur {
   return existant.limiteur;
 }
 
+/** Opens the store at start, so that a shared one is connected before the first request. */
+export function ouvrirLimiteur(strapi: Core.Strapi): void {
+  limiteur(strapi);
+}
+
 /** Closes the connection of the shared store, if one was opened (at shutdown). */
 export async function fermerLimiteur(strapi: Core.Strapi): Promise<void> {
   const existant = limiteurs.get(strapi);
