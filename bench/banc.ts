@@ -11,14 +11,13 @@
  *  3. a JSON file under bench/results/ and a Markdown summary with the budgets met or missed.
  * Exits 1 when a budget is missed. Options: see bench/options.ts (`--rapide` for a quick look).
  */
-import crypto from 'crypto';
 import { spawn } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { executer } from '../scripts/executer';
 import { administrerPostgres, portLibre } from '../scripts/services-locaux';
-import { SECRET_NAMES } from '../src/config/secrets';
+import { secretsAleatoires } from '../src/config/secrets';
 import { lireOptions } from './options';
 import { estComplet, estimation, planDuPalier, SCENARIOS_AVEC_REFERENCE } from './plan';
 import { arreter, demarrer, type Serveur } from './processus';
@@ -36,12 +35,9 @@ const DETAILS_VERIFIES = 10;
 
 /** Production as an operator runs it, with secrets generated for this throw-away database. */
 function environnement(base: string): NodeJS.ProcessEnv {
-  const secrets = Object.fromEntries(
-    SECRET_NAMES.map((nom) => [nom, nom === 'APP_KEYS' ? [1, 2].map(() => crypto.randomBytes(24).toString('base64')).join(',') : crypto.randomBytes(24).toString('base64')]),
-  );
   return {
     ...process.env,
-    ...secrets,
+    ...secretsAleatoires(),
     NODE_ENV: 'production',
     DATABASE_CLIENT: 'postgres',
     DATABASE_NAME: base,

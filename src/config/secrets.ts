@@ -26,6 +26,17 @@ export function missingSecrets(env: Env): SecretName[] {
   return SECRET_NAMES.filter((name) => !isRealSecret(env(name)));
 }
 
+/** A random value for the secret `name` (two keys, comma-separated, for APP_KEYS). */
+export function secretAleatoire(name: SecretName): string {
+  const random = () => crypto.randomBytes(24).toString('base64');
+  return name === 'APP_KEYS' ? [random(), random()].join(',') : random();
+}
+
+/** Every secret, random: for a throw-away production process (bench, operations tests). */
+export function secretsAleatoires(): Record<SecretName, string> {
+  return Object.fromEntries(SECRET_NAMES.map((name) => [name, secretAleatoire(name)])) as Record<SecretName, string>;
+}
+
 /**
  * Development and tests run without a .env: random secrets are generated once per checkout in
  * .tmp/ (never committed), so sessions survive restarts and nothing secret lives in the repository.
@@ -35,8 +46,7 @@ function localSecret(name: SecretName): string {
   let stored: Partial<Record<SecretName, string>> = {};
   if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, 'utf8'));
   if (!stored[name]) {
-    const random = () => crypto.randomBytes(24).toString('base64');
-    stored[name] = name === 'APP_KEYS' ? [random(), random()].join(',') : random();
+    stored[name] = secretAleatoire(name);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
