@@ -352,7 +352,7 @@ describe('ligne d’une autre génération', () => {
   });
 });
 
-describe('README « Import »', () => {
+describe('README « Import de la bibliothèque existante »', () => {
   const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
   const bloc = (nom: string) => {
     const trouve = new RegExp(`<!-- ${nom}:debut -->\\n([\\s\\S]*?)\\n<!-- ${nom}:fin -->`).exec(readme);
