@@ -1,8 +1,9 @@
 /**
  * Every pointer the code and the documentation give a reader leads somewhere (issue 15, « every path a
  * comment or the README names exists in the repository »):
- *  - a repository path named in a comment, a string or a Markdown page (`src/documents/generation.ts`,
- *    `docs/visibilite.md`, `tests/unit/`…), or relative to src/ (`domaine/visibilite.ts`), exists;
+ *  - a repository path named in a comment, a string, a Markdown page or a build file
+ *    (`src/documents/generation.ts`, `docs/visibilite.md`, `tests/unit/`…), or relative to src/
+ *    (`domaine/visibilite.ts`), exists;
  *  - a relative Markdown link (`[visibilite.md](visibilite.md)`) reaches a file or a folder;
  *  - a README section a comment cites (`(README, « Performance »)`) is a heading of the README.
  * Forms that name no single path are left alone: globs and placeholders (`src/api/<type>/`,
@@ -18,6 +19,8 @@ const RACINE = path.resolve(__dirname, '../..');
 /** Folders whose source files are read, and the extensions of those files. */
 const DOSSIERS_SOURCES = ['src', 'config', 'scripts', 'bench', 'database', 'deploiement', 'tests', 'providers'];
 const SOURCES = /\.(ts|tsx|js|cjs|mjs|sh)$/;
+/** Files of the root that name paths: build, CI, configuration of the tools. */
+const FICHIERS_RACINE = ['.ci/run', 'Dockerfile', 'compose.yaml', 'Procfile', 'package.json', 'jest.config.js', 'tsconfig.json', 'tsconfig.outils.json'];
 
 /** First segments of a path written from the repository's root. */
 const RACINES = ['src', 'docs', 'tests', 'config', 'bench', 'scripts', 'database', 'deploiement', 'types', 'donnees', 'providers', '.ci'];
@@ -186,7 +189,10 @@ describe('chemins cités dans le dépôt', () => {
   const dossiersSrc = readdirSync(path.join(RACINE, 'src'), { withFileTypes: true })
     .filter((entree) => entree.isDirectory())
     .map((entree) => entree.name);
-  const sources = DOSSIERS_SOURCES.flatMap((dossier) => fichiersSous(dossier, ignores)).filter((f) => SOURCES.test(f) && f !== CE_FICHIER);
+  const sources = [
+    ...FICHIERS_RACINE.filter((f) => existsSync(path.join(RACINE, f))),
+    ...DOSSIERS_SOURCES.flatMap((dossier) => fichiersSous(dossier, ignores)).filter((f) => SOURCES.test(f) && f !== CE_FICHIER),
+  ];
   const pages = ['README.md', ...[...DOSSIERS_SOURCES, 'docs'].flatMap((dossier) => fichiersSous(dossier, ignores)).filter((f) => f.endsWith('.md'))];
   const lire = (fichier: string) => readFileSync(path.join(RACINE, fichier), 'utf8');
   const produit = (chemin: string) => ignores.some((i) => chemin === i || chemin.startsWith(`${i}/`));
