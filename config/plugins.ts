@@ -2,6 +2,10 @@ import { secret } from '../src/config/secrets';
 import { configurationStockage } from '../src/config/stockage';
 import { lireDomainesAutorises } from '../src/domaine/domaines-membres';
 import { finaliserDescription } from '../src/api-contenu/openapi';
+import { decrireStatistiques } from '../src/statistiques/openapi';
+import { decrireSimilaires } from '../src/similaires/openapi';
+import { decrireRecherche } from '../src/recherche/openapi';
+import { decrireFichiersRessources } from '../src/api/ressource/openapi';
 import { pluginsApollo, reponseCompacte } from '../src/api-contenu/graphql-apollo';
 import { regleCout } from '../src/domaine/graphql-cout';
 import { TYPES_REVUS } from '../src/plugins/revue-editoriale/types-revus';
@@ -124,8 +128,9 @@ export default ({ env }: { env: any }) => ({
       },
       'x-strapi-config': {
         plugins: ['users-permissions', 'upload'],
-        // Committed and checked by a test: see src/api-contenu/openapi.ts.
-        mutateDocumentation: finaliserDescription,
+        // Committed and checked by a test: see src/api-contenu/openapi.ts. The routes that are no
+        // content type's are described by their modules.
+        mutateDocumentation: finaliserDescription([decrireStatistiques, decrireSimilaires, decrireRecherche, decrireFichiersRessources]),
       },
       // Relative to the server that serves the description, whatever its address.
       servers: [{ url: '/api', description: 'Ce serveur' }],

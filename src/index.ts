@@ -4,7 +4,8 @@ import { exigerConfigurationProduction } from './config/secrets';
 import { fermerLimiteur, ouvrirLimiteur } from './middlewares/limite-debit';
 import { installerCycleDeVie } from './exploitation/cycle-de-vie';
 import { enregistrerInvariants } from './documents/invariants';
-import { configurerLocales, LOCALE_PAR_DEFAUT } from './bootstrap/locales';
+import { configurerLocales } from './bootstrap/locales';
+import { LOCALE_PAR_DEFAUT } from './domaine/locales';
 import { seedReferentiel } from './bootstrap/referentiel';
 import { configurerPermissionsPubliques } from './bootstrap/permissions-publiques';
 import { configurerEcransAdmin } from './bootstrap/ecrans-admin';
@@ -15,7 +16,6 @@ import { etendreGraphql } from './api-contenu/graphql';
 import { memoriserNettoyageSorties } from './api-contenu/sorties-memorisees';
 import { resoudreSansEnveloppeInutile } from './api-contenu/graphql-resolveurs';
 import { instrumenterChampsRacine } from './api-contenu/graphql-apollo';
-import { etendreGraphqlCalculs } from './api-contenu/graphql-calculs';
 import { ecouterGenerations, suivreEcrituresDocuments, suivreEcrituresHorsDocuments } from './documents/generation';
 import { grouperChargements } from './api-contenu/chargements-groupes';
 import { installerLecturesListe } from './api-contenu/lectures-liste';
@@ -23,6 +23,8 @@ import { memoriserValidationsDocuments, memoriserVerificationsRequetes } from '.
 import { creerIndexPerformance } from './bootstrap/index-performance';
 import { enregistrerMiseAJourIndex, synchroniserIndexRecherche } from './recherche/index-recherche';
 import { etendreGraphqlRecherche } from './recherche/graphql';
+import { etendreGraphqlStatistiques } from './statistiques/graphql';
+import { etendreGraphqlSimilaires } from './similaires/graphql';
 import { etendreGraphqlCompte } from './api-contenu/graphql-compte';
 import { mettreEnCachePermissionsPubliques } from './api-contenu/cache-permissions-publiques';
 
@@ -47,7 +49,8 @@ export default {
     instrumenterChampsRacine();
     enregistrerMiseAJourIndex(strapi);
     etendreGraphqlRecherche(strapi);
-    etendreGraphqlCalculs(strapi);
+    etendreGraphqlStatistiques(strapi);
+    etendreGraphqlSimilaires(strapi);
     etendreGraphqlCompte(strapi);
     suivreEcrituresDocuments(strapi);
   },

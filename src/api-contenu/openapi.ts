@@ -2,13 +2,11 @@
  * Final touch to the OpenAPI description the documentation plugin generates (its
  * `mutateDocumentation` hook): no generation date, so that the committed file only changes with the
  * content types; the Restreint fields say who receives them; internal attributes are not described;
- * the search route and the files of the ressources, which are no content type's, are described.
+ * the routes that are no content type's (search, statistics, similar projets, files of the
+ * ressources) are described by their own modules, handed in by config/plugins.ts.
  */
 import { ATTRIBUTS_INTERNES, ATTRIBUTS_RESTREINTS } from '../domaine/visibilite';
 import { ATTRIBUT_ETAT } from '../plugins/revue-editoriale/server/documents';
-import { decrireRecherche } from '../recherche/openapi';
-import { decrireLecturesCalculees } from './openapi-calculs';
-import { decrireFichiersRessources } from '../api/ressource/openapi';
 
 /** Never on the content API: the review state and the members of a collectivité. */
 const JAMAIS_EXPOSES = new Set([ATTRIBUT_ETAT, ...Object.values(ATTRIBUTS_INTERNES).flat()]);
@@ -28,26 +26,34 @@ export const MENTION_RESTREINT =
 
 const pascal = (nom: string) => nom.replace(/(^|-)([a-z])/g, (_, _tiret: string, lettre: string) => lettre.toUpperCase());
 
+/** What a module describing its own routes receives and completes. */
+export interface DescriptionOpenApi {
+  paths?: Record<string, unknown>;
+  components?: { schemas?: Record<string, unknown> };
+}
+export type AjoutDescription = (description: DescriptionOpenApi) => void;
+
 interface Description {
   info: Record<string, unknown>;
   paths?: Record<string, unknown>;
   components?: { schemas?: Record<string, { properties?: Record<string, Record<string, unknown>> }> };
 }
 
-export function finaliserDescription(description: Description): void {
-  delete description.info['x-generation-date'];
-  decrireLecturesCalculees(description, MENTION_RESTREINT);
-  retirerInternes(description);
-  decrireRecherche(description);
-  decrireFichiersRessources(description);
-  for (const [uid, champs] of Object.entries(ATTRIBUTS_RESTREINTS)) {
-    const proprietes = description.components?.schemas?.[pascal(uid.split('.')[1])]?.properties;
-    if (!proprietes) continue;
-    for (const champ of champs) {
-      const propriete = proprietes[champ];
-      if (!propriete) continue;
-      // OpenAPI 3.0 ignores the siblings of a $ref: wrap it.
-      proprietes[champ] = '$ref' in propriete ? { allOf: [propriete], description: MENTION_RESTREINT } : { ...propriete, description: MENTION_RESTREINT };
+/** The hook; `ajouts` describe the other routes, in this order (that of the committed file). */
+export function finaliserDescription(ajouts: readonly AjoutDescription[]): (description: Description) => void {
+  return (description) => {
+    delete description.info['x-generation-date'];
+    retirerInternes(description);
+    for (const ajouter of ajouts) ajouter(description);
+    for (const [uid, champs] of Object.entries(ATTRIBUTS_RESTREINTS)) {
+      const proprietes = description.components?.schemas?.[pascal(uid.split('.')[1])]?.properties;
+      if (!proprietes) continue;
+      for (const champ of champs) {
+        const propriete = proprietes[champ];
+        if (!propriete) continue;
+        // OpenAPI 3.0 ignores the siblings of a $ref: wrap it.
+        proprietes[champ] = '$ref' in propriete ? { allOf: [propriete], description: MENTION_RESTREINT } : { ...propriete, description: MENTION_RESTREINT };
+      }
     }
-  }
+  };
 }

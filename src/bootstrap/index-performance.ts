@@ -14,7 +14,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { UID } from '../domaine/regles-metier';
-import { colonne, lien, table, type Lien } from '../api-contenu/tables';
+import { colonne, lien, table, type Lien } from '../documents/tables';
 
 export type Client = 'postgres' | 'sqlite';
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { LOCALE_PAR_DEFAUT } from '../domaine/locales';
 
-export const LOCALE_PAR_DEFAUT = 'fr';
 const LOCALES = [
   { code: 'fr', name: 'Français (fr)' },
   { code: 'en', name: 'English (en)' },

@@ -6,7 +6,7 @@
  *     only: Restreint) and text similarity of name + summary (TF-IDF cosine over the candidates,
  *     words analysed as the search does: no accents, French Snowball stems, no stop words), with the
  *     reasons in French (`classer`).
- * Frugal: no external service, no model. Pure: the data is read by `api/projet/services/similaires.ts`.
+ * Frugal: no external service, no model. Pure: the data is read by `similaires/sql.ts`.
  */
 import { normaliser, racine } from './recherche/texte';
 

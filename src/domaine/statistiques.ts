@@ -1,7 +1,7 @@
 /**
  * Shape of the statistics of the published projets (GET /api/statistiques, query `statistiques`):
  * turns the SQL counts into labelled, ordered breakdowns. Pure: the counting is in
- * `api/statistiques/services/statistiques.ts`.
+ * `statistiques/sql.ts`.
  */
 import { REGIONS } from './regions';
 import { STATUTS, TYPES_COLLECTIVITE, type Vocabulaire } from './interconnectes/vocabulaire';

@@ -18,7 +18,7 @@
  *   controller is asked for that page's documents.
  */
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
-import { LOCALE_PAR_DEFAUT } from '../../bootstrap/locales';
+import { LOCALE_PAR_DEFAUT } from '../../domaine/locales';
 import { UID } from '../../domaine/regles-metier';
 import {
   CHAMP_LIBELLE,
@@ -29,7 +29,7 @@ import {
   motifsRecherche,
   regleSelecteur,
 } from '../../domaine/selecteurs';
-import { colonne, table } from '../../api-contenu/tables';
+import { colonne, table } from '../../documents/tables';
 
 type Ctx = {
   params: Record<string, string | undefined>;

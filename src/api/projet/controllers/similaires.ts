@@ -1,13 +1,11 @@
-/** GET /api/projets/:documentId/similaires — thin: checks the query, 404 for an unknown projet. */
+/** GET /api/projets/:documentId/similaires — thin: checks the query, 404 for an unknown projet; the ranking is in src/similaires/. */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { lireLimite, parametresInconnus } from '../../../domaine/parametres';
 import { appelantDepuisAuth, voitRestreint } from '../../../domaine/visibilite';
 import { LIMITE_SIMILAIRES } from '../../../domaine/similarite';
-import type { ServiceSimilaires } from '../services/similaires';
-
-export const PROJET_INTROUVABLE = 'Projet introuvable : aucun projet publié n’a cet identifiant (documentId).';
+import { PROJET_INTROUVABLE, projetsSimilaires } from '../../../similaires/similaires';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
@@ -15,8 +13,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (inconnus) throw new errors.ValidationError(inconnus);
     const limite = lireLimite(ctx.query.limit, LIMITE_SIMILAIRES.defaut, LIMITE_SIMILAIRES.max);
     if (!limite.ok) throw new errors.ValidationError(limite.message);
-    const service = strapi.service('api::projet.similaires') as unknown as ServiceSimilaires;
-    const data = await service.similaires(String(ctx.params.documentId), limite.valeur, voitRestreint(appelantDepuisAuth(ctx.state.auth)));
+    const data = await projetsSimilaires(strapi, String(ctx.params.documentId), limite.valeur, voitRestreint(appelantDepuisAuth(ctx.state.auth)));
     if (!data) throw new errors.NotFoundError(PROJET_INTROUVABLE);
     ctx.body = { data, meta: { limit: limite.valeur } };
   },

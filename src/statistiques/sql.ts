@@ -1,20 +1,13 @@
 /**
- * Counts of the published projets (GET /api/statistiques), in SQL aggregations over the published
- * rows (`published_at` set), never by loading the projets; kept in memory for one generation of the
- * content (`documents/generation.ts`: any write, whichever process wrote).
+ * The counts of the published projets, in SQL aggregations over the published rows (`published_at`
+ * set), never by loading the projets. Table and column names come from Strapi's metadata.
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { CacheParGeneration } from '../../../domaine/cache-generation';
-import { lireGeneration } from '../../../documents/generation';
-import { assemblerStatistiques, type Comptes, type Ligne, type Statistiques, type Taxonomie } from '../../../domaine/statistiques';
-import { UID } from '../../../domaine/regles-metier';
-import { LOCALE_PAR_DEFAUT } from '../../../bootstrap/locales';
-import { colonne, lien, table } from '../../../api-contenu/tables';
-
-export interface ServiceStatistiques {
-  obtenir(): Promise<Statistiques>;
-}
+import { assemblerStatistiques, type Comptes, type Ligne, type Statistiques, type Taxonomie } from '../domaine/statistiques';
+import { UID } from '../domaine/regles-metier';
+import { LOCALE_PAR_DEFAUT } from '../domaine/locales';
+import { colonne, lien, table } from '../documents/tables';
 
 const nombre = (lignes: Array<Record<string, unknown>>) => Number(lignes[0]?.total ?? 0);
 
@@ -25,7 +18,7 @@ function annee(knex: Knex, client: string, col: string): Knex.Raw {
   return knex.raw('year(??)', [col]);
 }
 
-async function compter(strapi: Core.Strapi): Promise<Statistiques> {
+export async function compterStatistiques(strapi: Core.Strapi): Promise<Statistiques> {
   const knex = strapi.db.connection;
   const P = table(strapi, UID.projet);
   const publie = `p.${colonne(strapi, UID.projet, 'publishedAt')}`;
@@ -34,7 +27,7 @@ async function compter(strapi: Core.Strapi): Promise<Statistiques> {
   const C = table(strapi, UID.collectivite);
 
   /** Published projets by documentId of a related taxonomy entry. */
-  const parTaxonomie = (attribut: string, cible: string) => {
+  const parTaxonomie = (attribut: string, cible: StrapiUID.ContentType) => {
     const l = lien(strapi, UID.projet, attribut);
     const documentId = `t.${colonne(strapi, cible, 'documentId')}`;
     return publies()
@@ -76,7 +69,7 @@ async function compter(strapi: Core.Strapi): Promise<Statistiques> {
     )
     .countDistinct({ total: `o.${offreurDocument}` });
 
-  const taxonomie = (uid: string) =>
+  const taxonomie = (uid: StrapiUID.ContentType) =>
     knex(table(strapi, uid))
       .select({ documentId: colonne(strapi, uid, 'documentId'), slug: colonne(strapi, uid, 'slug'), nom: colonne(strapi, uid, 'nom') })
       .where(colonne(strapi, uid, 'locale'), LOCALE_PAR_DEFAUT);
@@ -115,8 +108,3 @@ async function compter(strapi: Core.Strapi): Promise<Statistiques> {
   };
   return assemblerStatistiques(comptes, libelles);
 }
-
-export default ({ strapi }: { strapi: Core.Strapi }): ServiceStatistiques => {
-  const cache = new CacheParGeneration<Statistiques>(1);
-  return { obtenir: async () => cache.obtenir('statistiques', await lireGeneration(strapi), () => compter(strapi)) };
-};
