@@ -1,5 +1,5 @@
 /**
- * Fusion de nos écrans français (libelles.ts) dans la configuration que le content-manager de
+ * Fusion de nos écrans français (libelles/) dans la configuration que le content-manager de
  * Strapi 5.54 conserve pour chaque type de contenu et chaque composant.
  *
  * Fonctions pures, sans dépendance à Strapi. Les règles du content-manager qu’elles appliquent
