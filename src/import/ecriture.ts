@@ -4,8 +4,7 @@
  */
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { UID } from '../domaine/regles-metier';
-import { estVide } from '../domaine/validation';
+import { estVide, UID } from '../domaine/regles-metier';
 import type { LigneNormalisee, ProjetImporte } from '../domaine/interconnectes/ligne';
 import { cleTexte } from '../domaine/interconnectes/texte';
 import { assurerCollectivite, partenairesConnus } from './collectivites';
