@@ -152,10 +152,7 @@ const textesRestreints: Bloc = (j, projet) => {
 
 /** The offreurs, from the Partenaires cell. */
 const offreurs: Bloc = (j, projet) => {
-  if (j.present('Partenaires')) partenaires(j, projet);
-};
-
-function partenaires(j: Journal, projet: ProjetImporte): void {
+  if (!j.present('Partenaires')) return;
   const source = j.brut('Partenaires');
   const lus = decouperPartenaires(source, j.composes);
   const inconnus = lus.noms.filter((nom) => PARTENAIRES_INCONNUS.has(cleTexte(nom)));
@@ -168,7 +165,7 @@ function partenaires(j: Journal, projet: ProjetImporte): void {
     j.noter('Partenaires', source, lus.noms.join(' | '), `découpé en ${lus.noms.length} offreur(s) (séparateur : ${separateur})`);
   }
   for (const remarque of lus.remarques) j.avertir('Partenaires', source, remarque);
-}
+};
 
 const statut: Bloc = (j, projet) => {
   const colonneStatut = j.premiere('statut_bibliotheque', 'Statut_du_projet');
@@ -263,15 +260,15 @@ const evaluation: Bloc = (j, projet) => {
 
 /** One per line, « <url> <titre> » (extended export); a line without a title keeps its address as title. */
 function evaluationsImpact(j: Journal): Array<{ titre: string; url: string | null }> {
-  const liens: Array<{ titre: string; url: string | null }> = [];
+  const impacts: Array<{ titre: string; url: string | null }> = [];
   for (const ligne of j.brut('evaluations_impact').split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
     const [premier, ...reste] = ligne.split(/\s+/);
     const { url } = normaliserUrl(premier);
     const titre = (url ? reste.join(' ') : ligne).trim();
     if (url && titre === '') j.noter('evaluations_impact', ligne, url, 'lien sans titre : l’adresse sert de titre');
-    liens.push({ titre: (titre || url || ligne).slice(0, 200), url });
+    impacts.push({ titre: (titre || url || ligne).slice(0, 200), url });
   }
-  return liens;
+  return impacts;
 }
 
 /** Partner collectivités of an extended export: SIRENs. */
