@@ -21,6 +21,7 @@ export interface OptionsImport {
   avancement?: (faites: number, total: number) => void | Promise<void>;
 }
 
+/** A collectivité as the import sees it: a row of the référentiel, or one the file creates. */
 export interface Collectivite extends CollectiviteConnue {
   siret: string | null;
   latitude: number | null;
@@ -43,6 +44,7 @@ export interface Contexte {
   nomsComposes: string[];
 }
 
+/** Reads once what the rows are matched against: collectivités, offreurs, taxonomies. */
 export async function preparerContexte(strapi: Core.Strapi, options: OptionsImport): Promise<Contexte> {
   const collectivites = (await strapi.db.query(UID.collectivite).findMany({
     select: ['documentId', 'nom', 'type', 'sousType', 'siren', 'siret', 'latitude', 'longitude', 'logoUrl'],
@@ -75,6 +77,7 @@ export interface Effets {
   offreurs: Array<{ nom: string; documentId: string }>;
 }
 
+/** After a row: what it wrote joins the view; `simule` (dry run): marked so that a later row writes it again. */
 export function appliquerEffets(ctx: Contexte, effets: Effets, simule: boolean): void {
   if (effets.collectivite) ctx.annuaire.ajouter({ ...effets.collectivite, simulee: simule });
   if (effets.completee) {
