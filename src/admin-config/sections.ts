@@ -1,7 +1,7 @@
 /**
  * Cuts the content-manager's edit layout (one white panel holding every row) into titled panels,
- * following the `sections` of libelles.ts: one panel per public section, and one « Accès restreint
- * (membres) » panel gathering the members-only sections, each under its own sub-heading.
+ * following the `sections` of the screens in libelles/: one panel per public section, and one « Accès
+ * restreint (membres) » panel gathering the members-only sections, each under its own sub-heading.
  * Pure: run in the admin by the hook 'Admin/CM/pages/EditView/mutate-edit-view-layout'.
  *
  * A heading is a pseudo-field of type TYPE_INTERTITRE (a component registered with `app.addFields`)

@@ -2,7 +2,8 @@
  * Cross-field rules of the data model (README, « Règles garanties par le serveur »), beyond what the
  * schema alone says. Pure: the glue resolves relations to thématiques before calling.
  */
-import { estVide, type ErreurChamp } from './validation';
+import { chiffresSeuls, normaliserSiren, siretValide } from './siren';
+import type { ErreurChamp } from './validation';
 
 export const UID = {
   projet: 'api::projet.projet',
@@ -15,6 +16,39 @@ export const UID = {
   techniqueIa: 'api::technique-ia.technique-ia',
   evenement: 'api::evenement.evenement',
 } as const;
+
+/** No value: what a required field or a required relation's attribute may not be. */
+export function estVide(valeur: unknown): boolean {
+  if (valeur === undefined || valeur === null) return true;
+  if (typeof valeur === 'string') return valeur.trim() === '';
+  if (Array.isArray(valeur)) return valeur.length === 0;
+  return false;
+}
+
+/** An identifier kept in one canonical form whatever the content type: its normal form, or null when invalid. */
+export interface RegleIdentifiant {
+  normaliser(valeur: string): string | null;
+  /** Completes « Le champ « … » (…) » when the value is invalid. */
+  refus: string;
+}
+
+/**
+ * INSEE identifiers, by attribute name: a SIRET written any way (spaces, dots) is a valid SIREN input and is
+ * reduced to its SIREN; a SIRET is stored as its 14 digits. Checked instead of the length and the form of a text.
+ */
+export const IDENTIFIANTS: ReadonlyMap<string, RegleIdentifiant> = new Map([
+  ['siren', { normaliser: normaliserSiren, refus: 'doit être un numéro SIREN valide (9 chiffres dont la clé de contrôle) ou un SIRET dont il est extrait.' }],
+  [
+    'siret',
+    {
+      normaliser: (valeur: string) => {
+        const chiffres = chiffresSeuls(valeur);
+        return siretValide(chiffres) ? chiffres : null;
+      },
+      refus: 'doit être un numéro SIRET valide (14 chiffres dont la clé de contrôle).',
+    },
+  ],
+]);
 
 /** Relations a document cannot be published (or, without draft & publish, saved) without. */
 export const RELATIONS_REQUISES: Record<string, readonly string[]> = {

@@ -2,7 +2,10 @@
  * Schema-driven validation of document data, with French messages naming the field.
  * Pure: the Strapi glue (src/invariants) gives it the attributes, the data and the labels.
  */
-import { normaliserSiren, siretValide, chiffresSeuls } from './siren';
+import { estVide, IDENTIFIANTS } from './regles-metier';
+
+/** What counts as no value: defined with the business rules, which read it too. */
+export { estVide } from './regles-metier';
 
 export interface Attribut {
   type: string;
@@ -47,16 +50,8 @@ export const CHAMPS_URL = new Set(['url', 'lienInformation', 'siteWeb', 'logoUrl
 const RE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const RE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TYPES_TEXTE = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration']);
-const TYPES_NOMBRE = new Set(['integer', 'biginteger', 'float', 'decimal']);
 /** Largest absolute value each numeric column holds (PostgreSQL integer, bigint as a safe JS integer, decimal(10,2)). */
 const BORNES_COLONNE: Record<string, number> = { integer: 2_147_483_647, biginteger: Number.MAX_SAFE_INTEGER, decimal: 99_999_999.99 };
-
-export function estVide(valeur: unknown): boolean {
-  if (valeur === undefined || valeur === null) return true;
-  if (typeof valeur === 'string') return valeur.trim() === '';
-  if (Array.isArray(valeur)) return valeur.length === 0;
-  return false;
-}
 
 export function estUrlWeb(valeur: string): boolean {
   try {
@@ -71,6 +66,112 @@ function dateValide(valeur: string): boolean {
   if (!RE_DATE.test(valeur)) return false;
   const date = new Date(`${valeur}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(valeur);
+}
+
+/** One field being validated: where it is, how to refuse it, how to replace its value in the data returned. */
+interface Champ {
+  nom: string;
+  chemin: string[];
+  attribut: Attribut;
+  ctx: ContexteValidation;
+  refuser(message: string): void;
+  /** Errors of nested data (components), already worded. */
+  ajouter(erreurs: ErreurChamp[]): void;
+  remplacer(valeur: unknown): void;
+}
+
+/** Checks a present, non-empty value of one attribute type (text types: a string, already checked). */
+type Validateur = (valeur: unknown, champ: Champ) => void;
+
+const nombre: Validateur = (valeur, { attribut, refuser }) => {
+  const lu = typeof valeur === 'string' && valeur.trim() !== '' ? Number(valeur) : valeur;
+  if (typeof lu !== 'number' || !Number.isFinite(lu)) {
+    refuser('doit être un nombre.');
+  } else if ((attribut.type === 'integer' || attribut.type === 'biginteger') && !Number.isInteger(lu)) {
+    refuser('doit être un nombre entier.');
+  } else if (Math.abs(lu) > (BORNES_COLONNE[attribut.type] ?? Number.MAX_VALUE)) {
+    // Beyond its column (integer, decimal(10,2)), the database refuses the value with a 500.
+    refuser(`doit être compris entre -${BORNES_COLONNE[attribut.type]} et ${BORNES_COLONNE[attribut.type]}.`);
+  } else if (attribut.min !== undefined && lu < attribut.min) {
+    refuser(`doit être supérieur ou égal à ${attribut.min}.`);
+  } else if (attribut.max !== undefined && lu > attribut.max) {
+    refuser(`doit être inférieur ou égal à ${attribut.max}.`);
+  }
+};
+
+/** A component, or a list of them (repeatable): each validated against its own attributes, with its path. */
+const composant: Validateur = (valeur, { chemin, attribut, ctx, refuser, ajouter, remplacer }) => {
+  const attributs = ctx.attributsComposant(attribut.component as string);
+  const elements = attribut.repeatable ? (Array.isArray(valeur) ? valeur : null) : [valeur];
+  if (elements === null) {
+    refuser('doit être une liste.');
+    return;
+  }
+  const resultats = elements.map((element, index) => {
+    if (typeof element !== 'object' || element === null || Array.isArray(element)) {
+      refuser('doit être un objet.');
+      return element;
+    }
+    const sousChemin = attribut.repeatable ? [...chemin, String(index)] : chemin;
+    const r = validerDonnees(attributs, element as Record<string, unknown>, ctx, sousChemin);
+    ajouter(r.erreurs);
+    return r.donnees;
+  });
+  remplacer(attribut.repeatable ? resultats : resultats[0]);
+};
+
+/** The check of each attribute type; a type absent here (relation, media, json…) is not checked. */
+const VALIDATEURS_PAR_TYPE: Readonly<Record<string, Validateur>> = {
+  enumeration: (valeur, { attribut, refuser }) => {
+    if (!attribut.enum?.includes(valeur as string)) {
+      refuser(`doit valoir l’une des valeurs suivantes : ${attribut.enum?.join(', ')} (reçu : « ${String(valeur)} »).`);
+    }
+  },
+  email: (valeur, { refuser }) => {
+    if (!RE_EMAIL.test((valeur as string).trim())) refuser('doit être une adresse électronique valide.');
+  },
+  integer: nombre,
+  biginteger: nombre,
+  float: nombre,
+  decimal: nombre,
+  date: (valeur, { refuser }) => {
+    if (typeof valeur !== 'string' || !dateValide(valeur)) refuser('doit être une date au format AAAA-MM-JJ.');
+  },
+  datetime: (valeur, { refuser }) => {
+    if (!(valeur instanceof Date) && (typeof valeur !== 'string' || Number.isNaN(Date.parse(valeur)))) {
+      refuser('doit être une date et heure au format ISO 8601.');
+    }
+  },
+  uid: (valeur, { refuser }) => {
+    if (!RE_SLUG.test(valeur as string)) {
+      refuser('ne doit contenir que des lettres minuscules sans accent, des chiffres et des tirets (ex. « mon-projet-2024 »).');
+    }
+  },
+  boolean: (valeur, { refuser }) => {
+    if (typeof valeur !== 'boolean') refuser('doit valoir true ou false.');
+  },
+  component: composant,
+};
+
+/** What every text is checked for once its type is: an identifier's form (business rules), length, web address. */
+function verifierTexte(valeur: string, { nom, attribut, refuser, remplacer }: Champ): void {
+  // Identifiers are normalised first: a SIRET written with spaces is a valid SIREN input.
+  const identifiant = IDENTIFIANTS.get(nom);
+  if (identifiant) {
+    const normalise = identifiant.normaliser(valeur);
+    if (normalise === null) refuser(identifiant.refus);
+    else remplacer(normalise);
+    return;
+  }
+  if (attribut.maxLength !== undefined && valeur.length > attribut.maxLength) {
+    refuser(`ne doit pas dépasser ${attribut.maxLength} caractères (${valeur.length} reçus).`);
+  }
+  if (attribut.minLength !== undefined && valeur.length < attribut.minLength) {
+    refuser(`doit compter au moins ${attribut.minLength} caractères.`);
+  }
+  if (CHAMPS_URL.has(nom) && !estUrlWeb(valeur.trim())) {
+    refuser('doit être une adresse web commençant par http:// ou https://.');
+  }
 }
 
 /**
@@ -89,113 +190,33 @@ export function validerDonnees(
   const normalisees: Record<string, unknown> = { ...donnees };
 
   for (const [nom, attribut] of Object.entries(attributs)) {
-    const champ = [...chemin, nom];
+    const champ: Champ = {
+      nom,
+      chemin: [...chemin, nom],
+      attribut,
+      ctx,
+      refuser: (message) => erreurs.push({ chemin: champ.chemin, message: `Le champ « ${ctx.libelle(champ.chemin)} » (${champ.chemin.join('.')}) ${message}` }),
+      ajouter: (imbriquees) => erreurs.push(...imbriquees),
+      remplacer: (valeur) => {
+        normalisees[nom] = valeur;
+      },
+    };
     const present = Object.prototype.hasOwnProperty.call(donnees, nom);
     const valeur = donnees[nom];
-    const erreur = (message: string) => erreurs.push({ chemin: champ, message: `Le champ « ${ctx.libelle(champ)} » (${champ.join('.')}) ${message}` });
 
     if (ctx.exigerRequis && attribut.required && estVide(vue[nom])) {
-      erreur('est obligatoire.');
+      champ.refuser('est obligatoire.');
       continue;
     }
     if (!present || estVide(valeur)) continue;
 
-    if (TYPES_TEXTE.has(attribut.type) && typeof valeur !== 'string') {
-      erreur('doit être un texte.');
+    const texte = TYPES_TEXTE.has(attribut.type);
+    if (texte && typeof valeur !== 'string') {
+      champ.refuser('doit être un texte.');
       continue;
     }
-
-    switch (attribut.type) {
-      case 'enumeration':
-        if (!attribut.enum?.includes(valeur as string)) {
-          erreur(`doit valoir l’une des valeurs suivantes : ${attribut.enum?.join(', ')} (reçu : « ${String(valeur)} »).`);
-        }
-        break;
-      case 'email':
-        if (!RE_EMAIL.test((valeur as string).trim())) erreur('doit être une adresse électronique valide.');
-        break;
-      case 'integer':
-      case 'biginteger':
-      case 'float':
-      case 'decimal': {
-        const nombre = typeof valeur === 'string' && valeur.trim() !== '' ? Number(valeur) : valeur;
-        if (typeof nombre !== 'number' || !Number.isFinite(nombre)) {
-          erreur('doit être un nombre.');
-        } else if ((attribut.type === 'integer' || attribut.type === 'biginteger') && !Number.isInteger(nombre)) {
-          erreur('doit être un nombre entier.');
-        } else if (Math.abs(nombre) > (BORNES_COLONNE[attribut.type] ?? Number.MAX_VALUE)) {
-          // Beyond its column (integer, decimal(10,2)), the database refuses the value with a 500.
-          erreur(`doit être compris entre -${BORNES_COLONNE[attribut.type]} et ${BORNES_COLONNE[attribut.type]}.`);
-        } else if (attribut.min !== undefined && nombre < attribut.min) {
-          erreur(`doit être supérieur ou égal à ${attribut.min}.`);
-        } else if (attribut.max !== undefined && nombre > attribut.max) {
-          erreur(`doit être inférieur ou égal à ${attribut.max}.`);
-        }
-        break;
-      }
-      case 'date':
-        if (typeof valeur !== 'string' || !dateValide(valeur)) erreur('doit être une date au format AAAA-MM-JJ.');
-        break;
-      case 'datetime':
-        if (!(valeur instanceof Date) && (typeof valeur !== 'string' || Number.isNaN(Date.parse(valeur)))) {
-          erreur('doit être une date et heure au format ISO 8601.');
-        }
-        break;
-      case 'uid':
-        if (!RE_SLUG.test(valeur as string)) {
-          erreur('ne doit contenir que des lettres minuscules sans accent, des chiffres et des tirets (ex. « mon-projet-2024 »).');
-        }
-        break;
-      case 'boolean':
-        if (typeof valeur !== 'boolean') erreur('doit valoir true ou false.');
-        break;
-      case 'component': {
-        const composant = ctx.attributsComposant(attribut.component as string);
-        const elements = attribut.repeatable ? (Array.isArray(valeur) ? valeur : null) : [valeur];
-        if (elements === null) {
-          erreur('doit être une liste.');
-          break;
-        }
-        const resultats = elements.map((element, index) => {
-          if (typeof element !== 'object' || element === null || Array.isArray(element)) {
-            erreurs.push({ chemin: champ, message: `Le champ « ${ctx.libelle(champ)} » (${champ.join('.')}) doit être un objet.` });
-            return element;
-          }
-          const sousChemin = attribut.repeatable ? [...champ, String(index)] : champ;
-          const r = validerDonnees(composant, element as Record<string, unknown>, ctx, sousChemin);
-          erreurs.push(...r.erreurs);
-          return r.donnees;
-        });
-        normalisees[nom] = attribut.repeatable ? resultats : resultats[0];
-        break;
-      }
-      default:
-        break;
-    }
-
-    if (typeof valeur === 'string' && TYPES_TEXTE.has(attribut.type)) {
-      // Identifiers are normalised first: a SIRET written with spaces is a valid SIREN input.
-      if (nom === 'siren' || nom === 'siret') {
-        const identifiant = nom === 'siren' ? normaliserSiren(valeur) : chiffresSeuls(valeur);
-        if (nom === 'siren' && identifiant === null) {
-          erreur('doit être un numéro SIREN valide (9 chiffres dont la clé de contrôle) ou un SIRET dont il est extrait.');
-        } else if (nom === 'siret' && !siretValide(identifiant as string)) {
-          erreur('doit être un numéro SIRET valide (14 chiffres dont la clé de contrôle).');
-        } else {
-          normalisees[nom] = identifiant;
-        }
-        continue;
-      }
-      if (attribut.maxLength !== undefined && valeur.length > attribut.maxLength) {
-        erreur(`ne doit pas dépasser ${attribut.maxLength} caractères (${valeur.length} reçus).`);
-      }
-      if (attribut.minLength !== undefined && valeur.length < attribut.minLength) {
-        erreur(`doit compter au moins ${attribut.minLength} caractères.`);
-      }
-      if (CHAMPS_URL.has(nom) && !estUrlWeb(valeur.trim())) {
-        erreur('doit être une adresse web commençant par http:// ou https://.');
-      }
-    }
+    VALIDATEURS_PAR_TYPE[attribut.type]?.(valeur, champ);
+    if (texte) verifierTexte(valeur as string, champ);
   }
   return { erreurs, donnees: normalisees };
 }

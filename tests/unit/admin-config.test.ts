@@ -8,20 +8,18 @@ import {
   TITRE_ACCES_RESTREINT,
   type ConfigurationEcran,
 } from '../../src/admin-config/libelles';
+import { appliquerEcran, champsSansLibelle, type ConfigurationContentManager } from '../../src/admin-config/configuration';
 import {
   TAILLE_LIGNE,
   TAILLES_PROPOSEES,
-  appliquerEcran,
-  champsSansLibelle,
   estListable,
   estModifiable,
   estTriable,
   tailleAutorisee,
   tailleDuType,
   type Attributs,
-  type ConfigurationContentManager,
   type ElementMiseEnPage,
-} from '../../src/admin-config/configuration';
+} from '../../src/admin-config/regles-content-manager';
 import { ATTRIBUTS_RESTREINTS, COMPOSANTS_RESTREINTS } from '../../src/domaine/visibilite';
 import { LIBELLES_VALEURS, libelleValeur } from '../../src/admin-config/valeurs';
 

@@ -1,6 +1,6 @@
 /**
  * Trust-space accounts: a member belongs to an organisation and is approved by a modérateur (or by the
- * allow-list of email domains, see `bootstrap/espace-confiance.ts`). Labels: `admin-config/libelles.ts`.
+ * allow-list of email domains, see `bootstrap/espace-confiance.ts`). Labels: `admin-config/libelles/utilisateur.ts`.
  * Also: registration without account enumeration (`comptes.ts`), one rate limit for the REST and GraphQL
  * authentication paths (`middlewares/limite-debit.ts`), read-only tokens bound to the Membre role
  * (`jetons-lecture.ts`).
