@@ -1,3 +1,4 @@
+/** Entry point: `register` installs the rules and replacements, `bootstrap` runs the start-up modules (docs/architecture.md). */
 import type { Core } from '@strapi/strapi';
 import { validate } from '@strapi/utils';
 import { exigerConfigurationProduction } from './config/secrets';

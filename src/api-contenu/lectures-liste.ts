@@ -1,5 +1,5 @@
 /**
- * The dedicated path of collection reads (README, « Performance »), for every caller: REST and GraphQL,
+ * The dedicated path of collection reads (README, « Performance »; docs/adr/chemin-lecture-des-listes.md), for every caller: REST and GraphQL,
  * anonymous, members, API tokens, the admin panel.
  *
  * Strapi answers a page filtered through a relation with `SELECT DISTINCT t0.* … JOIN … ORDER BY …

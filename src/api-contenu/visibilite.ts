@@ -1,5 +1,6 @@
 /**
- * Glue between Strapi's content API and the visibility rules of `domaine/visibilite.ts`.
+ * Glue between Strapi's content API and the visibility rules of `domaine/visibilite.ts` (docs/visibilite.md,
+ * docs/adr/couche-visibilite-autour-des-nettoyeurs.md).
  *
  * Strapi strips `private` attributes in `strapi.contentAPI.sanitize` / `validate`, which every content-API
  * read goes through, REST controllers and GraphQL resolvers alike, with the caller in `auth`. The

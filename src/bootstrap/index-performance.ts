@@ -1,6 +1,6 @@
 /**
  * Indexes Strapi does not create, each one justified by a measure of `npm run bench` (README,
- * « Performance »). The list path (src/api-contenu/lectures-liste.ts) reads a page as `DISTINCT <sort
+ * « Performance »; why at start-up: docs/adr/index-performance-au-demarrage.md). The list path (src/api-contenu/lectures-liste.ts) reads a page as `DISTINCT <sort
  * keys>, id … ORDER BY <sort keys>, id LIMIT n` over published rows: an index in that order lets the
  * database walk it and stop after n rows instead of sorting every match.
  *  - published projets by (statut, nom, id), by (nom, id), by (date de démarrage, id) and by

@@ -1,6 +1,6 @@
 /**
  * Admin roles Contributeur, Référent and Modérateur with exactly the permissions of
- * the README (« Rôles et circuit de revue éditoriale »), created and kept up to date at every start (idempotent). What RBAC cannot
+ * docs/circuit-de-revue.md, created and kept up to date at every start (idempotent). What RBAC cannot
  * express (stamping the collectivité on create, state-dependent edits, publication) is enforced by the
  * revue-editoriale plugin's document middleware; what RBAC cannot limit on admin accounts (which roles a
  * modérateur gives) by protegerComptesAdministration.

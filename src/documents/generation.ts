@@ -1,5 +1,5 @@
 /**
- * Generation of the content: a counter in the database (database/migrations/…generation-contenu.js),
+ * Generation of the content (docs/adr/cache-reponses-et-generation.md): a counter in the database (database/migrations/…generation-contenu.js),
  * bumped after every write of a document whichever process writes (the CMS, the import command), and
  * by the raw rebuild of the search index. The caches in memory (`CacheParGeneration`: responses,
  * search, statistics, similar projets, public permissions) serve only what they computed at the

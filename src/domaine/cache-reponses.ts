@@ -1,5 +1,5 @@
 /**
- * Which requests the response cache (src/middlewares/cache-reponses.ts) may answer from memory: the
+ * Which requests the response cache (src/middlewares/cache-reponses.ts, docs/adr/cache-reponses-et-generation.md) may answer from memory: the
  * anonymous reads of the content API. A request with credentials (member, token, admin) is never
  * cached: what it sees depends on who it is. GraphQL is cached for anonymous queries only, never a
  * mutation. Pure.

@@ -1,6 +1,6 @@
 /**
  * Schema-driven validation of document data, with French messages naming the field.
- * Pure: the Strapi glue (src/invariants) gives it the attributes, the data and the labels.
+ * Pure: the Strapi glue (src/documents/invariants.ts) gives it the attributes, the data and the labels.
  */
 import { estVide, IDENTIFIANTS } from './regles-metier';
 

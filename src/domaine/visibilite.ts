@@ -1,5 +1,5 @@
 /**
- * Visibility of the content on the content API (README, « API de contenu » and « Sécurité »).
+ * Visibility of the content on the content API (docs/visibilite.md; README, « API de contenu » and « Sécurité »).
  *
  * The one place that says what is Public and what is Restreint. Everything else derives from it:
  * the `private: true` flags of the schemas (checked by a unit test), the members' view of the models

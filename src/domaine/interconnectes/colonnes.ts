@@ -1,5 +1,5 @@
 /**
- * Columns an import file may use, generation by generation (README, « Import »), in any order. Headers
+ * Columns an import file may use, generation by generation (README, « Import de la bibliothèque existante »), in any order. Headers
  * are compared with a loose key: no accents, any case, spaces, underscores, hyphens and apostrophes
  * equivalent (« Sous-thème » = « sous_theme » = « Sous_Theme »). Each is mapped to its canonical name:
  * the Table Schema's, or one of the extended open-data columns.

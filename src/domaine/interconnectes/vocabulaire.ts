@@ -2,7 +2,7 @@
  * The vocabulary shared by the importer and the open-data export: for each CMS enumeration value, the
  * Table Schema label and the other spellings found in the files of every generation. One table, both
  * directions: import resolves a label to a value (`resoudre`), export turns a value into the label of the
- * schema enumeration (`libelleExport`). The README (« Import ») shows it, a unit test keeps them equal.
+ * schema enumeration (`libelleExport`). The README (« Import de la bibliothèque existante ») shows it, a unit test keeps them equal.
  */
 import { enumeration } from './schema';
 import { cleTexte } from './texte';
