@@ -5,7 +5,7 @@
  * the search route and the files of the ressources, which are no content type's, are described.
  */
 import { ATTRIBUTS_INTERNES, ATTRIBUTS_RESTREINTS } from '../domaine/visibilite';
-import { ATTRIBUT_ETAT } from '../plugins/revue-editoriale/server/documents';
+import { ATTRIBUT_ETAT } from '../plugins/revue-editoriale/public';
 import { decrireRecherche } from '../recherche/openapi';
 import { decrireLecturesCalculees } from './openapi-calculs';
 import { decrireFichiersRessources } from '../api/ressource/openapi';
