@@ -51,7 +51,7 @@ function formeNormale(valeur: unknown, nombres = true): unknown {
     return Object.fromEntries(
       Object.entries(objet)
         .filter(([cle]) => !CLES_TECHNIQUES_COMPOSANT.has(cle))
-        .map(([cle, v]) => [cle, formeNormale(v)])
+        .map(([cle, v]): [string, unknown] => [cle, formeNormale(v)])
         .sort(([a], [b]) => (a < b ? -1 : 1)),
     );
   }
