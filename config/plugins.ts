@@ -8,7 +8,7 @@ import { decrireRecherche } from '../src/recherche/openapi';
 import { decrireFichiersRessources } from '../src/api/ressource/openapi';
 import { pluginsApollo, reponseCompacte } from '../src/api-contenu/graphql-apollo';
 import { regleCout } from '../src/domaine/graphql-cout';
-import { TYPES_REVUS } from '../src/plugins/revue-editoriale/types-revus';
+import { REGLES_REVUE, TYPES_REVUS } from '../src/config/revue-editoriale';
 
 const MO = 1024 * 1024;
 
@@ -49,12 +49,14 @@ export default ({ env }: { env: any }) => ({
     resolve: './src/plugins/import-projets',
     config: { tailleMaxMo: env.int('IMPORT_TAILLE_MAX_MO', 10) },
   },
+  // Review before publication; REVUE_EDITORIALE=false leaves Strapi's own publication (README, « Rôles et circuit de revue éditoriale »).
   'revue-editoriale': {
-    enabled: true,
+    enabled: env.bool('REVUE_EDITORIALE', true),
     resolve: './src/plugins/revue-editoriale',
     config: {
       // Content types whose documents go through review before publication (shared with the admin panel).
       types: [...TYPES_REVUS],
+      regles: REGLES_REVUE,
       courriels: {
         intervalleMs: env.int('REVUE_COURRIELS_INTERVALLE_MS', 30000),
         delaiNouvelEssaiMs: env.int('REVUE_COURRIELS_DELAI_NOUVEL_ESSAI_MS', 60000),

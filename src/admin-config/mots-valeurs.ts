@@ -9,10 +9,10 @@
  * the words of its own model.
  */
 import { LIBELLES_VALEURS } from './valeurs';
-import { LIBELLES_ETATS } from '../plugins/revue-editoriale/server/machine';
+import { ATTRIBUT_ETAT as ATTRIBUT_ETAT_REVUE, LIBELLES_ETATS } from '../plugins/revue-editoriale/public';
 
-/** Attribute the revue-editoriale plugin adds to the reviewed types (its server module is not pure). */
-export const ATTRIBUT_ETAT_REVUE = 'etatRevue';
+/** Attribute the revue-editoriale plugin adds to the reviewed types. */
+export { ATTRIBUT_ETAT_REVUE };
 
 /** Words of each value (those without words keep their code); `modele` when the caller knows it. */
 export function motsDesValeurs(attribut: string, valeurs: readonly string[], modele?: string): Record<string, string> {

@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { installerRevue } from '../plugins/revue-editoriale/admin';
+import { TYPES_REVUS } from '../config/revue-editoriale';
 import { installerImport } from '../plugins/import-projets/admin';
 import { traductionsStrapiFr } from './traductions';
 import { eteindreAnnoncesStrapi, enregistrerWidgetsAccueil, installerFormulaire, TRADUCTIONS_FORMULAIRE } from './formulaire';
@@ -37,7 +38,7 @@ export default {
   },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
-    installerRevue(contentManager);
+    installerRevue(contentManager, TYPES_REVUS);
     installerFormulaire(app);
   },
 };

@@ -6,7 +6,7 @@
  * ressources) are described by their own modules, handed in by config/plugins.ts.
  */
 import { ATTRIBUTS_INTERNES, ATTRIBUTS_RESTREINTS } from '../domaine/visibilite';
-import { ATTRIBUT_ETAT } from '../plugins/revue-editoriale/server/documents';
+import { ATTRIBUT_ETAT } from '../plugins/revue-editoriale/public';
 
 /** Never on the content API: the review state and the members of a collectivité. */
 const JAMAIS_EXPOSES = new Set([ATTRIBUT_ETAT, ...Object.values(ATTRIBUTS_INTERNES).flat()]);

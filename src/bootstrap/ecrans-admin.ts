@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'util';
 import type { Core } from '@strapi/strapi';
 import { ECRANS_COMPOSANTS, ECRANS_PLUGINS, ECRANS_TYPES, type ConfigurationEcran } from '../admin-config/libelles';
 import { appliquerEcran, type Attributs, type ConfigurationContentManager } from '../admin-config/configuration';
-import { ATTRIBUT_ETAT, typesSuivis } from '../plugins/revue-editoriale/server/documents';
+import { ATTRIBUT_ETAT, typesSuivis } from '../plugins/revue-editoriale/public';
 
 interface ServiceConfiguration {
   findConfiguration(modele: unknown): Promise<ConfigurationContentManager>;

@@ -8,7 +8,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID as T } from '../domaine/regles-metier';
-import { CODE_SUPER_ADMIN, NOM_ROLE_MODERATEUR } from '../plugins/revue-editoriale/server/documents';
+import { CODE_SUPER_ADMIN, NOM_ROLE_MODERATEUR } from '../plugins/revue-editoriale/public';
 
 export const ROLES_EDITORIAUX = {
   contributeur: 'Contributeur',

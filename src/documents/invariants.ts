@@ -5,9 +5,9 @@
  */
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { validerDonnees, type Attribut, type Attributs, type ErreurChamp } from '../domaine/validation';
+import { validerDonnees, type Attributs, type ErreurChamp } from '../domaine/validation';
 import { attributsLusDesCibles, NIVEAUX_THEMATIQUES, reglesMetier, RELATIONS_REQUISES, UID, type RefThematique, type VueDocument } from '../domaine/regles-metier';
-import { resoudreRelation, memeRef, type Ref } from '../domaine/relations';
+import { aUneVersionPubliee, memeRef, populateComplet, resoudreRelation, type Ref } from '../plugins/revue-editoriale/public';
 import { slugifier, slugLibre } from '../domaine/slug';
 import { libelleChamp } from './libelles';
 
@@ -43,30 +43,8 @@ function avecBrouillons(strapi: Core.Strapi, uid: string): boolean {
   return strapi.getModel(uid as StrapiUID.Schema).options?.draftAndPublish === true;
 }
 
-/** How a populate reads one relation or media attribute; undefined leaves it out. */
-export type LectureFeuille = (nom: string, attribut: Attribut) => unknown;
-
-/** Relations and media by their ids only: what the invariants compare. */
-const PAR_IDENTIFIANTS: LectureFeuille = (_nom, attribut) =>
-  attribut.type === 'relation' ? { select: ['id', 'documentId'] } : attribut.type === 'media' ? { select: ['id'] } : undefined;
-
-/** Populate of every component (nested), relation and media of `uid`, to read a stored document as a whole. */
-export function populateComplet(strapi: Core.Strapi, uid: string, feuille: LectureFeuille = PAR_IDENTIFIANTS): Record<string, unknown> {
-  const populate: Record<string, unknown> = {};
-  for (const [nom, attribut] of Object.entries(attributsDe(strapi, uid))) {
-    if (attribut.type === 'component') {
-      const sous = populateComplet(strapi, attribut.component as string, feuille);
-      populate[nom] = Object.keys(sous).length > 0 ? { populate: sous } : true;
-    } else {
-      const lecture = feuille(nom, attribut);
-      if (lecture !== undefined) populate[nom] = lecture;
-    }
-  }
-  return populate;
-}
-
 /** The stored draft (or the only version) of a document, with components, relations and media. */
-export async function versionStockee(strapi: Core.Strapi, uid: string, documentId: string, locale?: string): Promise<Ligne | null> {
+async function versionStockee(strapi: Core.Strapi, uid: string, documentId: string, locale?: string): Promise<Ligne | null> {
   const where: Record<string, unknown> = { documentId };
   if (avecBrouillons(strapi, uid)) where.publishedAt = null;
   if (locale && locale !== '*') where.locale = locale;
@@ -167,7 +145,7 @@ async function verifierSlug(
 
   if (stockee) {
     if (!(champ in data) || demande === stockee[champ]) return;
-    const dejaPublie = !avecBrouillons(strapi, uid) || (await requete.count({ where: { documentId: stockee.documentId, publishedAt: { $notNull: true } } })) > 0;
+    const dejaPublie = !avecBrouillons(strapi, uid) || (await aUneVersionPubliee(strapi, uid, stockee.documentId));
     if (dejaPublie && stockee[champ]) {
       erreurs.push({ chemin: [champ], message: `Le champ « ${libelleChamp(strapi, uid, [champ])} » (${champ}) ne peut plus changer une fois le document publié.` });
       return;

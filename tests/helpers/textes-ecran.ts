@@ -5,7 +5,7 @@
  */
 import { libelleSousTheme } from '../../src/domaine/selecteurs';
 import { LIBELLES_VALEURS } from '../../src/admin-config/valeurs';
-import { ETATS, LIBELLES_ETATS } from '../../src/plugins/revue-editoriale/server/machine';
+import { ETATS, LIBELLES_ETATS } from '../../src/plugins/revue-editoriale/public';
 import type { EntreeTaxonomie } from '../../src/referentiel/taxonomies';
 
 const LETTRE = '[\\p{L}\\p{N}_]';

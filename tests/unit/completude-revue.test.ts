@@ -1,6 +1,7 @@
 import { UID } from '../../src/domaine/regles-metier';
 import { champsObligatoiresVides } from '../../src/plugins/revue-editoriale/server/completude';
 import type { Attribut, Schemas } from '../../src/plugins/revue-editoriale/server/differences';
+import { REGLES_REVUE } from '../../src/config/revue-editoriale';
 
 const ATTRIBUTS: Record<string, Record<string, Attribut>> = {
   projet: {
@@ -13,7 +14,7 @@ const ATTRIBUTS: Record<string, Record<string, Attribut>> = {
   source: { source: { type: 'enumeration', required: true } },
 };
 const LIBELLES: Record<string, string> = { nom: 'Nom', description: 'Description', donnees: 'Données', sources: 'Sources', source: 'Source' };
-const schemas: Schemas = { attributs: (m) => ATTRIBUTS[m] ?? {}, libelle: (_m, champ) => LIBELLES[champ] ?? champ };
+const schemas: Schemas = { ...REGLES_REVUE, attributs: (m) => ATTRIBUTS[m] ?? {}, libelle: (_m, champ) => LIBELLES[champ] ?? champ };
 
 describe('champsObligatoiresVides', () => {
   it('ne signale rien pour une fiche complète, ni pour un composant laissé de côté', () => {
@@ -29,7 +30,7 @@ describe('champsObligatoiresVides', () => {
     expect(champsObligatoiresVides(schemas, 'projet', ligne)).toEqual(['Données › Sources › Source']);
   });
 
-  it('signale aussi ce que la publication exige au-delà du schéma (regles-metier.ts), comme le refus de publication', () => {
+  it('signale aussi ce que la publication exige au-delà du schéma (règles de l’application), comme le refus de publication', () => {
     const complet = {
       nom: 'Tri',
       description: 'Texte',

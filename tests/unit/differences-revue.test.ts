@@ -1,4 +1,5 @@
 import { comparer, instantane, soumissionDeReference, texte, type Attribut, type Schemas } from '../../src/plugins/revue-editoriale/server/differences';
+import { REGLES_REVUE } from '../../src/config/revue-editoriale';
 
 const PROJET = 'api::projet.projet';
 const LIEN = 'commun.lien';
@@ -21,7 +22,7 @@ const ATTRIBUTS: Record<string, Record<string, Attribut>> = {
   [LIEN]: { id: { type: 'integer' }, titre: { type: 'string' }, url: { type: 'string' } },
 };
 const LIBELLES: Record<string, string> = { nom: 'Nom du projet', statut: 'Statut', budget: 'Budget', thematiques: 'Thématiques', liens: 'Liens', titre: 'Titre', url: 'Adresse', opensource: 'Code ouvert' };
-const schemas: Schemas = { attributs: (m) => ATTRIBUTS[m] ?? {}, libelle: (_m, champ) => LIBELLES[champ] ?? champ };
+const schemas: Schemas = { ...REGLES_REVUE, attributs: (m) => ATTRIBUTS[m] ?? {}, libelle: (_m, champ) => LIBELLES[champ] ?? champ };
 
 const ligne = (surcharges: Record<string, unknown> = {}) => ({
   id: 7,

@@ -6,7 +6,7 @@ import { ECRANS_COMPOSANTS, ECRANS_TYPES, EXPLICATION_ACCES_RESTREINT, TITRE_ACC
 import { ATTRIBUT_ETAT_REVUE, filtreEnFrancais, motsDesValeurs, traductionsDesValeurs } from '../../src/admin-config/mots-valeurs';
 import { LIBELLES_VALEURS } from '../../src/admin-config/valeurs';
 import { TYPE_INTERTITRE, decouperEnSections, ecranDuFormulaire, miseEnPageDuFormulaire, nomLisible, type ChampDeMiseEnPage } from '../../src/admin-config/sections';
-import { ETATS, LIBELLES_ETATS } from '../../src/plugins/revue-editoriale/server/machine';
+import { ETATS, LIBELLES_ETATS } from '../../src/plugins/revue-editoriale/public';
 import { slugAProposer } from '../../src/admin-config/slug-en-direct';
 
 const RACINE = path.resolve(__dirname, '..', '..');

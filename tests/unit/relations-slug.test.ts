@@ -1,4 +1,4 @@
-import { resoudreRelation } from '../../src/domaine/relations';
+import { resoudreRelation } from '../../src/plugins/revue-editoriale/public';
 import { slugifier, slugLibre } from '../../src/domaine/slug';
 
 describe('resoudreRelation', () => {

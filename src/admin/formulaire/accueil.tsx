@@ -9,8 +9,7 @@ import { Box, Flex, Typography } from '@strapi/design-system';
 import { Pencil, Feather, Eye } from '@strapi/icons';
 import { useFetchClient, Widget } from '@strapi/strapi/admin';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { BadgeEtat } from '../../plugins/revue-editoriale/admin/badge-etat';
-import type { DocumentDeLAgent, TableauDeBord } from '../../plugins/revue-editoriale/server/tableau-de-bord';
+import { BadgeEtat, type DocumentDeLAgent, type TableauDeBord } from '../../plugins/revue-editoriale/admin';
 
 type Ligne = Pick<DocumentDeLAgent, 'uid' | 'documentId' | 'titre' | 'etat' | 'libelle' | 'collectivite' | 'modifieLe'>;
 

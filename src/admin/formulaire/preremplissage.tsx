@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import { unstable_useContentManagerContext as useContentManagerContext, useFetchClient, useForm } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
-import type { TableauDeBord } from '../../plugins/revue-editoriale/server/tableau-de-bord';
+import type { TableauDeBord } from '../../plugins/revue-editoriale/admin';
 
 const CHAMP = 'collectivite';
 const UID_COLLECTIVITE = 'api::collectivite.collectivite';

@@ -8,7 +8,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { HORS_COLLECTIVITE } from '../../plugins/revue-editoriale/server/middleware';
+import { HORS_COLLECTIVITE } from '../../plugins/revue-editoriale/public';
 
 type Ctx = {
   state: { userAbility?: unknown; route?: { path?: string } };

@@ -11,7 +11,6 @@
  */
 import { useEffect, useRef } from 'react';
 import type { BulkActionComponent, DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
-import { estTypeRevu } from '../types-revus';
 
 const NATIVES_MASQUEES = new Set<string | undefined>(['publish', 'unpublish', 'discard']);
 
@@ -35,10 +34,13 @@ function commeNative<T extends DocumentActionComponent | BulkActionComponent>(En
   return Enveloppe;
 }
 
-function masquerSiRevu(Native: DocumentActionComponent): DocumentActionComponent {
+/** Content types under review (plugin option `types`), given by the application at installation. */
+type TypesRevus = ReadonlySet<string>;
+
+function masquerSiRevu(Native: DocumentActionComponent, revus: TypesRevus): DocumentActionComponent {
   const Enveloppe: DocumentActionComponent = (props) => {
     const description = Native(props);
-    return estTypeRevu(props.model) ? null : description;
+    return revus.has(props.model) ? null : description;
   };
   return commeNative(Enveloppe, Native);
 }
@@ -63,21 +65,23 @@ function partagerEnregistrement(Native: DocumentActionComponent): DocumentAction
   return commeNative(Enveloppe, Native);
 }
 
-export function adapterActionsDocument(actions: DocumentActionComponent[]): DocumentActionComponent[] {
-  return actions.map((action) => {
-    if (action.type === 'update') return partagerEnregistrement(action);
-    if (NATIVES_MASQUEES.has(action.type)) return masquerSiRevu(action);
-    return action;
-  });
+export function adapterActionsDocument(revus: TypesRevus) {
+  return (actions: DocumentActionComponent[]): DocumentActionComponent[] =>
+    actions.map((action) => {
+      if (action.type === 'update') return partagerEnregistrement(action);
+      if (NATIVES_MASQUEES.has(action.type)) return masquerSiRevu(action, revus);
+      return action;
+    });
 }
 
-export function adapterActionsGroupees(actions: BulkActionComponent[]): BulkActionComponent[] {
-  return actions.map((Native) => {
-    if (Native.type !== 'publish' && Native.type !== 'unpublish') return Native;
-    const Enveloppe: BulkActionComponent = (props) => {
-      const description = Native(props);
-      return estTypeRevu(props.model) ? null : description;
-    };
-    return commeNative(Enveloppe, Native);
-  });
+export function adapterActionsGroupees(revus: TypesRevus) {
+  return (actions: BulkActionComponent[]): BulkActionComponent[] =>
+    actions.map((Native) => {
+      if (Native.type !== 'publish' && Native.type !== 'unpublish') return Native;
+      const Enveloppe: BulkActionComponent = (props) => {
+        const description = Native(props);
+        return revus.has(props.model) ? null : description;
+      };
+      return commeNative(Enveloppe, Native);
+    });
 }

@@ -3,7 +3,7 @@
  * server never blocks a transition (emails are only queued there) and nothing is lost across a restart.
  */
 import type { Core } from '@strapi/strapi';
-import { UID_COURRIEL } from './documents';
+import { UID_COURRIEL } from './constantes';
 import { delaiAvantNouvelEssai } from './notifications';
 
 const LOT = 20;

@@ -1,18 +1,19 @@
 /**
  * Fields a document needs before it goes to review. Strapi saves drafts without their required fields
  * and checks them only on publication: without this check a fiche could travel to the modérateur and
- * fail there with an English validation error. The publication rules beyond the schemas (required relations,
- * the collectivité's SIREN…: regles-metier.ts) are checked here too, so that submission, the API and the admin
- * publication agree. Pure: the schemas and labels are given.
+ * fail there with an English validation error. The publication requirements beyond the schemas, which the
+ * application gives (rule `manquantsPourPublier`, regles.ts), are checked here too, so that submission, the API
+ * and the admin publication agree. Pure: the schemas, labels and rules are given.
  */
-import { manquantsPourPublier, relationsDeLigne } from '../../../domaine/regles-metier';
-import { estVide } from '../../../domaine/validation';
 import type { Schemas } from './differences';
 
 type Ligne = Record<string, unknown>;
 
-/** Attributes of a designated document the rules require, as the agent reads them (« Collectivité › SIREN »). */
-const LIBELLES_ATTRIBUTS_CIBLES: Readonly<Record<string, string>> = { siren: 'SIREN', type: 'Type' };
+function estVide(valeur: unknown): boolean {
+  if (valeur === undefined || valeur === null) return true;
+  if (typeof valeur === 'string') return valeur.trim() === '';
+  return Array.isArray(valeur) && valeur.length === 0;
+}
 
 /** French labels (« Données › Sources des données › Source ») of the required fields left empty in a stored draft. */
 export function champsObligatoiresVides(schemas: Schemas, modele: string, ligne: Ligne, prefixe = ''): string[] {
@@ -29,10 +30,7 @@ export function champsObligatoiresVides(schemas: Schemas, modele: string, ligne:
     }
   }
   if (prefixe === '') {
-    for (const { champ, attribut, horsSchema, quand } of manquantsPourPublier(modele, ligne, relationsDeLigne(modele, ligne))) {
-      const libelle = schemas.libelle(modele, champ);
-      vides.push(attribut ? `${libelle} › ${LIBELLES_ATTRIBUTS_CIBLES[attribut] ?? attribut}` : horsSchema ? `${libelle} (autre que « Autre »)` : quand ? `${libelle} (${quand})` : libelle);
-    }
+    for (const { champ, complement } of schemas.manquantsPourPublier(modele, ligne)) vides.push(`${schemas.libelle(modele, champ)}${complement ?? ''}`);
   }
   return [...new Set(vides)];
 }

@@ -6,8 +6,8 @@
  * when the French words change, and a relation reads by its title even after the target is deleted.
  */
 import { isDeepStrictEqual } from 'util';
-import { libelleValeur } from '../../../admin-config/valeurs';
 import type { Etat } from './machine';
+import type { ReglesRevue } from './regles';
 
 export type Valeur = null | string | number | boolean | Valeur[] | { [cle: string]: Valeur };
 export type Instantane = { [champ: string]: Valeur };
@@ -19,9 +19,10 @@ export interface Attribut {
   required?: boolean;
 }
 
-export interface Schemas {
+/** The content types' attributes and the application's rules (regles.ts). */
+export interface Schemas extends Pick<ReglesRevue, 'libelleValeur' | 'manquantsPourPublier'> {
   attributs(modele: string): Record<string, Attribut>;
-  /** French label of a field of a content type or component, as in the edit view. */
+  /** Label of a field of a content type or component, as in the edit view. */
   libelle(modele: string, champ: string): string;
 }
 
@@ -113,7 +114,7 @@ export function texte(schemas: Schemas, modele: string, champ: string, valeur: V
   const attribut = schemas.attributs(modele)[champ] ?? { type: 'string' };
   switch (attribut.type) {
     case 'enumeration':
-      return libelleValeur(modele, champ, String(valeur));
+      return schemas.libelleValeur(modele, champ, String(valeur));
     case 'boolean':
       return valeur ? 'Oui' : 'Non';
     case 'relation':

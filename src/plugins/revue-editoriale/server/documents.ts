@@ -2,15 +2,7 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Core, UID } from '@strapi/strapi';
 import { estEtat, LIBELLES_ETATS, type Etat, type Role } from './machine';
-
-export const PLUGIN = 'revue-editoriale';
-export const UID_TRANSITION = 'plugin::revue-editoriale.transition';
-export const UID_COURRIEL = 'plugin::revue-editoriale.courriel';
-/** Attribute the plugin adds to every reviewed content type (shown and filterable in the list view). */
-export const ATTRIBUT_ETAT = 'etatRevue';
-/** Names of the admin roles kept by the application (src/bootstrap/roles-editoriaux.ts). */
-export const NOM_ROLE_MODERATEUR = 'Modérateur';
-export const CODE_SUPER_ADMIN = 'strapi-super-admin';
+import { ATTRIBUT_ETAT, CODE_SUPER_ADMIN, NOM_ROLE_MODERATEUR } from './constantes';
 
 export interface Personne {
   id: number;
@@ -38,10 +30,6 @@ export interface DocumentRevu {
 
 /** A comment given with `publier` or `archiver`, handed to the middleware that records the transition. */
 export const contexteTransition = new AsyncLocalStorage<{ commentaire?: string }>();
-
-export function typesSuivis(strapi: Core.Strapi): ReadonlySet<string> {
-  return new Set(strapi.plugin(PLUGIN).config('types') as string[]);
-}
 
 export function nomPersonne(p: Personne): string {
   return [p.firstname, p.lastname].filter(Boolean).join(' ') || p.email;

@@ -1,7 +1,9 @@
 /** Recording a transition: history row, then one outbox email per recipient, in the caller's transaction. */
 import type { Core, UID } from '@strapi/strapi';
 import { destinataires, message } from './notifications';
-import { NOM_ROLE_MODERATEUR, UID_COURRIEL, UID_TRANSITION, type Acteur, type DocumentRevu, type Personne } from './documents';
+import { NOM_ROLE_MODERATEUR, UID_COURRIEL, UID_TRANSITION } from './constantes';
+import type { Acteur, DocumentRevu, Personne } from './documents';
+import { aUneVersionPubliee } from './lecture';
 import { LIBELLES_ETATS, LIBELLES_ROLES, PARTICIPES_ACTIONS, estEtat, type Action, type Etat, type Role } from './machine';
 import type { Instantane, Soumission } from './differences';
 
@@ -120,8 +122,7 @@ export async function lireSoumissions(strapi: Core.Strapi, uid: string, document
 }
 
 export async function dejaPublie(strapi: Core.Strapi, document: DocumentRevu): Promise<boolean> {
-  const publiee = await strapi.db.query(document.uid as UID.Schema).count({ where: { documentId: document.documentId, publishedAt: { $notNull: true } } });
-  const transitions = await strapi.db.query(UID_TRANSITION).count({ where: { cible: document.uid, documentCible: document.documentId, vers: 'publie' } });
-  return publiee + transitions > 0;
+  if (await aUneVersionPubliee(strapi, document.uid, document.documentId)) return true;
+  return (await strapi.db.query(UID_TRANSITION).count({ where: { cible: document.uid, documentCible: document.documentId, vers: 'publie' } })) > 0;
 }
 

@@ -1,19 +1,24 @@
 /**
  * Local plugin « revue-editoriale »: the review workflow of the library, on Strapi's free edition.
  * Each content type listed in the plugin option `types` gets a review state (attribute `etatRevue`,
- * private: never on the content API), a history and email notifications.
+ * private: never on the content API), a history and email notifications. The application gives its
+ * labels and publication requirements in the option `regles` (regles.ts) and uses the plugin through
+ * its public entries only (public.ts, admin/index.ts): docs/adr/plugin-revue-editoriale.md.
  */
 import type { Core } from '@strapi/strapi';
 import contentTypes from './content-types';
 import { ETATS } from './machine';
-import { ATTRIBUT_ETAT, PLUGIN, UID_COURRIEL, UID_TRANSITION, acteurCourant, type Acteur } from './documents';
+import { ATTRIBUT_ETAT, PLUGIN, UID_COURRIEL, UID_TRANSITION } from './constantes';
+import { acteurCourant, type Acteur } from './documents';
 import { enregistrerMiddlewareRevue, ErreurRevue } from './middleware';
+import type { ReglesRevue } from './regles';
 import { aRelire, lireDocument, placerEnModeration, transitionner } from './revue';
 import { BoiteEnvoi } from './boite-envoi';
 import { tableauDeBord } from './tableau-de-bord';
 
 interface ConfigRevue {
   types: string[];
+  regles: Partial<ReglesRevue>;
   courriels: { intervalleMs: number; delaiNouvelEssaiMs: number };
 }
 
@@ -43,7 +48,7 @@ const politiques = { policies: ['admin::isAuthenticatedAdmin'] };
 
 export default {
   config: {
-    default: { types: [], courriels: { intervalleMs: 30_000, delaiNouvelEssaiMs: 60_000 } } satisfies ConfigRevue,
+    default: { types: [], regles: {}, courriels: { intervalleMs: 30_000, delaiNouvelEssaiMs: 60_000 } } satisfies ConfigRevue,
     validator(config: ConfigRevue) {
       if (!Array.isArray(config.types)) throw new Error('revue-editoriale : l’option « types » doit être une liste d’UID.');
     },

@@ -1,15 +1,18 @@
 /** Reading a document's versions as snapshots and comparing them (Strapi glue of differences.ts). */
 import type { Core, UID } from '@strapi/strapi';
-import { ECRANS_COMPOSANTS, ECRANS_TYPES } from '../../../admin-config/libelles';
-import { populateComplet, type LectureFeuille } from '../../../documents/invariants';
 import { champsObligatoiresVides } from './completude';
 import { comparer, instantane, soumissionDeReference, type Attribut, type Changement, type Instantane, type Schemas, type Soumission } from './differences';
+import { lireVersion, type LectureFeuille } from './lecture';
 import type { Etat } from './machine';
+import { reglesDe } from './regles';
 
 export function schemasStrapi(strapi: Core.Strapi): Schemas {
+  const { libelleChamp, libelleValeur, manquantsPourPublier } = reglesDe(strapi);
   return {
     attributs: (modele) => (strapi.getModel(modele as UID.Schema)?.attributes ?? {}) as Record<string, Attribut>,
-    libelle: (modele, champ) => (ECRANS_TYPES[modele] ?? ECRANS_COMPOSANTS[modele])?.libelles[champ]?.label ?? champ,
+    libelle: libelleChamp,
+    libelleValeur,
+    manquantsPourPublier,
   };
 }
 
@@ -17,22 +20,15 @@ export function schemasStrapi(strapi: Core.Strapi): Schemas {
 const LECTURE_INSTANTANE: LectureFeuille = (nom, attribut) =>
   (attribut.type === 'relation' && !['createdBy', 'updatedBy', 'localizations'].includes(nom)) || attribut.type === 'media' ? true : undefined;
 
-async function lireVersion(strapi: Core.Strapi, uid: string, documentId: string, version: 'brouillon' | 'publiee'): Promise<Record<string, unknown> | null> {
-  return (await strapi.db.query(uid as UID.Schema).findOne({
-    where: { documentId, publishedAt: version === 'brouillon' ? null : { $notNull: true } },
-    populate: populateComplet(strapi, uid, LECTURE_INSTANTANE),
-  })) as Record<string, unknown> | null;
-}
-
 /** The draft or the published version of a document, as a snapshot; null when there is none. */
 export async function lireInstantane(strapi: Core.Strapi, uid: string, documentId: string, version: 'brouillon' | 'publiee'): Promise<Instantane | null> {
-  const ligne = await lireVersion(strapi, uid, documentId, version);
+  const ligne = await lireVersion(strapi, uid, documentId, version, LECTURE_INSTANTANE);
   return ligne ? instantane(schemasStrapi(strapi), uid, ligne) : null;
 }
 
 /** The draft, read once: its snapshot and the labels of the required fields it leaves empty (completude.ts). */
 export async function lireBrouillon(strapi: Core.Strapi, uid: string, documentId: string): Promise<{ instantane: Instantane; manquants: string[] } | null> {
-  const ligne = await lireVersion(strapi, uid, documentId, 'brouillon');
+  const ligne = await lireVersion(strapi, uid, documentId, 'brouillon', LECTURE_INSTANTANE);
   if (!ligne) return null;
   const schemas = schemasStrapi(strapi);
   return { instantane: instantane(schemas, uid, ligne), manquants: champsObligatoiresVides(schemas, uid, ligne) };

@@ -5,23 +5,22 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
-import { resoudreRelation, memeRef } from '../../../domaine/relations';
 import { decider, etatApresModification, peutModifier, peutSupprimer, type Etat } from './machine';
+import { ATTRIBUT_ETAT, HORS_COLLECTIVITE } from './constantes';
 import {
-  ATTRIBUT_ETAT,
   acteurCourant,
   changerEtat,
   chargerDocument,
   collectivitesDe,
   contexteTransition,
   roleDe,
-  typesSuivis,
   type Acteur,
   type DocumentRevu,
 } from './documents';
 import { dejaPublie, enregistrerTransition } from './historique';
+import { lireVersion, typesSuivis } from './lecture';
 import { modifieLeDocument } from './modifications';
-import { versionStockee } from '../../../documents/invariants';
+import { memeRef, resoudreRelation } from './relations';
 
 interface Params {
   documentId?: string;
@@ -52,8 +51,6 @@ async function documentExistant(strapi: Core.Strapi, uid: string, documentId?: s
   if (!document) throw new errors.NotFoundError('Document introuvable.');
   return document;
 }
-
-export const HORS_COLLECTIVITE = 'Ce document appartient à une collectivité dont vous n’êtes ni contributeur ni référent.';
 
 function roleRequis(acteur: Acteur, document: DocumentRevu) {
   const role = roleDe(acteur, document);
@@ -123,7 +120,7 @@ async function surModification(strapi: Core.Strapi, uid: string, params: Params,
   }
   if (acteur && document.aUneCollectivite) await verifierCollectivite(strapi, acteur, data, false, document.collectivite);
   // Saving without changing anything (or a second « Publier » click) does not send a document back to review.
-  const modifie = modifieLeDocument(strapi.getModel(uid as UID.Schema).attributes as Record<string, { type: string }>, data, (await versionStockee(strapi, uid, document.documentId)) ?? {});
+  const modifie = modifieLeDocument(strapi.getModel(uid as UID.Schema).attributes as Record<string, { type: string }>, data, (await lireVersion(strapi, uid, document.documentId, 'brouillon')) ?? {});
   const vers = params.status === 'published' ? 'publie' : modifie ? etatApresModification(document.etat) : document.etat;
   if (vers !== document.etat) data[ATTRIBUT_ETAT] = vers;
   params.data = data;

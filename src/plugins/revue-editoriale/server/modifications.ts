@@ -1,14 +1,20 @@
 /**
- * Does a write change the stored draft? Saving an unchanged form, or a second « Publier » click,
- * must not send a published document back to review. Pure.
+ * Does a write change the stored draft, and which fields? One answer for the review (saving an unchanged
+ * form, or a second « Publier » click, must not send a published document back to review) and for the
+ * importer (a row read again reports « inchangé »). Pure.
+ *
+ * Values are compared in a normal form: '' and null are both « empty »; numbers sent as text and dates
+ * compare by value; relations by the references they will hold, in any input form Strapi accepts and in any
+ * order; components without the keys the admin form adds or Strapi stores, and a single component on the
+ * sub-fields the write sets.
  */
-import { isDeepStrictEqual } from 'util';
-import { resoudreRelation, memeRef, type Ref } from '../../../domaine/relations';
+import { memeRef, resoudreRelation, type Ref } from './relations';
 
 const CHAMPS_TECHNIQUES = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations', 'etatRevue']);
 const CLES_TECHNIQUES_COMPOSANT = new Set(['id', '__temp_key__', '__component']);
+const TYPES_NOMBRE = new Set(['integer', 'biginteger', 'float', 'decimal']);
 
-type Attributs = Record<string, { type: string; [cle: string]: unknown }>;
+type Attributs = Record<string, { type: string; repeatable?: boolean }>;
 
 function refs(valeur: unknown): Ref[] {
   if (!valeur) return [];
@@ -18,42 +24,71 @@ function refs(valeur: unknown): Ref[] {
   });
 }
 
+/** Same references, duplicates aside (Strapi stores a relation once). */
 function memesRefs(a: Ref[], b: Ref[]): boolean {
-  return a.length === b.length && a.every((r) => b.some((s) => memeRef(r, s)));
+  return a.every((r) => b.some((s) => memeRef(r, s))) && b.every((s) => a.some((r) => memeRef(r, s)));
 }
 
-/** Component data without the keys the admin form adds or Strapi stores. */
-function sansTechnique(valeur: unknown): unknown {
-  if (Array.isArray(valeur)) return valeur.map(sansTechnique);
-  if (valeur && typeof valeur === 'object' && !(valeur instanceof Date)) {
-    return Object.fromEntries(
-      Object.entries(valeur as Record<string, unknown>)
-        .filter(([cle]) => !CLES_TECHNIQUES_COMPOSANT.has(cle))
-        .map(([cle, v]) => [cle, sansTechnique(v)]),
-    );
-  }
-  return scalaire(valeur);
+function nombre(valeur: unknown): unknown {
+  return typeof valeur === 'string' && valeur.trim() !== '' && !Number.isNaN(Number(valeur)) ? Number(valeur) : valeur;
 }
 
-/** '' and null are both « empty »; numbers sent as text and dates compare by value. */
-function scalaire(valeur: unknown): unknown {
+/**
+ * Normal form of a stored or written value: empty as null, dates as ISO text, related entries as their
+ * documentId (lists of them sorted, once each), objects without technical keys and with sorted keys;
+ * numbers sent as text as numbers when `nombres` (inside components, whose attributes are not given).
+ */
+function formeNormale(valeur: unknown, nombres = true): unknown {
   if (valeur === undefined || valeur === null || valeur === '') return null;
   if (valeur instanceof Date) return valeur.toISOString();
-  if (typeof valeur === 'string' && valeur.trim() !== '' && !Number.isNaN(Number(valeur))) return Number(valeur);
-  return valeur;
+  if (Array.isArray(valeur)) {
+    const elements = valeur.map((v) => formeNormale(v));
+    return elements.every((e) => typeof e === 'string') ? [...new Set(elements as string[])].sort() : elements;
+  }
+  if (typeof valeur === 'object') {
+    const objet = valeur as Record<string, unknown>;
+    if (typeof objet.documentId === 'string') return objet.documentId;
+    return Object.fromEntries(
+      Object.entries(objet)
+        .filter(([cle]) => !CLES_TECHNIQUES_COMPOSANT.has(cle))
+        .map(([cle, v]): [string, unknown] => [cle, formeNormale(v)])
+        .sort(([a], [b]) => (a < b ? -1 : 1)),
+    );
+  }
+  return nombres ? nombre(valeur) : valeur;
+}
+
+function champModifie(attribut: Attributs[string], voulu: unknown, stocke: unknown): boolean {
+  switch (attribut.type) {
+    case 'relation':
+    case 'media': {
+      const actuels = refs(stocke);
+      return !memesRefs(resoudreRelation(voulu, actuels), actuels);
+    }
+    case 'component': {
+      const normalVoulu = formeNormale(voulu);
+      let normalStocke = formeNormale(stocke);
+      if (!attribut.repeatable && normalVoulu && normalStocke && typeof normalVoulu === 'object' && typeof normalStocke === 'object') {
+        // A single component: only the sub-fields the write sets.
+        normalStocke = Object.fromEntries(Object.keys(normalVoulu).map((cle) => [cle, (normalStocke as Record<string, unknown>)[cle] ?? null]));
+      }
+      return JSON.stringify(normalVoulu) !== JSON.stringify(normalStocke);
+    }
+    default: {
+      const nombres = TYPES_NOMBRE.has(attribut.type);
+      return JSON.stringify(formeNormale(voulu, nombres)) !== JSON.stringify(formeNormale(stocke, nombres));
+    }
+  }
+}
+
+/** The fields of `data` whose value differs from the stored draft's (`stocke`), in the order of `data`. */
+export function champsModifies(attributs: Attributs, data: Record<string, unknown>, stocke: Record<string, unknown>): string[] {
+  return Object.keys(data).filter((nom) => {
+    const attribut = attributs[nom];
+    return attribut !== undefined && !CHAMPS_TECHNIQUES.has(nom) && champModifie(attribut, data[nom], stocke[nom]);
+  });
 }
 
 export function modifieLeDocument(attributs: Attributs, data: Record<string, unknown>, stocke: Record<string, unknown>): boolean {
-  return Object.entries(data).some(([nom, valeur]) => {
-    const attribut = attributs[nom];
-    if (!attribut || CHAMPS_TECHNIQUES.has(nom)) return false;
-    if (attribut.type === 'relation' || attribut.type === 'media') {
-      const actuels = refs(stocke[nom]);
-      return !memesRefs(resoudreRelation(valeur, actuels), actuels);
-    }
-    if (attribut.type === 'component' || attribut.type === 'dynamiczone' || attribut.type === 'json') {
-      return !isDeepStrictEqual(sansTechnique(valeur), sansTechnique(stocke[nom]));
-    }
-    return scalaire(valeur) !== scalaire(stocke[nom]);
-  });
+  return champsModifies(attributs, data, stocke).length > 0;
 }

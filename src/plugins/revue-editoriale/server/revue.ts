@@ -1,21 +1,21 @@
 /** The review operations behind the plugin's admin routes. */
 import type { Core, UID } from '@strapi/strapi';
 import { actionsPossibles, decider, estAction, LIBELLES_ACTIONS, LIBELLES_ETATS, peutModifier, type Action, type Etat } from './machine';
+import { ATTRIBUT_ETAT, HORS_COLLECTIVITE } from './constantes';
 import {
-  ATTRIBUT_ETAT,
   changerEtat,
   chargerDocument,
   contexteTransition,
   documentsEnRevue,
   roleDe,
-  typesSuivis,
   type Acteur,
   type DocumentEnRevue,
   type DocumentRevu,
 } from './documents';
 import { enregistrerTransition, lireHistorique, lireSoumissions } from './historique';
 import { differences, lireBrouillon, lireInstantane } from './instantanes';
-import { ErreurRevue, HORS_COLLECTIVITE } from './middleware';
+import { ErreurRevue } from './middleware';
+import { typesSuivis } from './lecture';
 
 export interface DemandeTransition {
   uid?: unknown;

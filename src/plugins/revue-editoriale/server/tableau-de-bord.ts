@@ -4,7 +4,8 @@
  * and their collectivités (the form prefills the collectivité of an agent who has only one).
  */
 import type { Core, UID } from '@strapi/strapi';
-import { documentsEnRevue, typesSuivis, type Acteur, type DocumentEnRevue } from './documents';
+import { documentsEnRevue, type Acteur, type DocumentEnRevue } from './documents';
+import { typesSuivis } from './lecture';
 
 /** A document on the agent's home page. */
 export type DocumentDeLAgent = DocumentEnRevue;
