@@ -7,6 +7,7 @@ import { errors } from '@strapi/utils';
 import { estVide, UID } from '../domaine/regles-metier';
 import type { LigneNormalisee, ProjetImporte } from '../domaine/interconnectes/ligne';
 import { cleTexte } from '../domaine/interconnectes/texte';
+import { aUneVersionPubliee, champsModifies } from '../plugins/revue-editoriale/public';
 import { assurerCollectivite, partenairesConnus } from './collectivites';
 import { documents, type Collectivite, type Contexte, type Effets } from './contexte';
 import type { RapportLigne } from './rapport';
@@ -23,15 +24,11 @@ async function assurerOffreurs(ctx: Contexte, noms: readonly string[], rapport: 
       ids.push(cree.documentId);
       rapport.raisons.push(connu ? `offreur « ${nom} » (créé par une ligne précédente)` : `offreur « ${nom} » créé (type « autre », à qualifier)`);
     }
-    if (ctx.options.publier && !(await estPublie(ctx.strapi, UID.offreur, ids[ids.length - 1]))) {
+    if (ctx.options.publier && !(await aUneVersionPubliee(ctx.strapi, UID.offreur, ids[ids.length - 1]))) {
       await documents(ctx.strapi, UID.offreur).publish({ documentId: ids[ids.length - 1] });
     }
   }
   return ids;
-}
-
-async function estPublie(strapi: Core.Strapi, uid: string, documentId: string): Promise<boolean> {
-  return (await strapi.db.query(uid as StrapiUID.Schema).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
 }
 
 /** Relations and notes of a row, resolved by the importer. */
@@ -75,38 +72,6 @@ const POPULATE_COMPARAISON = {
   donnees: { populate: { sources: true } },
   evaluation: { populate: { evaluationsImpact: true } },
 };
-
-/** Normal form of a stored or imported value, for comparison: relations as sorted documentIds, components without ids. */
-function formeNormale(valeur: unknown): unknown {
-  if (valeur === undefined || valeur === '') return null;
-  if (Array.isArray(valeur)) {
-    const elements = valeur.map(formeNormale);
-    return elements.every((e) => typeof e === 'string') ? [...new Set(elements as string[])].sort() : elements;
-  }
-  if (valeur && typeof valeur === 'object') {
-    const objet = valeur as Record<string, unknown>;
-    if (typeof objet.documentId === 'string') return objet.documentId;
-    return Object.fromEntries(
-      Object.entries(objet)
-        .filter(([cle]) => cle !== 'id' && cle !== '__component')
-        .map(([cle, v]) => [cle, formeNormale(v)])
-        .sort(([a], [b]) => (String(a) < String(b) ? -1 : 1)),
-    );
-  }
-  return valeur;
-}
-
-function champsModifies(stocke: Record<string, unknown>, data: Record<string, unknown>): string[] {
-  return Object.keys(data).filter((champ) => {
-    const voulu = formeNormale(data[champ]);
-    let actuel = formeNormale(stocke[champ]);
-    if (voulu && actuel && typeof voulu === 'object' && typeof actuel === 'object' && !Array.isArray(voulu)) {
-      // Components: only the sub-fields the import sets.
-      actuel = Object.fromEntries(Object.keys(voulu).map((k) => [k, (actuel as Record<string, unknown>)[k] ?? null]));
-    }
-    return JSON.stringify(voulu) !== JSON.stringify(actuel);
-  });
-}
 
 /** The draft the row updates: the one of the extended export's `identifiant`, else the same name in the same collectivité. */
 async function projetExistant(ctx: Contexte, n: LigneNormalisee, collectivite: string): Promise<string | undefined> {
@@ -191,6 +156,7 @@ export async function ecrireLigne(ctx: Contexte, n: LigneNormalisee, modele: Rap
   const offreurs = n.projet.offreurs ? await assurerOffreurs(ctx, n.projet.offreurs, rapport, effets) : undefined;
   const partenaires = n.projet.collectivitesPartenaires ? partenairesConnus(ctx, n.projet.collectivitesPartenaires, rapport) : undefined;
   const projets = documents(strapi, UID.projet);
+  const attributs = strapi.getModel(UID.projet as StrapiUID.Schema).attributes as Record<string, { type: string; repeatable?: boolean }>;
   const relations = { collectivite: collectivite.documentId, offreurs, partenaires, notes: rapport.notes };
 
   const existant = await projetExistant(ctx, n, collectivite.documentId);
@@ -202,16 +168,16 @@ export async function ecrireLigne(ctx: Contexte, n: LigneNormalisee, modele: Rap
     documentId = existant;
     const stocke = (await projets.findOne({ documentId, status: 'draft', populate: POPULATE_COMPARAISON })) ?? {};
     const data = donneesProjet(ctx, n.projet, relations, (stocke.evaluation as Record<string, unknown> | null) ?? null);
-    let modifies = champsModifies(stocke, data);
+    let modifies = champsModifies(attributs, data, stocke);
     if (modifies.length > 0) {
       // A value refused again leaves the draft as the previous run wrote it: nothing to write then.
       refus = await enregistrer(ctx, n, rapport, data, async () => {
-        if (champsModifies(stocke, data).length > 0) await projets.update({ documentId, data });
+        if (champsModifies(attributs, data, stocke).length > 0) await projets.update({ documentId, data });
       });
-      modifies = champsModifies(stocke, data);
+      modifies = champsModifies(attributs, data, stocke);
     }
     if (modifies.length > 0) {
-      const enLigne = !ctx.options.publier && (await estPublie(strapi, UID.projet, documentId));
+      const enLigne = !ctx.options.publier && (await aUneVersionPubliee(strapi, UID.projet, documentId));
       rapport.raisons.unshift(`champs modifiés : ${modifies.join(', ')}${enLigne ? ' (brouillon ; la version publiée reste celle d’avant jusqu’à sa publication)' : ''}`);
       ecrit = true;
     }
@@ -228,7 +194,7 @@ export async function ecrireLigne(ctx: Contexte, n: LigneNormalisee, modele: Rap
     ecrit = true;
   }
   let enModeration = ecrit && !ctx.options.publier;
-  if (ctx.options.publier && (ecrit || !(await estPublie(strapi, UID.projet, documentId)))) {
+  if (ctx.options.publier && (ecrit || !(await aUneVersionPubliee(strapi, UID.projet, documentId)))) {
     // A value kept aside stands for a field left empty: a modérateur looks at it before anyone else does.
     const raison = refus ?? (n.aReprendre ? 'valeurs à reprendre (notes d’import)' : await publier(ctx, documentId));
     if (raison === null) {
@@ -245,7 +211,7 @@ export async function ecrireLigne(ctx: Contexte, n: LigneNormalisee, modele: Rap
   }
   if (enModeration) {
     // Imported projets that are not published wait for the modérateurs (revue-editoriale plugin).
-    await strapi.plugin('revue-editoriale').service('revue').placerEnModeration(UID.projet, documentId);
+    await strapi.plugin('revue-editoriale')?.service('revue').placerEnModeration(UID.projet, documentId);
   }
   if (ecrit && n.dateMiseAJour) {
     // The source's « date de dernière mise à jour » stays the projet's: the content is the source's.
