@@ -79,6 +79,25 @@ export const libellesTaxonomie = (quoi: string): Record<string, Libelle> => ({
   },
 });
 
+/** Section « Informations générales » des trois taxonomies : nom, identifiant, description, ordre. */
+export const SECTION_TAXONOMIE: SectionEcran = {
+  titre: 'Informations générales',
+  lignes: [
+    [{ champ: 'nom', taille: 6 }, { champ: 'slug', taille: 6 }],
+    [{ champ: 'description', taille: 12 }],
+    [{ champ: 'ordre', taille: 4 }],
+  ],
+};
+
+/** Écran d’une taxonomie sans hiérarchie (publics cibles, techniques d’IA). */
+export const ecranTaxonomie = (quoi: string): ConfigurationEcran => ({
+  champPrincipal: 'nom',
+  liste: ['nom', 'slug', 'ordre'],
+  triParDefaut: { champ: 'ordre', ordre: 'ASC' },
+  libelles: libellesTaxonomie(quoi),
+  sections: [SECTION_TAXONOMIE],
+});
+
 /** Composant commun.lien. */
 export const ECRAN_LIEN: ConfigurationEcran = {
   champPrincipal: 'titre',

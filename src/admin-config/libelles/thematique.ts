@@ -1,5 +1,5 @@
 /** Écran de la thématique (thèmes et sous-thèmes). */
-import { libellesTaxonomie, type ConfigurationEcran } from './commun';
+import { libellesTaxonomie, SECTION_TAXONOMIE, type ConfigurationEcran } from './commun';
 
 export const ECRAN_THEMATIQUE: ConfigurationEcran = {
   champPrincipal: 'nom',
@@ -17,14 +17,7 @@ export const ECRAN_THEMATIQUE: ConfigurationEcran = {
     },
   },
   sections: [
-    {
-      titre: 'Informations générales',
-      lignes: [
-        [{ champ: 'nom', taille: 6 }, { champ: 'slug', taille: 6 }],
-        [{ champ: 'description', taille: 12 }],
-        [{ champ: 'ordre', taille: 4 }],
-      ],
-    },
+    SECTION_TAXONOMIE,
     {
       titre: 'Hiérarchie',
       lignes: [[{ champ: 'parent', taille: 6 }, { champ: 'enfants', taille: 6 }]],
