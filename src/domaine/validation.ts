@@ -4,9 +4,6 @@
  */
 import { estVide, IDENTIFIANTS } from './regles-metier';
 
-/** What counts as no value: defined with the business rules, which read it too. */
-export { estVide } from './regles-metier';
-
 export interface Attribut {
   type: string;
   required?: boolean;
