@@ -783,6 +783,10 @@ export interface ApiProjetProjet extends Struct.CollectionTypeSchema {
   attributes: {
     algorithme: Schema.Attribute.Component<'projet.algorithme', false> &
       Schema.Attribute.Private;
+    baseLegale: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
     budget: Schema.Attribute.Enumeration<
       ['moins_50k', 'de_50k_a_100k', 'plus_100k']
     > &
@@ -800,6 +804,7 @@ export interface ApiProjetProjet extends Struct.CollectionTypeSchema {
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     dateDemarrage: Schema.Attribute.Date;
+    dateFin: Schema.Attribute.Date;
     description: Schema.Attribute.RichText & Schema.Attribute.Required;
     donnees: Schema.Attribute.Component<'projet.donnees', false> &
       Schema.Attribute.Private;
@@ -831,6 +836,10 @@ export interface ApiProjetProjet extends Struct.CollectionTypeSchema {
         },
         number
       >;
+    lienDeliberation: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2048;
+      }>;
     lienInformation: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2048;
@@ -866,6 +875,10 @@ export interface ApiProjetProjet extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 400;
       }>;
+    roleOffreurs: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
     slug: Schema.Attribute.UID<'nom'>;
     sousThematiques: Schema.Attribute.Relation<
       'manyToMany',
@@ -888,6 +901,10 @@ export interface ApiProjetProjet extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    voiesDeRecours: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
   };
 }
 

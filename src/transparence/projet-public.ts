@@ -1,0 +1,182 @@
+/**
+ * A published projet as anyone may read it (docs/visibilite.md): the public attributes only, the
+ * related documents published, the ressources open to all. The fiche de transparence and the exports to
+ * the other registers read it here, so they cannot show a Restreint value: what is not selected is never
+ * read. The projection is derived from the schemas (`private: true` marks the Restreint and internal
+ * attributes), so a new public field appears without touching this file.
+ */
+import type { Core, UID as StrapiUID } from '@strapi/strapi';
+import { UID } from '../domaine/regles-metier';
+
+interface Attribut {
+  type: string;
+  private?: boolean;
+}
+
+const SCALAIRES = new Set([
+  'string', 'text', 'richtext', 'email', 'uid', 'enumeration', 'date', 'datetime', 'integer', 'decimal', 'float', 'boolean', 'biginteger',
+]);
+
+/** The public scalar attributes of a content type or component, as `fields` for the Document Service. */
+export function champsPublics(attributs: Readonly<Record<string, Attribut>>): string[] {
+  return Object.entries(attributs)
+    .filter(([, a]) => SCALAIRES.has(a.type) && !a.private)
+    .map(([nom]) => nom);
+}
+
+export interface Lien {
+  titre: string;
+  url: string | null;
+}
+
+export interface Taxon {
+  slug: string;
+  nom: string;
+}
+
+export interface CollectivitePublique {
+  documentId: string;
+  nom: string;
+  slug: string | null;
+  type: string;
+  siren: string | null;
+  codeInsee: string | null;
+  codeDepartement: string | null;
+  codeRegion: string | null;
+  siteWeb: string | null;
+}
+
+export interface OffreurPublic {
+  documentId: string;
+  nom: string;
+  slug: string | null;
+  type: string;
+  siren: string | null;
+  siteWeb: string | null;
+}
+
+export interface RessourcePublique {
+  documentId: string;
+  titre: string;
+  slug: string | null;
+  type: string;
+  url: string | null;
+  licence: string | null;
+}
+
+export interface EvaluationPublique {
+  risqueCategorie: string | null;
+  risque: string | null;
+  proportionnalite: string | null;
+  decision: string | null;
+  niveauAutomatisation: string | null;
+  interventionHumaine: string | null;
+  erreur: string | null;
+  explicabilite: string | null;
+  reversibilite: string | null;
+  objection: string | null;
+  evaluationsImpact: Lien[];
+}
+
+/** Every public attribute of a projet (src/api/projet/content-types/projet/schema.json), related documents included. */
+export interface ProjetPublic {
+  documentId: string;
+  nom: string;
+  slug: string | null;
+  resume: string | null;
+  description: string | null;
+  statut: string | null;
+  motifAbandon: string | null;
+  dateDemarrage: string | null;
+  dateFin: string | null;
+  lienInformation: string | null;
+  baseLegale: string | null;
+  lienDeliberation: string | null;
+  voiesDeRecours: string | null;
+  roleOffreurs: string | null;
+  publishedAt: string;
+  updatedAt: string;
+  collectivite: CollectivitePublique | null;
+  collectivitesPartenaires: CollectivitePublique[];
+  offreurs: OffreurPublic[];
+  thematique: Taxon | null;
+  sousThematiques: Taxon[];
+  publics: Taxon[];
+  ressources: RessourcePublique[];
+  evaluation: EvaluationPublique | null;
+}
+
+export type CritereProjet = { documentId: string } | { slug: string };
+
+function attributs(strapi: Core.Strapi, uid: string): Record<string, Attribut> {
+  const modele = (strapi.contentType(uid as StrapiUID.ContentType) ?? strapi.components[uid as StrapiUID.Component]) as unknown as {
+    attributes: Record<string, Attribut>;
+  };
+  return modele.attributes;
+}
+
+/** What to read: public fields at every level; the private relations and components are never named. */
+function projection(strapi: Core.Strapi) {
+  const publics = (uid: string) => ({ fields: champsPublics(attributs(strapi, uid)) });
+  return {
+    fields: [...champsPublics(attributs(strapi, UID.projet)), 'publishedAt', 'updatedAt'],
+    populate: {
+      collectivite: publics(UID.collectivite),
+      collectivitesPartenaires: publics(UID.collectivite),
+      offreurs: publics(UID.offreur),
+      thematique: publics(UID.thematique),
+      sousThematiques: publics(UID.thematique),
+      publics: publics(UID.publicCible),
+      ressources: { ...publics(UID.ressource), filters: { acces: { $eq: 'public' } } },
+      evaluation: { populate: { evaluationsImpact: true } },
+    },
+  };
+}
+
+/** Removes the Document Service's technical ids, recursively, so the result is what `ProjetPublic` says. */
+function sansId<T>(valeur: T): T {
+  if (Array.isArray(valeur)) return valeur.map(sansId) as T;
+  if (valeur === null || typeof valeur !== 'object' || valeur instanceof Date) return valeur;
+  return Object.fromEntries(
+    Object.entries(valeur as Record<string, unknown>).filter(([cle]) => cle !== 'id' && cle !== '__component').map(([cle, v]) => [cle, sansId(v)]),
+  ) as T;
+}
+
+/** Normalises what the Document Service leaves out: absent relations become null or [], as the type says. */
+function completer(brut: Record<string, unknown>): ProjetPublic {
+  const liste = (v: unknown) => (Array.isArray(v) ? v : []);
+  const evaluation = brut.evaluation as Record<string, unknown> | null | undefined;
+  return {
+    ...(brut as unknown as ProjetPublic),
+    collectivite: (brut.collectivite as CollectivitePublique | undefined) ?? null,
+    collectivitesPartenaires: liste(brut.collectivitesPartenaires),
+    offreurs: liste(brut.offreurs),
+    thematique: (brut.thematique as Taxon | undefined) ?? null,
+    sousThematiques: liste(brut.sousThematiques),
+    publics: liste(brut.publics),
+    ressources: liste(brut.ressources),
+    evaluation: evaluation ? ({ ...evaluation, evaluationsImpact: liste(evaluation.evaluationsImpact) } as EvaluationPublique) : null,
+  };
+}
+
+/** The published projet with this documentId or slug, or null when no projet of that key is published. */
+export async function lireProjetPublic(strapi: Core.Strapi, critere: CritereProjet): Promise<ProjetPublic | null> {
+  const brut = await strapi.documents(UID.projet).findFirst({ status: 'published', filters: critere, ...projection(strapi) } as never);
+  return brut ? completer(sansId(brut as unknown as Record<string, unknown>)) : null;
+}
+
+/** Every published projet, page by page in a stable order (memory does not grow with their number). */
+export async function* projetsPublics(strapi: Core.Strapi, taillePage = 200): AsyncGenerator<ProjetPublic> {
+  const requete = projection(strapi);
+  for (let start = 0; ; start += taillePage) {
+    const page = (await strapi.documents(UID.projet).findMany({
+      status: 'published',
+      ...requete,
+      sort: ['id:asc'],
+      start,
+      limit: taillePage,
+    } as never)) as unknown as Record<string, unknown>[];
+    for (const brut of page) yield completer(sansId(brut));
+    if (page.length < taillePage) return;
+  }
+}
