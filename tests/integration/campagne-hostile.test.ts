@@ -315,7 +315,7 @@ function genererCalcules(): void {
   lire('recherche filtres', '/api/recherche?filters[nom][$eq]=a');
   for (const requete of ['x=1', 'x=%00', 'filters[a]=1', 'fields=', 'populate=*']) {
     lire(`statistiques ${requete}`, `/api/statistiques?${requete}`);
-    for (const fichier of ['projets.csv', 'projets-etendu.csv', 'projets.json', 'schema.json', 'schema-etendu.json', 'datapackage.json']) lire(`open data ${fichier} ${requete}`, `/api/open-data/${fichier}?${requete}`);
+    for (const fichier of ['projets.csv', 'projets-etendu.csv', 'projets.json', 'schema.json', 'schema-etendu.json', 'datapackage.json', 'catalogue.jsonld', 'catalogue.ttl']) lire(`open data ${fichier} ${requete}`, `/api/open-data/${fichier}?${requete}`);
   }
   lire('open data nul', '/api/open-data/projets.csv%00');
   for (const requete of ['limit=abc', 'limit=1e400', 'limit=-1', 'limit[$gt]=1', 'limit=%00', 'x=1']) {

@@ -5,6 +5,7 @@
  *   projets-etendu.csv   the same, then the library's columns (identifiers…: schema-etendu.json)
  *   projets.json         every column of the extended export, one object per projet
  *   schema.json, schema-etendu.json, datapackage.json
+ *   catalogue.jsonld, catalogue.ttl   DCAT-AP catalogue of these files (src/domaine/catalogue-dcat.ts)
  */
 import { createHash } from 'crypto';
 import { Readable } from 'stream';
@@ -14,6 +15,8 @@ import { SCHEMA_PUBLIE, schemaEtendu, schemaPublic, type TableSchema } from '../
 import { ligneCsv } from '../csv';
 import { ENTETE, ENTETE_ETENDUE, neutraliserFormule, versLigneEtendue, versObjetJson, type ProjetPublie } from '../table-schema';
 import type { VersionExport } from '../services/open-data';
+import { enJsonLd, enTurtle, tripletsCatalogue, type Editeur, type Triplet } from '../../../domaine/catalogue-dcat';
+import { distributionsCatalogue, FICHIERS_PROJETS, type FichierProjets } from '../fichiers';
 
 const NOM_FICHIER = 'bibliotheque-ia-territoriales-projets';
 const CHEMIN = '/api/open-data';
@@ -84,6 +87,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   }
 
+  /** The catalogue's triples, or null when the client's copy is fresh (answered 304). */
+  async function catalogue(ctx: Context): Promise<Triplet[] | null> {
+    const version = await service(strapi).version();
+    if (enCache(ctx, version.etag, version.derniereModification, 300)) return null;
+    const adresse = `${base()}${CHEMIN}`;
+    const editeur = strapi.config.get('open-data.editeur') as Editeur;
+    return tripletsCatalogue({ adresse, editeur, modifie: version.derniereModification, distributions: distributionsCatalogue(adresse) });
+  }
+
   return {
     projetsCsv: (ctx: Context) => csv(ctx, false),
     projetsEtenduCsv: (ctx: Context) => csv(ctx, true),
@@ -120,16 +132,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Frictionless Data Package: the resources, their schema, the licence and the version. */
     datapackage(ctx: Context) {
       const b = base();
-      const ressource = (name: string, fichier: string, format: 'csv' | 'json', schema: string, title: string) => ({
-        name,
-        title,
-        path: `${b}${CHEMIN}/${fichier}`,
-        format,
-        mediatype: format === 'csv' ? 'text/csv' : 'application/json',
+      const ressource = (f: FichierProjets) => ({
+        name: f.nom,
+        title: f.titre,
+        path: `${b}${CHEMIN}/${f.fichier}`,
+        format: f.format,
+        mediatype: f.format === 'csv' ? 'text/csv' : 'application/json',
         encoding: 'utf-8',
-        profile: format === 'csv' ? 'tabular-data-resource' : 'data-resource',
-        schema: `${b}${CHEMIN}/${schema}`,
-        ...(format === 'csv' ? { dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true } } : {}),
+        profile: f.format === 'csv' ? 'tabular-data-resource' : 'data-resource',
+        schema: `${b}${CHEMIN}/${f.schema}`,
+        ...(f.format === 'csv' ? { dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true } } : {}),
       });
       const paquet = {
         profile: 'tabular-data-package',
@@ -139,13 +151,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         version: SCHEMA_PUBLIE.version,
         homepage: `${b}${CHEMIN}/datapackage.json`,
         licenses: [{ name: 'etalab-2.0', title: 'Licence Ouverte / Open Licence version 2.0', path: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' }],
-        resources: [
-          ressource('projets', 'projets.csv', 'csv', 'schema.json', `Projets (CSV conforme au schéma ${SCHEMA_PUBLIE.version})`),
-          ressource('projets-etendu', 'projets-etendu.csv', 'csv', 'schema-etendu.json', 'Projets (CSV étendu : colonnes du schéma, puis identifiants et vocabulaire de la bibliothèque)'),
-          ressource('projets-json', 'projets.json', 'json', 'schema-etendu.json', 'Projets (JSON, colonnes de l’export étendu)'),
-        ],
+        resources: FICHIERS_PROJETS.map(ressource),
       };
       servirJson(ctx, JSON.stringify(paquet, null, 2), 'datapackage.json');
+    },
+
+    /** DCAT-AP catalogue (JSON-LD, then Turtle): dated by the last change of the published projets. */
+    async catalogueJsonLd(ctx: Context) {
+      const triplets = await catalogue(ctx);
+      if (!triplets) return;
+      ctx.type = 'application/ld+json; charset=utf-8';
+      ctx.body = JSON.stringify(enJsonLd(triplets), null, 2);
+    },
+
+    async catalogueTurtle(ctx: Context) {
+      const triplets = await catalogue(ctx);
+      if (!triplets) return;
+      ctx.type = 'text/turtle; charset=utf-8';
+      ctx.body = enTurtle(triplets);
     },
   };
 };

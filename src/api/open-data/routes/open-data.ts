@@ -7,5 +7,7 @@ export default {
     { method: 'GET', path: '/open-data/schema.json', handler: 'open-data.schema', config: { auth: false } },
     { method: 'GET', path: '/open-data/schema-etendu.json', handler: 'open-data.schemaEtendu', config: { auth: false } },
     { method: 'GET', path: '/open-data/datapackage.json', handler: 'open-data.datapackage', config: { auth: false } },
+    { method: 'GET', path: '/open-data/catalogue.jsonld', handler: 'open-data.catalogueJsonLd', config: { auth: false } },
+    { method: 'GET', path: '/open-data/catalogue.ttl', handler: 'open-data.catalogueTurtle', config: { auth: false } },
   ],
 };
