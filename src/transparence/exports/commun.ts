@@ -62,7 +62,7 @@ export class Releve {
     return enfant;
   }
 
-  /** Every path not filled, nested ones included, in document order of recording. */
+  /** Every path not filled: this object’s own, then its nested objects’. */
   tous(): string[] {
     return [...this.champsNonRenseignes, ...this.enfants.flatMap((e) => e.tous())];
   }

@@ -40,7 +40,7 @@ export const REGISTRES = {
   },
   'ai-act': {
     format: 'ai-act',
-    standard: 'Règlement (UE) 2024/1689 (AI Act), annexe VIII, section C (article 49, paragraphe 3)',
+    standard: 'AI Act, annexe VIII, section C (article 49, paragraphe 3), règlement (UE)',
     version: '2024/1689',
     definition: 'donnees/registres/ai-act/schema.json',
     enMasse: false,
