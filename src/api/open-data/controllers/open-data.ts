@@ -29,7 +29,7 @@ function service(strapi: Core.Strapi) {
 }
 
 /** Sets the caching headers; true when the client's copy is fresh (answered 304). */
-function enCache(ctx: Context, etag: string, derniereModification: Date | null, duree: number): boolean {
+export function enCache(ctx: Context, etag: string, derniereModification: Date | null, duree: number): boolean {
   ctx.set('ETag', etag);
   if (derniereModification) ctx.set('Last-Modified', derniereModification.toUTCString());
   ctx.set('Cache-Control', `public, max-age=${duree}`);

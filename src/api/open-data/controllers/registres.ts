@@ -1,0 +1,42 @@
+/**
+ * GET /api/open-data/algoritmeregister.json and atrs.json — every published projet, each in the
+ * envelope of the per-projet export (src/transparence/exports/registres.ts), streamed page by page
+ * (src/transparence/projet-public.ts) with the ETag of the other open-data exports.
+ */
+import { Readable } from 'stream';
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { projetsPublics } from '../../../transparence/projet-public';
+import { exporterProjet, type NomRegistre } from '../../../transparence/exports/registres';
+import type { VersionExport } from '../services/open-data';
+import { enCache } from './open-data';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const base = () => String(strapi.config.get('server.absoluteUrl', '') ?? '').replace(/\/$/, '');
+  const version = () => (strapi.service('api::open-data.open-data') as unknown as { version(): Promise<VersionExport> }).version();
+
+  const exporterTous = (nom: NomRegistre) => async (ctx: Context) => {
+    const { etag, derniereModification } = await version();
+    // One version for all the open-data exports: the format is part of this one's tag.
+    if (enCache(ctx, etag.replace(/"$/, `-${nom}"`), derniereModification, 300)) return;
+    ctx.type = 'application/json; charset=utf-8';
+    ctx.attachment(`bibliotheque-ia-territoriales-${nom}.json`, { type: 'inline' });
+    const adresse = base();
+    ctx.body = Readable.from(
+      (async function* objets() {
+        let premier = true;
+        yield '[';
+        for await (const projet of projetsPublics(strapi)) {
+          yield `${premier ? '\n' : ',\n'}${JSON.stringify(exporterProjet(nom, projet, adresse))}`;
+          premier = false;
+        }
+        yield '\n]\n';
+      })(),
+    );
+  };
+
+  return {
+    algoritmeregister: exporterTous('algoritmeregister'),
+    atrs: exporterTous('atrs'),
+  };
+};
