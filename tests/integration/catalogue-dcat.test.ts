@@ -48,7 +48,9 @@ describe('Catalogue DCAT-AP des données ouvertes', () => {
     const quads = await lireJsonLd();
     const [jeu] = quads.filter((q) => q.object.value === `${dcat}Dataset`).map((q) => q.subject.value);
     const distributions = objets(quads, jeu!, `${dcat}distribution`);
-    expect(distributions.length).toBeGreaterThanOrEqual(6);
+    expect(distributions.map((d) => new URL(objets(quads, d, `${dcat}downloadURL`)[0]!).pathname.replace('/api/open-data/', '')).sort()).toEqual(
+      ['algoritmeregister.json', 'atrs.json', 'datapackage.json', 'projets-etendu.csv', 'projets.csv', 'projets.json', 'schema-etendu.json', 'schema.json'],
+    );
     for (const distribution of distributions) {
       const [adresse] = objets(quads, distribution, `${dcat}downloadURL`);
       const [media] = objets(quads, distribution, `${dcat}mediaType`);

@@ -4,6 +4,7 @@
  */
 import { SCHEMA_PUBLIE } from '../../domaine/interconnectes/schema';
 import type { DistributionCatalogue } from '../../domaine/catalogue-dcat';
+import { REGISTRES, type Registre } from '../../transparence/exports/registres';
 
 export interface FichierProjets {
   /** Resource name in the Data Package. */
@@ -46,7 +47,7 @@ export const FICHIERS_PROJETS: readonly FichierProjets[] = [
 const TABLE_SCHEMA = 'https://specs.frictionlessdata.io/table-schema/';
 const DATA_PACKAGE = 'https://specs.frictionlessdata.io/data-package/';
 
-/** The distributions of the catalogue: the data files, then their schemas and the Data Package. */
+/** The distributions of the catalogue: the data files, the exports to the peer registers, then the schemas and the Data Package. */
 export function distributionsCatalogue(adresse: string): DistributionCatalogue[] {
   return [
     ...FICHIERS_PROJETS.map((f) => ({
@@ -56,6 +57,15 @@ export function distributionsCatalogue(adresse: string): DistributionCatalogue[]
       format: f.format === 'csv' ? ('CSV' as const) : ('JSON' as const),
       conformeA: [`${adresse}/${f.schema}`],
     })),
+    ...Object.values(REGISTRES as Record<string, Registre>)
+      .filter((r) => r.enMasse)
+      .map((r) => ({
+        fichier: `${r.format}.json`,
+        titre: `Projets au format ${r.standard} ${r.version}`,
+        description: 'Un enregistrement par projet publié, au format du registre pair, avec la liste des champs que la bibliothèque ne peut pas renseigner.',
+        format: 'JSON' as const,
+        conformeA: [r.reference],
+      })),
     {
       fichier: 'schema.json',
       titre: `Schéma des projets (Table Schema ${SCHEMA_PUBLIE.version})`,

@@ -16,6 +16,8 @@ export interface Registre {
   version: string;
   /** The copy of the peer's definition in this repository. */
   definition: string;
+  /** Where the peer publishes its standard (the catalogue's `dct:conformsTo`). */
+  reference: string;
   /** Whether the open-data routes serve every published projet in this format. */
   enMasse: boolean;
   exporter: (projet: ProjetPublic, base: string) => ExportRegistre<object>;
@@ -27,6 +29,7 @@ export const REGISTRES = {
     standard: 'Algoritmeregister van de Nederlandse overheid — publicatiestandaard',
     version: VERSION_ALGORITMEREGISTER,
     definition: 'donnees/registres/algoritmeregister/schema.json',
+    reference: 'https://github.com/MinBZK/Algoritmeregister',
     enMasse: true,
     exporter: versAlgoritmeregister,
   },
@@ -35,6 +38,7 @@ export const REGISTRES = {
     standard: 'UK Algorithmic Transparency Recording Standard (ATRS)',
     version: VERSION_ATRS,
     definition: 'donnees/registres/atrs/schema.json',
+    reference: 'https://www.gov.uk/government/publications/algorithmic-transparency-template',
     enMasse: true,
     exporter: versAtrs,
   },
@@ -43,6 +47,7 @@ export const REGISTRES = {
     standard: 'AI Act, annexe VIII, section C (article 49, paragraphe 3), règlement (UE)',
     version: '2024/1689',
     definition: 'donnees/registres/ai-act/schema.json',
+    reference: 'https://eur-lex.europa.eu/eli/reg/2024/1689/oj',
     enMasse: false,
     exporter: versAiAct,
   },
