@@ -3,7 +3,7 @@
  * schema alone says. Pure: the glue resolves relations to thématiques before calling.
  */
 import { chiffresSeuls, normaliserSiren, siretValide } from './siren';
-import type { ErreurChamp } from './validation';
+import { dateValide, type ErreurChamp } from './validation';
 
 export const UID = {
   projet: 'api::projet.projet',
@@ -67,6 +67,14 @@ export const VALEURS_REQUISES: Record<string, readonly string[]> = {
  */
 export const VALEURS_REQUISES_SI: Readonly<Record<string, ReadonlyArray<{ champ: string; si: string; vaut: string; quand: string }>>> = {
   [UID.projet]: [{ champ: 'motifAbandon', si: 'statut', vaut: 'abandonne', quand: 'quand le projet est abandonné' }],
+};
+
+/**
+ * Pairs of dates whose end may not precede the start. Checked on every write, drafts included, against the
+ * values after the write: sending only one of the two dates compares it with the stored other one.
+ */
+export const DATES_ORDONNEES: Readonly<Record<string, ReadonlyArray<{ debut: string; fin: string }>>> = {
+  [UID.projet]: [{ debut: 'dateDemarrage', fin: 'dateFin' }],
 };
 
 /** Attributes of the document a relation designates that publication requires (the target may lack them otherwise). */
@@ -226,6 +234,14 @@ export function reglesMetier(uid: string, vue: VueDocument, exigerRequis: boolea
     const sousThematiques = vue.thematiques.sousThematiques ?? [];
     if (sousThematiques.length > MAX_SOUS_THEMATIQUES) {
       erreurs.push(erreur('sousThematiques', libelle, `accepte au plus ${MAX_SOUS_THEMATIQUES} sous-thématiques (${sousThematiques.length} reçues).`));
+    }
+  }
+
+  for (const { debut, fin } of DATES_ORDONNEES[uid] ?? []) {
+    const [de, a] = [vue.valeurs[debut], vue.valeurs[fin]];
+    // An invalid date is reported by validerDonnees (validation.ts): comparing it would add a second error.
+    if (typeof de === 'string' && typeof a === 'string' && dateValide(de) && dateValide(a) && a < de) {
+      erreurs.push(erreur(fin, libelle, `ne peut pas précéder le champ « ${libelle([debut])} » (${debut}) : ${a} est avant ${de}.`));
     }
   }
 

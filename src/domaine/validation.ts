@@ -42,7 +42,7 @@ export interface ContexteValidation {
 const RE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Attributes holding a web address, whatever the content type or component. */
-export const CHAMPS_URL = new Set(['url', 'lienInformation', 'siteWeb', 'logoUrl', 'lien']);
+export const CHAMPS_URL = new Set(['url', 'lienInformation', 'lienDeliberation', 'siteWeb', 'logoUrl', 'lien']);
 
 const RE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const RE_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -59,7 +59,8 @@ export function estUrlWeb(valeur: string): boolean {
   }
 }
 
-function dateValide(valeur: string): boolean {
+/** A calendar date written AAAA-MM-JJ (as Strapi stores a `date` attribute). */
+export function dateValide(valeur: string): boolean {
   if (!RE_DATE.test(valeur)) return false;
   const date = new Date(`${valeur}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(valeur);

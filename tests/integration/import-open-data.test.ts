@@ -24,7 +24,8 @@ const COLONNES_PUBLIQUES = [
 /** The extended columns (contract of the import), after the strict ones. */
 const COLONNES_ETENDUES = [
   'identifiant', 'url', 'siren_collectivite', 'statut_bibliotheque', 'publics_bibliotheque', 'resume', 'collectivites_partenaires',
-  'niveau_automatisation', 'intervention_humaine', 'evaluations_impact',
+  'niveau_automatisation', 'intervention_humaine', 'evaluations_impact', 'date_fin', 'role_offreurs', 'base_legale', 'lien_deliberation',
+  'voies_de_recours',
 ];
 
 interface Execution {

@@ -54,6 +54,7 @@ describe('Invariants du modèle, par l’API REST', () => {
 
   it('n’accepte que des adresses http(s)', async () => {
     await attendreRefus(await projetValide({ nom: 'Lien douteux', lienInformation: 'javascript:alert(1)' }), 'lienInformation', /adresse web commençant par http/);
+    await attendreRefus(await projetValide({ nom: 'Délibération douteuse', lienDeliberation: 'data:text/html,<script>' }), 'lienDeliberation', /« Lien vers la délibération » \(lienDeliberation\) doit être une adresse web/);
     await attendreRefus(
       await projetValide({ nom: 'Lien dans un composant', evaluation: { evaluationsImpact: [{ titre: 'AIPD', url: 'ftp://exemple.fr/aipd.pdf' }] } }),
       'evaluation.evaluationsImpact.0.url',
@@ -110,6 +111,30 @@ describe('Invariants du modèle, par l’API REST', () => {
     expect(reponse.body.error.message).toMatch(/motifAbandon/);
     const relu = await api().get(`/api/projets/${cree.body.data.documentId}`).set(enteteJeton()).query({ status: 'draft' });
     expect(relu.body.data.statut).toBe('experimentation');
+  });
+
+  it('refuse une date de fin avant la date de démarrage, même quand une seule des deux est envoyée, sans rien écrire', async () => {
+    await attendreRefus(
+      await projetValide({ nom: 'Fin avant le début', dateDemarrage: '2024-03-01', dateFin: '2024-02-29' }),
+      'dateFin',
+      /^Le champ « Date de fin » \(dateFin\) ne peut pas précéder le champ « Date de démarrage » \(dateDemarrage\) : 2024-02-29 est avant 2024-03-01\.$/,
+    );
+    const cree = await creer(await projetValide({ nom: 'Dates modifiées une à une', dateDemarrage: '2024-03-01', dateFin: '2025-12-31' }));
+    expect(cree.status).toBe(201);
+    const documentId = cree.body.data.documentId as string;
+    const modifier = (data: Record<string, unknown>) => api().put(`/api/projets/${documentId}`).set(enteteJeton()).send({ data });
+    // The date sent alone is compared with the stored other one.
+    for (const [data, message] of [
+      [{ dateFin: '2023-12-31' }, /\(dateFin\) ne peut pas précéder .* 2023-12-31 est avant 2024-03-01\.$/],
+      [{ dateDemarrage: '2026-01-01', nom: 'Renommé par une modification refusée' }, /\(dateFin\) ne peut pas précéder .* 2025-12-31 est avant 2026-01-01\.$/],
+    ] as const) {
+      const reponse = await modifier(data);
+      expect([reponse.status, reponse.body.error?.message]).toEqual([400, expect.stringMatching(message)]);
+    }
+    const relu = await api().get(`/api/projets/${documentId}`).set(enteteJeton()).query({ status: 'draft' });
+    expect([relu.body.data.nom, relu.body.data.dateDemarrage, relu.body.data.dateFin]).toEqual(['Dates modifiées une à une', '2024-03-01', '2025-12-31']);
+    const memeJour = await modifier({ dateFin: '2024-03-01' });
+    expect([memeJour.status, memeJour.body.data?.dateFin]).toEqual([200, '2024-03-01']);
   });
 
   it('vérifie le SIREN (clé de Luhn) et réduit un SIRET à son SIREN', async () => {

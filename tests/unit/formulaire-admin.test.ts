@@ -105,12 +105,15 @@ describe('decouperEnSections : la vue d’édition en panneaux titrés', () => {
         'description',
         'collectivite collectivitesPartenaires',
         'offreurs',
+        'roleOffreurs',
         'statut motifAbandon',
-        'dateDemarrage thematique sousThematiques',
+        'dateDemarrage dateFin',
+        'thematique sousThematiques',
         'publics lienInformation',
         'illustration',
       ],
       ['# Évaluation', 'evaluation'],
+      ['# Cadre juridique et recours', 'baseLegale', 'lienDeliberation', 'voiesDeRecours'],
       ['# Ressources', 'ressources'],
       [
         `# ${TITRE_ACCES_RESTREINT}`,
@@ -149,7 +152,7 @@ describe('decouperEnSections : la vue d’édition en panneaux titrés', () => {
   });
 
   it('l’intertitre est un pseudo-champ pleine largeur qui emprunte le nom du premier champ de sa section', () => {
-    const [premier, , , restreint] = decouperEnSections(panneauProjet(), sectionsProjet);
+    const [premier, , , , restreint] = decouperEnSections(panneauProjet(), sectionsProjet);
     expect(premier[0]).toEqual([
       expect.objectContaining({ name: 'nom', size: 12, type: TYPE_INTERTITRE, label: 'Informations générales', attribute: { type: TYPE_INTERTITRE, niveau: 'section' }, visible: true }),
     ]);
@@ -200,6 +203,7 @@ describe('miseEnPageDuFormulaire : ce que le crochet de la vue d’édition rend
     expect(resultat.map((p) => (p[0][0].type === TYPE_INTERTITRE ? p[0][0].label : '?'))).toEqual([
       'Informations générales',
       'Évaluation',
+      'Cadre juridique et recours',
       'Ressources',
       TITRE_ACCES_RESTREINT,
       'Reprise de l’import',

@@ -289,6 +289,29 @@ describe('ligne complète', () => {
     expect(resultat.avertissements).toContainEqual(expect.objectContaining({ colonne: 'url_ressources', message: expect.stringMatching(/ressource non importée/) }));
   });
 
+  it('colonnes étendues de transparence : date de fin au jour près, textes gardés, lien de délibération vérifié', () => {
+    const resultat = ligne({
+      date_fin: '30/06/2026',
+      role_offreurs: ' Développement : "Inria".\nHébergement : la région. ',
+      base_legale: 'Mission de service public.',
+      voies_de_recours: 'Recours gracieux auprès du maire.',
+      lien_deliberation: 'www.metz.fr/deliberations/2024-12',
+    });
+    expect(resultat.projet).toMatchObject({
+      dateFin: '2026-06-30',
+      roleOffreurs: 'Développement : "Inria".\nHébergement : la région.',
+      baseLegale: 'Mission de service public.',
+      voiesDeRecours: 'Recours gracieux auprès du maire.',
+      lienDeliberation: 'https://www.metz.fr/deliberations/2024-12',
+    });
+    expect(resultat.sources.dateFin).toEqual({ colonne: 'date_fin', valeur: '30/06/2026' });
+    const douteux = ligne({ lien_deliberation: 'délibération du 12 juillet' });
+    expect(douteux.projet.lienDeliberation).toBeNull();
+    expect(douteux.notes).toContain('lien_deliberation : délibération du 12 juillet');
+    // A strict file says nothing of them: nothing changes.
+    for (const attribut of ['dateFin', 'roleOffreurs', 'baseLegale', 'lienDeliberation', 'voiesDeRecours']) expect(ligne({}).projet).not.toHaveProperty(attribut);
+  });
+
   it('description, statut ou thème absents : brouillon incomplet avec avertissement, la ligne n’est pas retenue', () => {
     const resultat = ligne({ Description_service: ' ', Statut_du_projet: '', Theme: '' });
     expect(resultat.erreurs).toEqual([]);

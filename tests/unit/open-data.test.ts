@@ -104,7 +104,14 @@ describe('ligne open data (vocabulaire du Table Schema)', () => {
   });
 
   it('colonnes étendues : identifiants, SIREN, vocabulaire de la bibliothèque, après les colonnes strictes', () => {
-    const ligne = versLigneEtendue({ ...projet, statut: 'exploration' }, 'https://cms.exemple.fr/');
+    const transparence = {
+      dateFin: '2026-06-30',
+      roleOffreurs: 'Enedis fournit les données ;\nGRDF héberge "le calque".',
+      baseLegale: 'Mission de service public (RGPD, art. 6-1-e).',
+      lienDeliberation: 'https://exemple.fr/deliberation-2024-07.pdf',
+      voiesDeRecours: 'Recours gracieux, puis tribunal administratif.',
+    };
+    const ligne = versLigneEtendue({ ...projet, ...transparence, statut: 'exploration' }, 'https://cms.exemple.fr/');
     expect(Object.keys(ligne)).toEqual([...ENTETE_ETENDUE]);
     expect(ENTETE_ETENDUE).toEqual([...COLONNES_PUBLIQUES, ...COLONNES_ETENDUES]);
     expect(schemaEtendu().fields.map((f) => f.name)).toEqual([...ENTETE_ETENDUE]);
@@ -120,8 +127,15 @@ describe('ligne open data (vocabulaire du Table Schema)', () => {
       niveau_automatisation: 'Aide à la décision',
       intervention_humaine: 'Un agent valide chaque zone.',
       evaluations_impact: 'https://exemple.fr/aipd%20v2.pdf AIPD\nSans adresse',
+      date_fin: '2026-06-30',
+      role_offreurs: transparence.roleOffreurs,
+      base_legale: transparence.baseLegale,
+      lien_deliberation: transparence.lienDeliberation,
+      voies_de_recours: transparence.voiesDeRecours,
     });
     expect(validerLigne(ligne, ENTETE_ETENDUE, true, schemaEtendu() as Schema)).toEqual([]);
+    // The strict row has no column for them: unchanged.
+    expect(versLigneOpenData({ ...projet, ...transparence })).toEqual(versLigneOpenData(projet));
   });
 
   it('JSON : coordonnées en nombres', () => {

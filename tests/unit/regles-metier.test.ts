@@ -56,6 +56,24 @@ describe('reglesMetier', () => {
     expect(champs(UID.projet, vue({ relations: { ...vue().relations, publics: [{ documentId: 'a', slug: 'autre' }, { documentId: 'g', slug: 'agent' }] } }), true)).toEqual([]);
   });
 
+  it('refuse une date de fin avant la date de démarrage, brouillon compris', () => {
+    const avant = vue({ valeurs: { statut: 'termine', dateDemarrage: '2024-03-01', dateFin: '2024-02-29' } });
+    expect(reglesMetier(UID.projet, avant, false, libelle)).toEqual([
+      { chemin: ['dateFin'], message: 'Le champ « dateFin » (dateFin) ne peut pas précéder le champ « dateDemarrage » (dateDemarrage) : 2024-02-29 est avant 2024-03-01.' },
+    ]);
+    expect(champs(UID.projet, avant, true)).toEqual(['dateFin']);
+    for (const valeurs of [
+      { dateDemarrage: '2024-03-01', dateFin: '2024-03-01' },
+      { dateDemarrage: '2024-03-01', dateFin: '2025-01-31' },
+      { dateDemarrage: null, dateFin: '2020-01-01' },
+      { dateDemarrage: '2024-03-01', dateFin: null },
+      // Invalid dates are refused by validerDonnees, once.
+      { dateDemarrage: '2024-03-01', dateFin: '2024-02-30' },
+    ]) {
+      expect(champs(UID.projet, vue({ valeurs: { statut: 'termine', ...valeurs } }))).toEqual([]);
+    }
+  });
+
   it('garde la nomenclature sur deux niveaux', () => {
     expect(champs(UID.thematique, vue({ thematiques: { parent: [sous(1)] } }))).toEqual(['parent']);
     expect(champs(UID.thematique, vue({ thematiques: { parent: [theme] } }))).toEqual([]);

@@ -12,6 +12,7 @@ const attributs: Attributs = {
   dateDemarrage: { type: 'date' },
   enLigne: { type: 'boolean' },
   siteWeb: { type: 'string' },
+  lienDeliberation: { type: 'string', maxLength: 2048 },
   siren: { type: 'string', maxLength: 9 },
   siret: { type: 'string', maxLength: 14 },
   liens: { type: 'component', repeatable: true, component: 'commun.lien' },
@@ -38,8 +39,9 @@ describe('validerDonnees', () => {
 
   it('signale chaque format invalide', () => {
     expect(
-      chemins({ nom: 'Beaucoup trop long', slug: 'Avec Espaces', contact: 'pas-un-courriel', population: -1, dateDemarrage: '2024-02-30', enLigne: 'oui', siteWeb: 'ftp://ville.fr' }),
-    ).toEqual(['nom', 'slug', 'contact', 'population', 'dateDemarrage', 'enLigne', 'siteWeb']);
+      chemins({ nom: 'Beaucoup trop long', slug: 'Avec Espaces', contact: 'pas-un-courriel', population: -1, dateDemarrage: '2024-02-30', enLigne: 'oui', siteWeb: 'ftp://ville.fr', lienDeliberation: 'javascript:alert(1)' }),
+    ).toEqual(['nom', 'slug', 'contact', 'population', 'dateDemarrage', 'enLigne', 'siteWeb', 'lienDeliberation']);
+    expect(chemins({ lienDeliberation: 'https://ville.fr/deliberations/2024-12' })).toEqual([]);
     expect(chemins({ population: 1.5 })).toEqual(['population']);
     expect(chemins({ nom: 42 })).toEqual(['nom']);
   });

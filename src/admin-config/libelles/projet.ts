@@ -32,6 +32,11 @@ export const ECRAN_PROJET: ConfigurationEcran = {
       label: 'Offreurs et partenaires',
       description: 'Entreprises, laboratoires, associations, financeurs… associés au projet.',
     },
+    roleOffreurs: {
+      label: 'Rôle des offreurs',
+      description: 'Ce que fait chaque offreur ou partenaire : développement, fourniture, hébergement, accompagnement… Public.',
+      placeholder: 'ex. Développement par la société X, hébergement par la région',
+    },
     statut: {
       label: 'Statut du projet',
       description: 'Exploration, expérimentation, déploiement, terminé ou abandonné.',
@@ -43,6 +48,10 @@ export const ECRAN_PROJET: ConfigurationEcran = {
     dateDemarrage: {
       label: 'Date de démarrage',
       description: 'Choisissez le premier jour du mois de démarrage (seuls le mois et l’année sont publiés).',
+    },
+    dateFin: {
+      label: 'Date de fin',
+      description: 'Fin du projet ou de l’usage du service, prévue ou effective ; pas avant la date de démarrage. Public.',
     },
     thematique: {
       label: 'Thématique principale',
@@ -60,6 +69,21 @@ export const ECRAN_PROJET: ConfigurationEcran = {
       label: 'Lien d’information',
       description: `Page présentant le projet ou donnant accès au service. ${URL_WEB}`,
       placeholder: 'https://',
+    },
+    baseLegale: {
+      label: 'Base légale',
+      description: 'Fondement juridique du traitement : texte de loi, mission de service public, consentement… Public.',
+      placeholder: 'ex. Article L. 2212-2 du code général des collectivités territoriales',
+    },
+    lienDeliberation: {
+      label: 'Lien vers la délibération',
+      description: `Délibération ou décision qui a lancé le projet. ${URL_WEB} Public.`,
+      placeholder: 'https://',
+    },
+    voiesDeRecours: {
+      label: 'Voies de recours',
+      description: 'Comment contester une décision prise avec le service : recours gracieux, médiateur, tribunal administratif… Public.',
+      placeholder: 'ex. Recours gracieux auprès du maire, puis tribunal administratif',
     },
     illustration: {
       label: 'Illustration',
@@ -131,8 +155,10 @@ export const ECRAN_PROJET: ConfigurationEcran = {
         [{ champ: 'description', taille: 12 }],
         [{ champ: 'collectivite', taille: 6 }, { champ: 'collectivitesPartenaires', taille: 6 }],
         [{ champ: 'offreurs', taille: 12 }],
+        [{ champ: 'roleOffreurs', taille: 12 }],
         [{ champ: 'statut', taille: 6 }, { champ: 'motifAbandon', taille: 6 }],
-        [{ champ: 'dateDemarrage', taille: 4 }, { champ: 'thematique', taille: 4 }, { champ: 'sousThematiques', taille: 4 }],
+        [{ champ: 'dateDemarrage', taille: 6 }, { champ: 'dateFin', taille: 6 }],
+        [{ champ: 'thematique', taille: 6 }, { champ: 'sousThematiques', taille: 6 }],
         [{ champ: 'publics', taille: 6 }, { champ: 'lienInformation', taille: 6 }],
         [{ champ: 'illustration', taille: 6 }],
       ],
@@ -140,6 +166,10 @@ export const ECRAN_PROJET: ConfigurationEcran = {
     {
       titre: 'Évaluation',
       lignes: [[{ champ: 'evaluation', taille: 12 }]],
+    },
+    {
+      titre: 'Cadre juridique et recours',
+      lignes: [[{ champ: 'baseLegale', taille: 12 }], [{ champ: 'lienDeliberation', taille: 12 }], [{ champ: 'voiesDeRecours', taille: 12 }]],
     },
     {
       titre: 'Ressources',

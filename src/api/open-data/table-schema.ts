@@ -27,7 +27,12 @@ export interface ProjetPublie {
   statut?: string | null;
   motifAbandon?: string | null;
   dateDemarrage?: string | null;
+  dateFin?: string | null;
   lienInformation?: string | null;
+  roleOffreurs?: string | null;
+  baseLegale?: string | null;
+  lienDeliberation?: string | null;
+  voiesDeRecours?: string | null;
   updatedAt?: string | Date | null;
   collectivite?: {
     nom: string;
@@ -146,6 +151,11 @@ export function versLigneEtendue(projet: ProjetPublie, base = ''): LigneEtendue 
     intervention_humaine: texte(e?.interventionHumaine),
     // One per line, the address first (spaces in it encoded, so the first space ends it), then the title.
     evaluations_impact: (e?.evaluationsImpact ?? []).map((l) => [l.url?.trim().replace(/\s/g, encodeURIComponent), l.titre].filter(Boolean).join(' ')).join('\n'),
+    date_fin: texte(projet.dateFin),
+    role_offreurs: texte(projet.roleOffreurs),
+    base_legale: texte(projet.baseLegale),
+    lien_deliberation: texte(projet.lienDeliberation),
+    voies_de_recours: texte(projet.voiesDeRecours),
   };
 }
 

@@ -39,6 +39,7 @@ export interface ProjetImporte {
   statut?: string | null;
   motifAbandon?: string | null;
   dateDemarrage?: string | null;
+  dateFin?: string | null;
   thematique?: string | null;
   sousThematiques?: string[];
   publics?: string[];
@@ -46,6 +47,10 @@ export interface ProjetImporte {
   /** SIRENs of the partner collectivités (extended column), resolved by the importer */
   collectivitesPartenaires?: string[];
   lienInformation?: string | null;
+  roleOffreurs?: string | null;
+  baseLegale?: string | null;
+  lienDeliberation?: string | null;
+  voiesDeRecours?: string | null;
   techniquesIa?: string[];
   algorithme?: { nom: string | null; description: string | null; operations: string | null };
   impactEnvironnemental?: string | null;
@@ -95,7 +100,12 @@ const COLONNES_DES_ATTRIBUTS: Readonly<Record<string, readonly string[]>> = {
   statut: ['statut_bibliotheque', 'Statut_du_projet'],
   motifAbandon: ['status_abandon'],
   dateDemarrage: ['Date_de_demarrage'],
+  dateFin: ['date_fin'],
   lienInformation: ['URL_Service'],
+  roleOffreurs: ['role_offreurs'],
+  baseLegale: ['base_legale'],
+  lienDeliberation: ['lien_deliberation'],
+  voiesDeRecours: ['voies_de_recours'],
   impactEnvironnemental: ['impact_environnement'],
   hebergement: ['herbergement'],
   miseEnOeuvre: ['mise_en_oeuvre'],
@@ -107,7 +117,7 @@ const COLONNES_DES_ATTRIBUTS: Readonly<Record<string, readonly string[]>> = {
 /** Normalises one block of the projet from the row's cells into `projet`, reporting to the journal. */
 type Bloc = (j: Journal, projet: ProjetImporte) => void;
 
-/** Résumé, description, motif d'abandon, date de démarrage. */
+/** Résumé, description, motif d'abandon, dates de démarrage et de fin. */
 const textes: Bloc = (j, projet) => {
   if (j.present('resume')) {
     const resume = j.texte('resume');
@@ -120,17 +130,22 @@ const textes: Bloc = (j, projet) => {
   }
   if (j.present('status_abandon')) projet.motifAbandon = j.texte('status_abandon');
   if (j.present('Date_de_demarrage')) projet.dateDemarrage = date(j, 'Date_de_demarrage', 'mois');
+  if (j.present('date_fin')) projet.dateFin = date(j, 'date_fin', 'jour');
 };
 
-/** The information link; the ressources' addresses, left to an editor. */
+/** A web address: « www.… » completed with https://, anything else that is not one kept in the notes. */
+function lienWeb(j: Journal, colonne: string): string | null {
+  const source = j.brut(colonne);
+  const { url, complete } = normaliserUrl(source);
+  if (complete) j.noter(colonne, source, url as string, 'adresse complétée par https://');
+  if (url === null && source.trim() !== '') j.garder(colonne, source.trim(), 'pas une adresse web, lien laissé vide', false);
+  return url;
+}
+
+/** The information and deliberation links; the ressources' addresses, left to an editor. */
 const liens: Bloc = (j, projet) => {
-  if (j.present('URL_Service')) {
-    const source = j.brut('URL_Service');
-    const { url, complete } = normaliserUrl(source);
-    projet.lienInformation = url;
-    if (complete) j.noter('URL_Service', source, url as string, 'adresse complétée par https://');
-    if (url === null && source.trim() !== '') j.garder('URL_Service', source.trim(), 'pas une adresse web, lien laissé vide', false);
-  }
+  if (j.present('URL_Service')) projet.lienInformation = lienWeb(j, 'URL_Service');
+  if (j.present('lien_deliberation')) projet.lienDeliberation = lienWeb(j, 'lien_deliberation');
   if (j.brut('url_ressources').trim() !== '') {
     // A ressource needs a title, a type and an access level the file does not give: left to an editor.
     j.garder('url_ressources', j.brut('url_ressources').trim(), 'ressource non importée (titre, type et accès inconnus), à créer par un éditeur', false);
@@ -148,6 +163,13 @@ const textesRestreints: Bloc = (j, projet) => {
   if (j.present('impact_environnement')) projet.impactEnvironnemental = j.texte('impact_environnement');
   if (j.present('financement')) projet.financement = j.texte('financement');
   if (j.present('projet_contact')) projet.contact = j.texte('projet_contact');
+};
+
+/** Public texts of the extended export the national schema has no column for: the offreurs' role, legal basis, redress. */
+const textesEtendus: Bloc = (j, projet) => {
+  if (j.present('role_offreurs')) projet.roleOffreurs = j.texte('role_offreurs');
+  if (j.present('base_legale')) projet.baseLegale = j.texte('base_legale');
+  if (j.present('voies_de_recours')) projet.voiesDeRecours = j.texte('voies_de_recours');
 };
 
 /** The offreurs, from the Partenaires cell. */
@@ -288,6 +310,7 @@ const BLOCS_DU_PROJET: readonly Bloc[] = [
   liens,
   algorithme,
   textesRestreints,
+  textesEtendus,
   offreurs,
   statut,
   thematiques,

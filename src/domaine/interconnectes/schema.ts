@@ -103,6 +103,11 @@ export const COLONNES_ETENDUES = [
   'niveau_automatisation',
   'intervention_humaine',
   'evaluations_impact',
+  'date_fin',
+  'role_offreurs',
+  'base_legale',
+  'lien_deliberation',
+  'voies_de_recours',
 ] as const;
 export type ColonneEtendue = (typeof COLONNES_ETENDUES)[number];
 
@@ -117,6 +122,11 @@ const DEFINITIONS_ETENDUES: Record<ColonneEtendue, Omit<ChampTableSchema, 'name'
   niveau_automatisation: { title: 'Niveau d’automatisation', description: 'Place de l’algorithme dans la décision, dans le vocabulaire de la bibliothèque.', type: 'string' },
   intervention_humaine: { title: 'Intervention humaine', description: 'Intervention humaine prévue dans la décision.', type: 'string' },
   evaluations_impact: { title: 'Évaluations d’impact', description: 'Une évaluation par ligne : son adresse, une espace, son titre.', type: 'string' },
+  date_fin: { title: 'Date de fin', description: 'Fin du projet ou de l’usage du service, prévue ou effective (AAAA-MM-JJ).', type: 'date' },
+  role_offreurs: { title: 'Rôle des offreurs', description: 'Ce que fait chaque offreur ou partenaire : développement, fourniture, hébergement…', type: 'string' },
+  base_legale: { title: 'Base légale', description: 'Fondement juridique du traitement.', type: 'string' },
+  lien_deliberation: { title: 'Lien vers la délibération', description: 'Délibération ou décision qui a lancé le projet.', type: 'string', format: 'uri' },
+  voies_de_recours: { title: 'Voies de recours', description: 'Comment contester une décision prise avec le service.', type: 'string' },
 };
 export const CHAMPS_ETENDUS: readonly ChampTableSchema[] = COLONNES_ETENDUES.map((name) => ({ name, ...DEFINITIONS_ETENDUES[name] }));
 
@@ -126,7 +136,7 @@ export function schemaEtendu(): TableSchema {
     ...schemaPublic(),
     name: `${SCHEMA_PUBLIE.name}-etendu`,
     title: `${String(SCHEMA_PUBLIE.title)} (export étendu de la bibliothèque)`,
-    description: `Colonnes du schéma ${SCHEMA_PUBLIE.name} ${SCHEMA_PUBLIE.version} publiées par la bibliothèque, suivies de ses colonnes propres : identifiant et adresse permanents du projet, SIREN de la collectivité, vocabulaire de la bibliothèque, résumé, évaluation.`,
+    description: `Colonnes du schéma ${SCHEMA_PUBLIE.name} ${SCHEMA_PUBLIE.version} publiées par la bibliothèque, suivies de ses colonnes propres : identifiant et adresse permanents du projet, SIREN de la collectivité, vocabulaire de la bibliothèque, résumé, évaluation, date de fin, rôle des offreurs, cadre juridique et voies de recours.`,
     fields: [...schemaPublic().fields, ...CHAMPS_ETENDUS],
   };
 }

@@ -2,6 +2,8 @@
  * What the search index keeps of a published projet: the columns shown in the results, the texts
  * searched (Public ones, and the Restreint ones only members search), and the values of each
  * filter dimension. The one place that says which field is searched with which weight. Pure.
+ * Of the Public texts, only what the projet is: the framing ones (motif d'abandon, évaluation, legal
+ * basis, redress, the offreurs' role) are read on its page, not searched (docs/modele.md).
  */
 import { STATUTS, TYPES_COLLECTIVITE, type Vocabulaire } from '../interconnectes/vocabulaire';
 import type { Dimension } from './parametres';

@@ -34,7 +34,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     for (let start = 0; ; start += TAILLE_PAGE) {
       const page = (await projets.findMany({
         status: 'published',
-        fields: ['nom', 'resume', 'description', 'statut', 'motifAbandon', 'dateDemarrage', 'lienInformation', 'updatedAt'],
+        fields: [
+          'nom',
+          'resume',
+          'description',
+          'statut',
+          'motifAbandon',
+          'dateDemarrage',
+          'dateFin',
+          'lienInformation',
+          'roleOffreurs',
+          'baseLegale',
+          'lienDeliberation',
+          'voiesDeRecours',
+          'updatedAt',
+        ],
         populate: POPULATE,
         sort: ['id:asc'],
         start,
