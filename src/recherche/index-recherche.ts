@@ -18,14 +18,14 @@ export const TABLE_FTS = 'recherche_projets_fts';
 /** PostgreSQL text search configuration: French Snowball after unaccent (see the migration). */
 export const CONFIGURATION_PG = 'recherche_fr';
 /** Bumped when what is indexed changes: the next start rebuilds the index. */
-const VERSION_INDEX = 1;
+const VERSION_INDEX = 2;
 const LOT = 250;
 
 export const estPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
 
 const REF = { select: ['nom', 'slug'] };
 const LECTURE = {
-  select: ['documentId', 'slug', 'nom', 'resume', 'description', 'statut', 'financement', 'impactEnvironnemental'],
+  select: ['documentId', 'slug', 'nom', 'resume', 'description', 'statut', 'financement', 'impactEnvironnemental', 'roleOffreurs', 'baseLegale'],
   populate: {
     collectivite: { select: ['nom', 'slug', 'type', 'codeDepartement', 'codeRegion'] },
     thematique: REF,

@@ -50,7 +50,7 @@ beforeAll(async () => {
     ['fuites', { nom: 'Détection des fuites d’eau potable', resume: `Capteurs ${MARQUE} et R&D sur le réseau.`, thematique: transition, sousThematiques: [eau], statut: 'deploiement', publics: [agent, grandPublic] }],
     ['baignade', { nom: 'Qualité des EAUX de baignade', resume: `Analyse ${MARQUE} des prélèvements.`, thematique: transition, sousThematiques: [eau], publics: [grandPublic], statut: 'termine', collectivite: commune, offreurs: [offreur] }],
     ['tri', { nom: 'Tri des déchets ménagers', resume: `Caméras ${MARQUE} au centre de tri.`, thematique: transition, sousThematiques: [dechets], publics: [grandPublic], statut: 'exploration', collectivite: agence, financement: 'Subvention quetzalcoatl du fonds vert', techniquesIa: [vision] }],
-    ['courrier', { nom: 'Réponse aux courriers', resume: `Assistant ${MARQUE} de rédaction.`, thematique: administration, publics: [grandPublic], statut: 'experimentation' }],
+    ['courrier', { nom: 'Réponse aux courriers', resume: `Assistant ${MARQUE} de rédaction.`, thematique: administration, publics: [grandPublic], statut: 'experimentation', baseLegale: 'Délibération ornithorynque du conseil', roleOffreurs: 'Hébergement chez Tamanoir SA', voiesDeRecours: 'Recours gracieux pangolin' }],
   ];
   for (const [cle, data] of corpus) projets[cle] = await creerPublie('projets', await projetValide(data));
 });
@@ -89,6 +89,12 @@ describe('Recherche : pertinence, racinisation, accents et casse', () => {
     expect(noms(await rechercher({ q: 'Sycomorin-les-Bains' }))).toEqual(expect.arrayContaining(['Qualité des EAUX de baignade']));
     expect(noms(await rechercher({ q: `${MARQUE} mobilité décarbonée` }))).toEqual(['Recharge des véhicules électriques']);
     expect(noms(await rechercher({ q: `${MARQUE} agents` })).sort()).toEqual(['Détection des fuites d’eau potable', 'Vehicule electrique partagé']);
+  });
+
+  it('cherche la base légale et le rôle des offreurs, pas les voies de recours', async () => {
+    expect(noms(await rechercher({ q: 'ornithorynque' }))).toEqual(['Réponse aux courriers']);
+    expect(noms(await rechercher({ q: 'tamanoir' }))).toEqual(['Réponse aux courriers']);
+    expect(noms(await rechercher({ q: 'pangolin' }))).toEqual([]);
   });
 });
 

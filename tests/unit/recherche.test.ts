@@ -121,6 +121,8 @@ describe('document de l’index', () => {
         description: '**Description**',
         statut: 'deploiement',
         financement: 'Fonds vert',
+        roleOffreurs: 'ACME développe le modèle',
+        baseLegale: 'Article L. 2121-29 du CGCT',
         collectivite: { nom: 'Metz', slug: 'metz', type: 'commune', codeDepartement: '57', codeRegion: '44' },
         thematique: { nom: 'Transition', slug: 'transition' },
         sousThematiques: [{ nom: 'Éclairage public', slug: 'eclairage-public' }],
@@ -135,7 +137,7 @@ describe('document de l’index', () => {
       nom: 'Éclairage',
       resume: 'Résumé',
       description: 'Description',
-      contexte: 'Metz ; ACME ; Transition ; Éclairage public ; Agent',
+      contexte: 'Metz ; ACME ; Transition ; Éclairage public ; Agent ; ACME développe le modèle ; Article L. 2121-29 du CGCT',
       restreint: 'Vision ; Fonds vert',
     });
     expect(valeurs.map((v) => [v.dimension, v.valeur, v.libelle])).toEqual([

@@ -2,8 +2,9 @@
  * What the search index keeps of a published projet: the columns shown in the results, the texts
  * searched (Public ones, and the Restreint ones only members search), and the values of each
  * filter dimension. The one place that says which field is searched with which weight. Pure.
- * Of the Public texts, only what the projet is: the framing ones (motif d'abandon, évaluation, legal
- * basis, redress, the offreurs' role) are read on its page, not searched (docs/modele.md).
+ * Of the Public texts, what the projet is, and in its context who did what (the offreurs' role) and under
+ * which legal basis, which a transparency officer searches for (« L. 2121-29 », « RGPD »); the motif
+ * d'abandon, the évaluation and the voies de recours are read on its page, not searched (docs/modele.md).
  */
 import { STATUTS, TYPES_COLLECTIVITE, type Vocabulaire } from '../interconnectes/vocabulaire';
 import type { Dimension } from './parametres';
@@ -25,6 +26,8 @@ export interface ProjetAIndexer {
   statut?: string | null;
   financement?: string | null;
   impactEnvironnemental?: string | null;
+  roleOffreurs?: string | null;
+  baseLegale?: string | null;
   collectivite?: (Ref & { type?: string | null; codeDepartement?: string | null; codeRegion?: string | null }) | null;
   thematique?: Ref | null;
   sousThematiques?: Ref[] | null;
@@ -35,7 +38,7 @@ export interface ProjetAIndexer {
 
 /**
  * The searched texts, by weight: A the name, B the summary, C the description, D the context
- * (collectivité, offreurs, thématiques, publics). `restreint` is searched by members only.
+ * (collectivité, offreurs, thématiques, publics, rôle des offreurs, base légale). `restreint` is searched by members only.
  */
 export interface TextesIndex {
   nom: string;
@@ -125,7 +128,9 @@ export function documentIndex(projet: ProjetAIndexer, territoires: Territoires):
       nom,
       resume: projet.resume ?? '',
       description: texteBrut(projet.description ?? ''),
-      contexte: noms([c, ...(projet.offreurs ?? []), projet.thematique, ...(projet.sousThematiques ?? []), ...(projet.publics ?? [])]),
+      contexte: [noms([c, ...(projet.offreurs ?? []), projet.thematique, ...(projet.sousThematiques ?? []), ...(projet.publics ?? [])]), projet.roleOffreurs ?? '', projet.baseLegale ?? '']
+        .filter(Boolean)
+        .join(' ; '),
       restreint: [noms(projet.techniquesIa ?? []), projet.financement ?? '', projet.impactEnvironnemental ?? ''].filter(Boolean).join(' ; '),
     },
     valeurs,
