@@ -9,7 +9,6 @@ const ENTITES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '
 
 /** Text and attribute values; control characters XML forbids are dropped. */
 export function echapper(valeur: string): string {
-  // eslint-disable-next-line no-control-regex
   return valeur.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/[&<>"']/g, (c) => ENTITES[c]);
 }
 
