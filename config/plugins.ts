@@ -5,6 +5,7 @@ import { finaliserDescription } from '../src/api-contenu/openapi';
 import { decrireStatistiques } from '../src/statistiques/openapi';
 import { decrireSimilaires } from '../src/similaires/openapi';
 import { decrireExportsRegistres } from '../src/transparence/exports/openapi';
+import { decrireTransparence } from '../src/transparence/openapi';
 import { decrireRecherche } from '../src/recherche/openapi';
 import { decrireFichiersRessources } from '../src/api/ressource/openapi';
 import { pluginsApollo, reponseCompacte } from '../src/api-contenu/graphql-apollo';
@@ -133,7 +134,7 @@ export default ({ env }: { env: any }) => ({
         plugins: ['users-permissions', 'upload'],
         // Committed and checked by a test: see src/api-contenu/openapi.ts. The routes that are no
         // content type's are described by their modules.
-        mutateDocumentation: finaliserDescription([decrireStatistiques, decrireSimilaires, decrireRecherche, decrireFichiersRessources, decrireExportsRegistres]),
+        mutateDocumentation: finaliserDescription([decrireStatistiques, decrireSimilaires, decrireTransparence, decrireExportsRegistres, decrireRecherche, decrireFichiersRessources]),
       },
       // Relative to the server that serves the description, whatever its address.
       servers: [{ url: '/api', description: 'Ce serveur' }],

@@ -4,6 +4,7 @@ import { validate } from '@strapi/utils';
 import { exigerConfigurationProduction } from './config/secrets';
 import { fermerLimiteur, ouvrirLimiteur } from './middlewares/limite-debit';
 import { installerCycleDeVie } from './exploitation/cycle-de-vie';
+import { installerPageTransparence } from './transparence/page-html';
 import { enregistrerInvariants } from './documents/invariants';
 import { configurerLocales } from './bootstrap/locales';
 import { LOCALE_PAR_DEFAUT } from './domaine/locales';
@@ -37,6 +38,7 @@ export default {
     // Before any of Strapi's own checks of these secrets, which run at bootstrap.
     exigerConfigurationProduction((nom) => process.env[nom]);
     installerCycleDeVie(strapi, strapi.config.get<number>('server.arretDelaiSecondes', 10) * 1000);
+    installerPageTransparence(strapi);
     // Read by the i18n plugin when it creates the first locale of a fresh database.
     process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= LOCALE_PAR_DEFAUT;
     enregistrerInvariants(strapi);

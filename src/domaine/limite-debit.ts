@@ -2,6 +2,8 @@
  * Per-IP request limits (fixed window). Pure: `middlewares/limite-debit.ts` is the Koa glue.
  * Categories: authentication requests, each limited on its own, and the content API.
  */
+import { CHEMIN_FICHE_HTML } from '../transparence/fiche';
+
 export interface Limite {
   actif: boolean;
   /** Requests allowed per window and per IP. */
@@ -44,7 +46,8 @@ export function categorieDeRequete(methode: string, chemin: string): Categorie |
   const p = normaliser(chemin);
   const authentification = categorieAuthentification(p);
   if (authentification && methode === 'POST') return authentification;
-  if (p === '/graphql' || p.startsWith('/api/')) return 'api';
+  // The HTML fiche de transparence reads the database like the content API: counted with it.
+  if (p === '/graphql' || p.startsWith('/api/') || p.startsWith(`${CHEMIN_FICHE_HTML}/`)) return 'api';
   return undefined;
 }
 

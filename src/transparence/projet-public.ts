@@ -128,7 +128,7 @@ function projection(strapi: Core.Strapi) {
       sousThematiques: publics(UID.thematique),
       publics: publics(UID.publicCible),
       ressources: { ...publics(UID.ressource), filters: { acces: { $eq: 'public' } } },
-      evaluation: { populate: { evaluationsImpact: true } },
+      evaluation: { ...publics('projet.evaluation'), populate: { evaluationsImpact: publics('commun.lien') } },
     },
   };
 }

@@ -11,10 +11,20 @@ import path from 'path';
 import { compileStrapi, createStrapi } from '@strapi/strapi';
 import { restaurerStrapi, type Groupe } from '../../src/api-contenu/remplacements';
 import { seedReferentiel } from '../../src/bootstrap/referentiel';
+import { lireProjetPublic } from '../../src/transparence/projet-public';
 import { administrerPostgres, portLibre } from '../../scripts/services-locaux';
 import { CHEMIN_OPENAPI, CLES } from './environnement';
 import nettoyage from './global-teardown';
-import { CANAL_CHEMIN_STRAPI, CANAL_CONFIGURATION, CANAL_SQL, CANAL_SQL_DIRECT, type MessageCheminStrapi, type MessageSqlDirect } from './pont';
+import {
+  CANAL_CHEMIN_STRAPI,
+  CANAL_CONFIGURATION,
+  CANAL_PROJET_PUBLIC,
+  CANAL_SQL,
+  CANAL_SQL_DIRECT,
+  type MessageCheminStrapi,
+  type MessageProjetPublic,
+  type MessageSqlDirect,
+} from './pont';
 
 export interface EtatGlobal {
   strapi: Awaited<ReturnType<ReturnType<typeof createStrapi>['load']>>;
@@ -138,6 +148,10 @@ async function demarrer(strapi: EtatGlobal['strapi']): Promise<void> {
     message.reponse = Promise.resolve(strapi.db.connection.raw(message.sql, [...message.valeurs] as never[])).then((resultat: unknown) =>
       Array.isArray(resultat) ? resultat : ((resultat as { rows?: Array<Record<string, unknown>> }).rows ?? []),
     );
+  });
+  diagnosticsChannel.subscribe(CANAL_PROJET_PUBLIC, (brut) => {
+    const message = brut as MessageProjetPublic;
+    message.reponse = lireProjetPublic(strapi, message.critere);
   });
   const sql = diagnosticsChannel.channel(CANAL_SQL);
   // Only the queries an HTTP request issues: timers (the review outbox retrying its e-mails) run outside any.

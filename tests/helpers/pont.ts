@@ -6,11 +6,13 @@
  */
 import diagnosticsChannel from 'diagnostics_channel';
 import type { Groupe } from '../../src/api-contenu/remplacements';
+import type { CritereProjet, ProjetPublic } from '../../src/transparence/projet-public';
 
 export const CANAL_CONFIGURATION = 'bibliotheque-tests:configuration';
 export const CANAL_SQL = 'bibliotheque-tests:sql';
 export const CANAL_CHEMIN_STRAPI = 'bibliotheque-tests:chemin-strapi';
 export const CANAL_SQL_DIRECT = 'bibliotheque-tests:sql-direct';
+export const CANAL_PROJET_PUBLIC = 'bibliotheque-tests:projet-public';
 
 /** A message on CANAL_SQL_DIRECT: a statement with `?` placeholders, answered in `reponse` (its rows). */
 export interface MessageSqlDirect {
@@ -62,6 +64,22 @@ export function executerSql(sql: string, valeurs: readonly unknown[] = []): Prom
   const message: MessageSqlDirect = { sql, valeurs };
   canal.publish(message);
   if (!message.reponse) throw new Error('Le pont SQL n’a pas répondu');
+  return message.reponse;
+}
+
+/** A message on CANAL_PROJET_PUBLIC: `lireProjetPublic` of src/transparence/projet-public.ts, answered in `reponse`. */
+export interface MessageProjetPublic {
+  critere: CritereProjet;
+  reponse?: Promise<ProjetPublic | null>;
+}
+
+/** What the running Strapi's `lireProjetPublic` returns for this projet (the reading the fiche de transparence relies on). */
+export function lireProjetPublicDansStrapi(critere: CritereProjet): Promise<ProjetPublic | null> {
+  const canal = diagnosticsChannel.channel(CANAL_PROJET_PUBLIC);
+  if (!canal.hasSubscribers) throw new Error('Le pont « projet public » n’est pas branché : la mise en place globale n’a pas tourné');
+  const message: MessageProjetPublic = { critere };
+  canal.publish(message);
+  if (!message.reponse) throw new Error('Le pont « projet public » n’a pas répondu');
   return message.reponse;
 }
 

@@ -323,6 +323,14 @@ function genererCalcules(): void {
   }
   lire('similaires id nul', '/api/projets/a%00b/similaires');
   lire('similaires id long', `/api/projets/${'x'.repeat(3000)}/similaires`);
+  for (const requete of ['x=1', 'populate=*', 'fields[0]=contact']) {
+    demandes.push({ titre: `transparence ${requete}`, methode: 'get', chemin: `/api/projets/:projet/transparence?${requete}`, ecriture: false });
+  }
+  lire('transparence id nul', '/api/projets/a%00b/transparence');
+  lire('transparence id long', `/api/projets/${'x'.repeat(3000)}/transparence`);
+  lire('page de transparence nulle', '/transparence/a%00b');
+  lire('page de transparence longue', `/transparence/${'x'.repeat(3000)}`);
+  lire('page de transparence encodée', '/transparence/%3Cscript%3E%27');
 }
 
 // ---------------------------------------------------------------- database row counts

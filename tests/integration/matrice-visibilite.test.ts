@@ -364,3 +364,17 @@ describe('Open data : public, jamais de champ restreint', () => {
     }
   });
 });
+
+describe('Fiche de transparence : publique, jamais de champ restreint', () => {
+  it('aucune valeur restreinte, réservée aux membres ou non publiée dans la fiche JSON ni dans la page, même lue par un membre', async () => {
+    const projet = publies.get('api::projet.projet');
+    for (const chemin of [`/api/projets/${projet}/transparence`, `/transparence/${projet}`]) {
+      const reponse = await api().get(chemin).set(APPELANTS.membre());
+      expect([chemin, reponse.status]).toEqual([chemin, 200]);
+      const trouvees = valeurs.filter((v) => v.texte && v.genre !== 'public' && contient(reponse.text, v)).map((v) => `${chemin} : ${v.genre} ${v.uid} ${v.chemin.join('.')}`);
+      expect(trouvees).toEqual([]);
+    }
+    expect((await api().get(`/api/projets/${brouillons.get('api::projet.projet')}/transparence`)).status).toBe(404);
+    expect((await api().get(`/transparence/${brouillons.get('api::projet.projet')}`)).status).toBe(404);
+  });
+});

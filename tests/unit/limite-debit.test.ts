@@ -13,6 +13,7 @@ describe('catégories de requêtes limitées', () => {
     ['GET', '/api/auth/local', 'api'],
     ['GET', '/api/projets', 'api'],
     ['POST', '/graphql', 'api'],
+    ['GET', '/transparence/assistant-usagers', 'api'],
     ['GET', '/admin', undefined],
     ['GET', '/_health', undefined],
   ])('%s %s → %s', (methode, chemin, attendu) => {
