@@ -2,11 +2,9 @@
 import type { Core } from '@strapi/strapi';
 import { adressesFiche, construireFiche, type Adresses, type Fiche } from './fiche';
 import { lireProjetPublic, type CritereProjet } from './projet-public';
-
-/** The public address of the CMS (`server.absoluteUrl`), without a trailing slash. */
-const adresseCms = (strapi: Core.Strapi): string => String(strapi.config.get('server.absoluteUrl', '') ?? '').replace(/\/$/, '');
+import { adressePublique } from '../config/adresse-publique';
 
 export async function lireFiche(strapi: Core.Strapi, critere: CritereProjet): Promise<{ fiche: Fiche; adresses: Adresses } | null> {
   const projet = await lireProjetPublic(strapi, critere);
-  return projet ? { fiche: construireFiche(projet), adresses: adressesFiche(adresseCms(strapi), projet) } : null;
+  return projet ? { fiche: construireFiche(projet), adresses: adressesFiche(adressePublique(strapi), projet) } : null;
 }

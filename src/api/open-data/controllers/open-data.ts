@@ -17,6 +17,7 @@ import { ENTETE, ENTETE_ETENDUE, neutraliserFormule, versLigneEtendue, versObjet
 import type { VersionExport } from '../services/open-data';
 import { enJsonLd, enTurtle, tripletsCatalogue, type Editeur, type Triplet } from '../../../domaine/catalogue-dcat';
 import { distributionsCatalogue, FICHIERS_PROJETS, type FichierProjets } from '../fichiers';
+import { adressePublique } from '../../../config/adresse-publique';
 
 const NOM_FICHIER = 'bibliotheque-ia-territoriales-projets';
 const CHEMIN = '/api/open-data';
@@ -65,7 +66,7 @@ function servirJson(ctx: Context, corps: string, nom: string) {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const base = () => String(strapi.config.get('server.absoluteUrl', '') ?? '').replace(/\/$/, '');
+  const base = () => adressePublique(strapi);
 
   async function csv(ctx: Context, etendu: boolean) {
     const version = await service(strapi).version();

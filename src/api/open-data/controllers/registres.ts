@@ -10,9 +10,10 @@ import { projetsPublics } from '../../../transparence/projet-public';
 import { exporterProjet, type NomRegistre } from '../../../transparence/exports/registres';
 import type { VersionExport } from '../services/open-data';
 import { enCache } from './open-data';
+import { adressePublique } from '../../../config/adresse-publique';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const base = () => String(strapi.config.get('server.absoluteUrl', '') ?? '').replace(/\/$/, '');
+  const base = () => adressePublique(strapi);
   const version = () => (strapi.service('api::open-data.open-data') as unknown as { version(): Promise<VersionExport> }).version();
 
   const exporterTous = (nom: NomRegistre) => async (ctx: Context) => {

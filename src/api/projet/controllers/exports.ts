@@ -5,9 +5,10 @@ import { errors } from '@strapi/utils';
 import { lireProjetPublic } from '../../../transparence/projet-public';
 import { exporterProjet, type NomRegistre } from '../../../transparence/exports/registres';
 import { PROJET_INTROUVABLE } from '../../../similaires/similaires';
+import { adressePublique } from '../../../config/adresse-publique';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const base = () => String(strapi.config.get('server.absoluteUrl', '') ?? '').replace(/\/$/, '');
+  const base = () => adressePublique(strapi);
 
   const exporter = (nom: NomRegistre) => async (ctx: Context) => {
     const projet = await lireProjetPublic(strapi, { documentId: String(ctx.params.documentId) });
