@@ -109,7 +109,7 @@ describe('GET /api/projets/:documentId/export/<registre>.json', () => {
   it('ATRS : phase, tiers et voies de recours', async () => {
     const { data, meta } = (await api().get(`/api/projets/${f.hautRisque}/export/atrs.json`)).body as Enveloppe;
     expect(data.metadata).toMatchObject({ phase: 'production', atrs_version: 'v3.0', organisation_type: ['local-authority'], function: ['environmental-protection'] });
-    expect(data.tier_2.owner_and_responsibility.third_parties).toEqual([{ name: 'Hydro Analyse', role: 'Développement et maintenance du modèle.' }]);
+    expect(data.tier_2.owner_and_responsibility.external_suppliers).toEqual([{ external_supplier: 'Hydro Analyse', external_supplier_role: 'Développement et maintenance du modèle.' }]);
     expect(data.tier_2.decision_making_process.appeals_and_review).toBe('Recours gracieux auprès du maire.\n\nArrêt du suivi sur demande.');
     expect(meta.champsNonRenseignes).toEqual(expect.arrayContaining(['tier_1.contact_email', 'tier_2.tool_specification.models', 'tier_2.data_specification.source_data_name']));
   });

@@ -127,35 +127,38 @@ describe('ATRS (template v3.0)', () => {
     expect(document.tier_1).toEqual({
       name: 'Détection des fuites d’eau',
       description: 'Repérer les fuites du réseau d’eau potable à partir des relevés des compteurs.',
-      website: 'https://ville.example/fuites',
+      website_url: 'https://ville.example/fuites',
     });
     expect(document.tier_2.owner_and_responsibility).toEqual({
-      organisation: 'Ville de Test',
-      third_party_involvement: 'Yes',
-      third_parties: [{ name: 'Hydro SAS', role: 'Développement et maintenance du modèle.' }],
+      organisation_or_department: 'Ville de Test',
+      external_supplier_involvement: 'Yes',
+      external_suppliers: [{ external_supplier: 'Hydro SAS', external_supplier_role: 'Développement et maintenance du modèle.' }],
     });
     expect(document.tier_2.decision_making_process.appeals_and_review).toBe(
       'Recours gracieux auprès du maire.\n\nLes usagers peuvent demander l’arrêt du suivi de leur compteur.',
     );
     expect(document.tier_2.data_specification).toEqual({});
+    expect(document.tier_2.risks_mitigations_and_impact_assessments.impact_assessment).toBe('AIPD : https://ville.example/aipd.pdf');
+    expect(document.tier_2).not.toHaveProperty('model_specification');
     expect(champsNonRenseignes).toEqual(
       expect.arrayContaining([
         'tier_1.contact_email',
         'metadata.region',
-        'tier_2.owner_and_responsibility.third_parties[].companies_house_number',
+        'tier_2.owner_and_responsibility.external_suppliers[].companies_house_number',
         'tier_2.tool_specification.models',
+        'tier_2.model_specification',
         'tier_2.data_specification.sensitive_attributes',
       ]),
     );
-    expect(champsNonRenseignes).not.toContain('tier_2.owner_and_responsibility.third_parties[].role');
+    expect(champsNonRenseignes).not.toContain('tier_2.owner_and_responsibility.external_suppliers[].external_supplier_role');
     expect(ecartsDefinition(definition, document, champsNonRenseignes)).toEqual([]);
   });
 
   it('sans offreur ni évaluation : pas de tiers, champs déclarés non renseignés', () => {
     const { document, champsNonRenseignes } = versAtrs(projet({ offreurs: [], evaluation: null, statut: 'exploration' }), BASE);
-    expect(document.tier_2.owner_and_responsibility.third_party_involvement).toBe('No');
+    expect(document.tier_2.owner_and_responsibility.external_supplier_involvement).toBe('No');
     expect(document.tier_2.tool_specification).toEqual({ phase: 'pre-deployment' });
-    expect(champsNonRenseignes).toEqual(expect.arrayContaining(['tier_2.owner_and_responsibility.third_parties', 'tier_2.risks_mitigations_and_impact_assessments.risks_and_mitigations']));
+    expect(champsNonRenseignes).toEqual(expect.arrayContaining(['tier_2.owner_and_responsibility.external_suppliers', 'tier_2.risks_mitigations_and_impact_assessments.impact_assessment', 'tier_2.risks_mitigations_and_impact_assessments.risks_and_mitigations']));
     expect(champsNonRenseignes.some((c) => c.includes('companies_house_number'))).toBe(false);
     expect(ecartsDefinition(definition, document, champsNonRenseignes)).toEqual([]);
   });

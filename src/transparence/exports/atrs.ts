@@ -1,6 +1,7 @@
 /**
- * A published projet as a UK Algorithmic Transparency Recording Standard record, template v3.0
- * (definition: donnees/registres/atrs/schema.json; mapping table: docs/exports-registres.md).
+ * A published projet as a UK Algorithmic Transparency Recording Standard record, template v3.0: the
+ * template's attributes grouped by section (definition and sources: donnees/registres/atrs/schema.json
+ * and LISEZMOI.md; mapping table: docs/exports-registres.md).
  */
 import type { ProjetPublic } from '../projet-public';
 import { Releve, joindre, texte, type ExportRegistre } from './commun';
@@ -23,25 +24,23 @@ export interface EnregistrementAtrs {
     atrs_version: Texte;
     other_tags: Texte;
   }>;
-  tier_1: Partial<Record<'name' | 'description' | 'website' | 'contact_email', Texte>>;
+  tier_1: Partial<Record<'name' | 'description' | 'website_url' | 'contact_email', Texte>>;
   tier_2: {
     owner_and_responsibility: Partial<{
-      organisation: Texte;
+      organisation_or_department: Texte;
       team: Texte;
       senior_responsible_owner: Texte;
-      third_party_involvement: 'Yes' | 'No';
-      third_parties: Array<{ name: Texte; role?: Texte }>;
+      external_supplier_involvement: 'Yes' | 'No';
+      external_suppliers: Array<{ external_supplier: Texte; external_supplier_role?: Texte }>;
     }>;
     description_and_rationale: Partial<Record<'detailed_description' | 'scope' | 'benefit' | 'previous_process' | 'alternatives_considered', Texte>>;
     decision_making_process: Partial<
       Record<'process_integration' | 'provided_information' | 'frequency_and_scale_of_usage' | 'human_decisions_and_review' | 'required_training' | 'appeals_and_review', Texte>
     >;
-    tool_specification: Partial<{ system_architecture: Texte; phase: Phase; maintenance: Texte; models: unknown[] }>;
+    tool_specification: Partial<{ system_architecture: Texte; phase: Phase; maintenance: Texte; models: Texte }>;
+    model_specification?: Array<Record<string, Texte>>;
     data_specification: Partial<Record<string, Texte>>;
-    risks_mitigations_and_impact_assessments: Partial<{
-      impact_assessments: Array<{ name: Texte; link?: Texte }>;
-      risks_and_mitigations: Texte;
-    }>;
+    risks_mitigations_and_impact_assessments: Partial<Record<'impact_assessment' | 'risks_and_mitigations', Texte>>;
   };
 }
 
@@ -106,28 +105,30 @@ export function versAtrs(projet: ProjetPublic, _base: string): ExportRegistre<En
   const tier1 = releve.sous('tier_1').objet<EnregistrementAtrs['tier_1']>({
       name: projet.nom,
       description: texte(projet.resume) ?? texte(projet.description),
-      website: texte(projet.lienInformation),
+      website_url: texte(projet.lienInformation),
       // The projet's contact email is Restreint.
       contact_email: null,
   });
   const tier2 = releve.sous('tier_2');
+  // The model specification (2.4.2) describes the models of `techniquesIa`, which is Restreint.
+  tier2.nonRenseigne('model_specification');
   const proprietaire = tier2.sous('owner_and_responsibility');
   if (projet.offreurs.length > 0) {
     // The library has no Companies House number, procurement procedure (miseEnOeuvre is Restreint) or data terms.
-    proprietaire.nonRenseigne('third_parties[].companies_house_number', 'third_parties[].procurement_procedure_type', 'third_parties[].data_access_terms');
-    if (!role) proprietaire.nonRenseigne('third_parties[].role');
+    proprietaire.nonRenseigne('external_suppliers[].companies_house_number', 'external_suppliers[].procurement_procedure_type', 'external_suppliers[].data_access_terms');
+    if (!role) proprietaire.nonRenseigne('external_suppliers[].external_supplier_role');
   }
   const document: EnregistrementAtrs = {
     metadata,
     tier_1: tier1,
     tier_2: {
       owner_and_responsibility: proprietaire.objet<Tier2['owner_and_responsibility']>({
-        organisation: projet.collectivite?.nom ?? null,
+        organisation_or_department: projet.collectivite?.nom ?? null,
         team: null,
         senior_responsible_owner: null,
-        third_party_involvement: projet.offreurs.length > 0 ? 'Yes' : 'No',
+        external_supplier_involvement: projet.offreurs.length > 0 ? 'Yes' : 'No',
         // One role text for every supplier: the library records the suppliers' role once per projet.
-        third_parties: projet.offreurs.map((o) => (role ? { name: o.nom, role } : { name: o.nom })),
+        external_suppliers: projet.offreurs.map((o) => (role ? { external_supplier: o.nom, external_supplier_role: role } : { external_supplier: o.nom })),
       }),
       description_and_rationale: tier2.sous('description_and_rationale').objet<Tier2['description_and_rationale']>({
         detailed_description: texte(projet.description),
@@ -148,7 +149,8 @@ export function versAtrs(projet: ProjetPublic, _base: string): ExportRegistre<En
       tool_specification: tier2.sous('tool_specification').objet<Tier2['tool_specification']>({ system_architecture: null, phase, maintenance: null, models: null }),
       data_specification: tier2.sous('data_specification').objet<Tier2['data_specification']>(Object.fromEntries(DONNEES.map((champ) => [champ, null]))),
       risks_mitigations_and_impact_assessments: tier2.sous('risks_mitigations_and_impact_assessments').objet<Tier2['risks_mitigations_and_impact_assessments']>({
-        impact_assessments: (evaluation?.evaluationsImpact ?? []).map((e) => (e.url ? { name: e.titre, link: e.url } : { name: e.titre })),
+        // The template asks for every assessment in one text: one line each, with its public link when there is one.
+        impact_assessment: (evaluation?.evaluationsImpact ?? []).map((e) => (e.url ? `${e.titre} : ${e.url}` : e.titre)).join('\n') || null,
         risks_and_mitigations: texte(evaluation?.risque),
       }),
     },
