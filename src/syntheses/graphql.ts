@@ -37,7 +37,7 @@ export function etendreGraphqlSyntheses(strapi: Core.Strapi): void {
     const thematique = (t: any) => t.field('thematique', { type: 'SyntheseThematique' });
     return {
       types: [
-        objet(nexus, 'SyntheseThematique', [['slug', 'string'], ['nom', 'string', true]]),
+        objet(nexus, 'SyntheseThematique', [['documentId', 'id', true], ['slug', 'string'], ['nom', 'string', true]]),
         objet(nexus, 'SyntheseProjet', CHAMPS_PROJET, thematique),
         objet(nexus, 'SyntheseProjetRole', CHAMPS_PROJET, (t) => {
           thematique(t);

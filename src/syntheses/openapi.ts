@@ -17,7 +17,7 @@ const projet = {
     nom: texte,
     resume: texteOuNull,
     statut: texteOuNull,
-    thematique: { type: 'object', nullable: true, properties: { slug: texteOuNull, nom: texte } },
+    thematique: { type: 'object', nullable: true, properties: { documentId: texte, slug: texteOuNull, nom: texte } },
   },
 };
 

@@ -13,7 +13,7 @@ export interface ProjetCourt {
   nom: string;
   resume: string | null;
   statut: string | null;
-  thematique: { slug: string | null; nom: string } | null;
+  thematique: { documentId: string; slug: string | null; nom: string } | null;
 }
 
 export interface Reference {
