@@ -4,6 +4,7 @@ import { lireDomainesAutorises } from '../src/domaine/domaines-membres';
 import { finaliserDescription } from '../src/api-contenu/openapi';
 import { decrireStatistiques } from '../src/statistiques/openapi';
 import { decrireSimilaires } from '../src/similaires/openapi';
+import { decrireSyntheses } from '../src/syntheses/openapi';
 import { decrireExportsRegistres } from '../src/transparence/exports/openapi';
 import { decrireTransparence } from '../src/transparence/openapi';
 import { decrireRecherche } from '../src/recherche/openapi';
@@ -134,7 +135,7 @@ export default ({ env }: { env: any }) => ({
         plugins: ['users-permissions', 'upload'],
         // Committed and checked by a test: see src/api-contenu/openapi.ts. The routes that are no
         // content type's are described by their modules.
-        mutateDocumentation: finaliserDescription([decrireStatistiques, decrireSimilaires, decrireTransparence, decrireExportsRegistres, decrireRecherche, decrireFichiersRessources]),
+        mutateDocumentation: finaliserDescription([decrireStatistiques, decrireSimilaires, decrireSyntheses, decrireTransparence, decrireExportsRegistres, decrireRecherche, decrireFichiersRessources]),
       },
       // Relative to the server that serves the description, whatever its address.
       servers: [{ url: '/api', description: 'Ce serveur' }],

@@ -27,6 +27,7 @@ import { enregistrerMiseAJourIndex, synchroniserIndexRecherche } from './recherc
 import { etendreGraphqlRecherche } from './recherche/graphql';
 import { etendreGraphqlStatistiques } from './statistiques/graphql';
 import { etendreGraphqlSimilaires } from './similaires/graphql';
+import { etendreGraphqlSyntheses } from './syntheses/graphql';
 import { etendreGraphqlCompte } from './api-contenu/graphql-compte';
 import { mettreEnCachePermissionsPubliques } from './api-contenu/cache-permissions-publiques';
 
@@ -54,6 +55,7 @@ export default {
     etendreGraphqlRecherche(strapi);
     etendreGraphqlStatistiques(strapi);
     etendreGraphqlSimilaires(strapi);
+    etendreGraphqlSyntheses(strapi);
     etendreGraphqlCompte(strapi);
     suivreEcrituresDocuments(strapi);
   },

@@ -1,5 +1,5 @@
 /**
- * Checks of the query string of the computed routes (statistiques, similaires): a bad parameter is a
+ * Checks of the query string of the computed routes (statistiques, similaires, synthèses): a bad parameter is a
  * 400 with a French message, never a 500. Pure.
  */
 export type Lecture<T> = { ok: true; valeur: T } | { ok: false; message: string };

@@ -58,7 +58,7 @@ export const LECTURE_PUBLIQUE: readonly string[] = [
 ];
 
 /**
- * Computed reads of the published projets, for everyone (each hides the Restreint from non-members
+ * Computed reads of the published content, for everyone (each hides the Restreint from non-members
  * itself): the users-permissions action granted to the Public and Membre roles, and the first segment
  * of its path under /api.
  */
@@ -66,6 +66,8 @@ export const LECTURES_CALCULEES: ReadonlyArray<{ action: string; collection: str
   { action: 'api::recherche.recherche.find', collection: 'recherche' },
   { action: 'api::statistiques.statistiques.find', collection: 'statistiques' },
   { action: 'api::projet.similaires.find', collection: 'projets' },
+  { action: 'api::collectivite.synthese.find', collection: 'collectivites' },
+  { action: 'api::offreur.synthese.find', collection: 'offreurs' },
 ];
 
 /** Ressources: the attribute and the value that make one visible to everyone (else: members only). */

@@ -108,7 +108,7 @@ export interface ProjetPublic {
 
 export type CritereProjet = { documentId: string } | { slug: string };
 
-function attributs(strapi: Core.Strapi, uid: string): Record<string, Attribut> {
+export function attributs(strapi: Core.Strapi, uid: string): Record<string, Attribut> {
   const modele = (strapi.contentType(uid as StrapiUID.ContentType) ?? strapi.components[uid as StrapiUID.Component]) as unknown as {
     attributes: Record<string, Attribut>;
   };
@@ -134,7 +134,7 @@ function projection(strapi: Core.Strapi) {
 }
 
 /** Removes the Document Service's technical ids, recursively, so the result is what `ProjetPublic` says. */
-function sansId<T>(valeur: T): T {
+export function sansId<T>(valeur: T): T {
   if (Array.isArray(valeur)) return valeur.map(sansId) as T;
   if (valeur === null || typeof valeur !== 'object' || valeur instanceof Date) return valeur;
   return Object.fromEntries(

@@ -328,6 +328,11 @@ function genererCalcules(): void {
   }
   lire('transparence id nul', '/api/projets/a%00b/transparence');
   lire('transparence id long', `/api/projets/${'x'.repeat(3000)}/transparence`);
+  for (const pluriel of ['collectivites', 'offreurs']) {
+    for (const requete of ['x=1', 'populate=*', 'fields[0]=contact']) lire(`synthèse ${pluriel} ${requete}`, `/api/${pluriel}/inexistant/synthese?${requete}`);
+    lire(`synthèse ${pluriel} id nul`, `/api/${pluriel}/a%00b/synthese`);
+    lire(`synthèse ${pluriel} id long`, `/api/${pluriel}/${'x'.repeat(3000)}/synthese`);
+  }
   lire('page de transparence nulle', '/transparence/a%00b');
   lire('page de transparence longue', `/transparence/${'x'.repeat(3000)}`);
   lire('page de transparence encodée', '/transparence/%3Cscript%3E%27');

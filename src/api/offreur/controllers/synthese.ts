@@ -1,0 +1,16 @@
+/** GET /api/offreurs/:documentId/synthese — thin: no query parameter accepted, 404 when unknown; the synthesis is in src/syntheses/. */
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { errors } from '@strapi/utils';
+import { parametresInconnus } from '../../../domaine/parametres';
+import { OFFREUR_INTROUVABLE, syntheseOffreur } from '../../../syntheses/syntheses';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async find(ctx: Context) {
+    const inconnus = parametresInconnus(ctx.query, []);
+    if (inconnus) throw new errors.ValidationError(inconnus);
+    const data = await syntheseOffreur(strapi, String(ctx.params.documentId));
+    if (!data) throw new errors.NotFoundError(OFFREUR_INTROUVABLE);
+    ctx.body = { data };
+  },
+});
