@@ -28,6 +28,7 @@ import { etendreGraphqlRecherche } from './recherche/graphql';
 import { etendreGraphqlStatistiques } from './statistiques/graphql';
 import { etendreGraphqlSimilaires } from './similaires/graphql';
 import { etendreGraphqlCompte } from './api-contenu/graphql-compte';
+import { enregistrerReponsesSignalements, masquerSignalementsGraphql } from './signalements/signalements';
 import { mettreEnCachePermissionsPubliques } from './api-contenu/cache-permissions-publiques';
 
 /** Stops listening to the other processes' writes (PostgreSQL), at shutdown. */
@@ -56,6 +57,8 @@ export default {
     etendreGraphqlSimilaires(strapi);
     etendreGraphqlCompte(strapi);
     suivreEcrituresDocuments(strapi);
+    enregistrerReponsesSignalements(strapi);
+    masquerSignalementsGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
