@@ -12,6 +12,7 @@ export default ({ env }: { env: any }) => {
       connexion: auth,
       inscription: auth,
       motDePasse: auth,
+      signalement: { actif: actives, max: env.int('LIMITE_SIGNALEMENT_MAX', 5), fenetreSecondes: env.int('LIMITE_SIGNALEMENT_FENETRE_SECONDES', 3600) },
       api: { actif: actives, max: env.int('LIMITE_API_MAX', 300), fenetreSecondes: env.int('LIMITE_API_FENETRE_SECONDES', 60) },
     },
   };

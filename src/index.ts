@@ -29,6 +29,7 @@ import { etendreGraphqlStatistiques } from './statistiques/graphql';
 import { etendreGraphqlSimilaires } from './similaires/graphql';
 import { etendreGraphqlSyntheses } from './syntheses/graphql';
 import { etendreGraphqlCompte } from './api-contenu/graphql-compte';
+import { enregistrerReponsesSignalements, masquerSignalementsGraphql } from './signalements/signalements';
 import { mettreEnCachePermissionsPubliques } from './api-contenu/cache-permissions-publiques';
 
 /** Stops listening to the other processes' writes (PostgreSQL), at shutdown. */
@@ -58,6 +59,8 @@ export default {
     etendreGraphqlSyntheses(strapi);
     etendreGraphqlCompte(strapi);
     suivreEcrituresDocuments(strapi);
+    enregistrerReponsesSignalements(strapi);
+    masquerSignalementsGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

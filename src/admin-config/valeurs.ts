@@ -54,6 +54,9 @@ export const LIBELLES_VALEURS: Readonly<Record<string, LibellesValeurs>> = {
     },
     statut: { en_preparation: 'En préparation', adoptee: 'Adoptée', archivee: 'Archivée' },
   },
+  'api::signalement.signalement': {
+    etat: { nouveau: 'Nouveau', en_cours: 'En cours', traite: 'Traité' },
+  },
   'api::offreur.offreur': {
     type: {
       entreprise: 'Entreprise',

@@ -8,6 +8,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID as T } from '../domaine/regles-metier';
+import { UID_SIGNALEMENT } from '../domaine/signalement';
 import { CODE_SUPER_ADMIN, NOM_ROLE_MODERATEUR } from '../plugins/revue-editoriale/public';
 
 export const ROLES_EDITORIAUX = {
@@ -79,6 +80,9 @@ export const PERMISSIONS_EDITORIALES: Record<keyof typeof ROLES_EDITORIAUX, { de
     regles: [
       { actions: ['create', 'read', 'update', 'delete', 'publish'], sujets: [...DOCUMENTS_DE_COLLECTIVITE, T.offreur, T.evenement] },
       { actions: ['create', 'read', 'update', 'delete'], sujets: [T.collectivite, T.thematique, T.publicCible, T.techniqueIa, 'plugin::users-permissions.user'] },
+      // Reports come from the public form only (POST /api/signalements): modérateurs follow and answer them.
+      { actions: ['read'], sujets: [UID_SIGNALEMENT] },
+      { actions: ['update'], sujets: [UID_SIGNALEMENT], champs: ['etat', 'reponse'] },
     ],
     autres: [...UPLOAD_AGENT, 'admin::users.read', 'admin::users.create', 'admin::users.update', 'admin::roles.read', 'plugin::import-projets.importer'],
   },

@@ -1,6 +1,7 @@
 /**
  * Per-IP request limits (fixed window). Pure: `middlewares/limite-debit.ts` is the Koa glue.
- * Categories: authentication requests, each limited on its own, and the content API.
+ * Categories: authentication requests, each limited on its own, the reports of errors (« Signaler une
+ * erreur », a write anyone may make: a tighter window of its own) and the content API.
  */
 import { CHEMIN_FICHE_HTML } from '../transparence/fiche';
 
@@ -15,11 +16,12 @@ export interface ConfigurationLimites {
   connexion: Limite;
   inscription: Limite;
   motDePasse: Limite;
+  signalement: Limite;
   api: Limite;
 }
 
 export type Categorie = keyof ConfigurationLimites;
-export type CategorieAuthentification = Exclude<Categorie, 'api'>;
+export type CategorieAuthentification = Exclude<Categorie, 'api' | 'signalement'>;
 
 const AUTHENTIFICATION: Readonly<Record<string, CategorieAuthentification>> = {
   '/api/auth/local': 'connexion',
@@ -46,6 +48,7 @@ export function categorieDeRequete(methode: string, chemin: string): Categorie |
   const p = normaliser(chemin);
   const authentification = categorieAuthentification(p);
   if (authentification && methode === 'POST') return authentification;
+  if (p === '/api/signalements' && methode === 'POST') return 'signalement';
   // The HTML fiche de transparence reads the database like the content API: counted with it.
   if (p === '/graphql' || p.startsWith('/api/') || p.startsWith(`${CHEMIN_FICHE_HTML}/`)) return 'api';
   return undefined;
@@ -55,6 +58,7 @@ export const MESSAGES: Record<Categorie, string> = {
   connexion: 'Trop de tentatives de connexion depuis votre adresse. Réessayez dans quelques minutes.',
   inscription: 'Trop de demandes d’inscription depuis votre adresse. Réessayez plus tard.',
   motDePasse: 'Trop de demandes de réinitialisation du mot de passe depuis votre adresse. Réessayez plus tard.',
+  signalement: 'Trop de signalements envoyés depuis votre adresse. Réessayez dans une heure.',
   api: 'Trop de requêtes depuis votre adresse. Ralentissez puis réessayez dans un instant.',
 };
 

@@ -44,7 +44,7 @@ const RE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Attributes holding a web address, whatever the content type or component. */
 export const CHAMPS_URL = new Set(['url', 'lienInformation', 'lienDeliberation', 'siteWeb', 'logoUrl', 'lien']);
 
-const RE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const RE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const RE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TYPES_TEXTE = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration']);
 /** Largest absolute value each numeric column holds (PostgreSQL integer, bigint as a safe JS integer, decimal(10,2)). */

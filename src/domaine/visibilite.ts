@@ -8,6 +8,7 @@
  * populate through a relation seeing only what the caller could read at its end. Pure: no Strapi import.
  */
 import { UID } from './regles-metier';
+import { UID_SIGNALEMENT } from './signalement';
 import { cheminsDeTri, controlerForme, populateEnObjet, RequeteRefusee, type Attribut } from './forme-requete';
 
 /** Restreint attributes of each content type: private on the content API, revealed to members. */
@@ -36,7 +37,15 @@ export const ATTRIBUTS_RESTREINTS: Readonly<Record<string, readonly string[]>> =
 export const ATTRIBUTS_INTERNES: Readonly<Record<string, readonly string[]>> = {
   [UID.collectivite]: ['referents', 'contributeurs'],
   [UID.projet]: ['notesImport'],
+  [UID_SIGNALEMENT]: ['email'],
 };
+
+/**
+ * Content types never served on the content API, to nobody (no role, no token): the reports of errors
+ * of the visitors, read and answered in the admin panel only. Their API has no read route and GraphQL
+ * no type (src/api/signalement/routes/signalement.ts, src/signalements/signalements.ts).
+ */
+export const TYPES_INTERNES: readonly string[] = [UID_SIGNALEMENT];
 
 /**
  * Components whose every field is Restreint. They are reached only through a Restreint attribute, so

@@ -83,11 +83,12 @@ export function limiteAuthentification(strapi: Core.Strapi) {
 }
 
 /**
- * Global middleware `global::limite-debit`: the content API (REST and GraphQL together) per IP.
- * Authentication requests are counted by `limiteAuthentification`, on their route.
+ * Global middleware `global::limite-debit`: the content API (REST and GraphQL together) and the reports
+ * of errors, per IP. Authentication requests are counted by `limiteAuthentification`, on their route.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: any, next: () => Promise<void>) => {
-    if (categorieDeRequete(ctx.method, ctx.path) === 'api') await limiteur(strapi).compter(ctx, 'api');
+    const categorie = categorieDeRequete(ctx.method, ctx.path);
+    if (categorie === 'api' || categorie === 'signalement') await limiteur(strapi).compter(ctx, categorie);
     return next();
   };

@@ -12,7 +12,7 @@
  */
 import { api, APPELANTS, enteteAdmin, enteteJeton, graphql, type NomAppelant } from '../helpers/http';
 import { collectiviteParSiren } from '../helpers/donnees';
-import { ATTRIBUTS_RESTREINTS, LECTURE_PUBLIQUE } from '../../src/domaine/visibilite';
+import { ATTRIBUTS_RESTREINTS, LECTURE_PUBLIQUE, TYPES_INTERNES } from '../../src/domaine/visibilite';
 import { RELATIONS_REQUISES, VALEURS_REQUISES } from '../../src/domaine/regles-metier';
 
 const SIREN_ALBI = '218100048';
@@ -160,7 +160,7 @@ beforeAll(async () => {
   // Reference documents (types without drafts): two of each, the first a first-level thématique.
   fixes.set('api::collectivite.collectivite#0', await collectiviteParSiren(SIREN_ALBI));
   for (const type of modeles.values()) {
-    if (type.brouillons || type.uid === 'api::collectivite.collectivite') continue;
+    if (type.brouillons || type.uid === 'api::collectivite.collectivite' || TYPES_INTERNES.includes(type.uid)) continue;
     const query = 'parent' in type.attributs ? { 'filters[parent][id][$null]': 'true', sort: 'ordre:asc' } : { sort: 'id:asc' };
     const liste = (await api().get(`/api/${type.pluriel}`).query({ ...query, 'pagination[pageSize]': 2 })).body.data as Array<{ documentId: string }>;
     liste.forEach((d, i) => fixes.set(`${type.uid}#${i}`, d.documentId));
@@ -227,6 +227,22 @@ describe.each(NOMS_APPELANTS)('Matrice de visibilité, appelant %s', (appelant) 
   it('le schéma a produit des valeurs de chaque genre et des chemins de relation', () => {
     for (const genre of ['public', 'restreint', 'membres', 'edition', 'brouillon'] as Genre[]) expect([genre, valeurs.some((v) => v.genre === genre)]).toEqual([genre, true]);
     expect(chemins().length).toBeGreaterThan(10);
+  });
+
+  it('chaque type de contenu est lisible par tous ou interne, jamais les deux', () => {
+    for (const uid of modeles.keys()) expect([uid, LECTURE_PUBLIQUE.includes(uid) !== TYPES_INTERNES.includes(uid)]).toEqual([uid, true]);
+  });
+
+  it('REST et GraphQL : les types internes ne répondent à personne', async () => {
+    for (const uid of TYPES_INTERNES) {
+      const type = modeles.get(uid)!;
+      for (const chemin of [`/api/${type.pluriel}`, `/api/${type.pluriel}/x`]) {
+        const reponse = await api().get(chemin).set(entete());
+        expect([chemin, [403, 404].includes(reponse.status), reponse.body.data ?? null]).toEqual([chemin, true, null]);
+      }
+      const schema = await graphql('{ __schema { types { name } queryType { fields { name } } } }', {}, entete());
+      expect(JSON.stringify(schema.body.data ?? schema.body).toLowerCase()).not.toContain(type.singulier);
+    }
   });
 
   it('REST : listes, détails, populate=* et status=draft', async () => {

@@ -1052,6 +1052,50 @@ export interface ApiRessourceRessource extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiSignalementSignalement extends Struct.CollectionTypeSchema {
+  collectionName: 'signalements';
+  info: {
+    description: 'Erreur signal\u00E9e sur une fiche projet par un visiteur (interne : jamais servi par l\u2019API de contenu)';
+    displayName: 'Signalement';
+    pluralName: 'signalements';
+    singularName: 'signalement';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    email: Schema.Attribute.Email & Schema.Attribute.Private;
+    etat: Schema.Attribute.Enumeration<['nouveau', 'en_cours', 'traite']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'nouveau'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::signalement.signalement'
+    > &
+      Schema.Attribute.Private;
+    message: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+        minLength: 10;
+      }>;
+    projet: Schema.Attribute.Relation<'manyToOne', 'api::projet.projet'>;
+    publishedAt: Schema.Attribute.DateTime;
+    reponduLe: Schema.Attribute.DateTime;
+    reponse: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiTechniqueIaTechniqueIa extends Struct.CollectionTypeSchema {
   collectionName: 'techniques_ia';
   info: {
@@ -1818,6 +1862,7 @@ declare module '@strapi/strapi' {
       'api::projet.projet': ApiProjetProjet;
       'api::public-cible.public-cible': ApiPublicCiblePublicCible;
       'api::ressource.ressource': ApiRessourceRessource;
+      'api::signalement.signalement': ApiSignalementSignalement;
       'api::technique-ia.technique-ia': ApiTechniqueIaTechniqueIa;
       'api::thematique.thematique': ApiThematiqueThematique;
       'plugin::content-releases.release': PluginContentReleasesRelease;

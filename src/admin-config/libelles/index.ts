@@ -18,6 +18,7 @@ import { ECRAN_OFFREUR, ECRAN_SOLUTION } from './offreur';
 import { ECRAN_ALGORITHME, ECRAN_DONNEES, ECRAN_EVALUATION, ECRAN_PROJET, ECRAN_SOURCE_DONNEES } from './projet';
 import { ECRAN_PUBLIC_CIBLE } from './public-cible';
 import { ECRAN_RESSOURCE } from './ressource';
+import { ECRAN_SIGNALEMENT } from './signalement';
 import { ECRAN_TECHNIQUE_IA } from './technique-ia';
 import { ECRAN_THEMATIQUE } from './thematique';
 import { ECRAN_UTILISATEUR } from './utilisateur';
@@ -34,6 +35,7 @@ export const ECRANS_TYPES: Record<string, ConfigurationEcran> = {
   'api::thematique.thematique': ECRAN_THEMATIQUE,
   'api::public-cible.public-cible': ECRAN_PUBLIC_CIBLE,
   'api::technique-ia.technique-ia': ECRAN_TECHNIQUE_IA,
+  'api::signalement.signalement': ECRAN_SIGNALEMENT,
 };
 
 /** Écrans des types de contenu des plugins : les comptes de l’espace de confiance (users-permissions). */

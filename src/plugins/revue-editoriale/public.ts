@@ -5,6 +5,7 @@
  */
 export { ATTRIBUT_ETAT, CODE_SUPER_ADMIN, HORS_COLLECTIVITE, NOM_ROLE_MODERATEUR } from './server/constantes';
 export { ETATS, LIBELLES_ETATS } from './server/machine';
+export { emailsModerateurs, lienAdmin, mettreEnFile } from './server/historique';
 export { aUneVersionPubliee, populateComplet, typesSuivis } from './server/lecture';
 export { champsModifies, modifieLeDocument } from './server/modifications';
 export { memeRef, resoudreRelation, type Ref } from './server/relations';

@@ -21,7 +21,8 @@ export interface Transition {
 
 const SYSTEME = 'Système (script ou jeton d’API)';
 
-async function emailsModerateurs(strapi: Core.Strapi): Promise<string[]> {
+/** E-mail addresses of the active modérateurs. */
+export async function emailsModerateurs(strapi: Core.Strapi): Promise<string[]> {
   const moderateurs = (await strapi.db.query('admin::user').findMany({
     select: ['email'],
     where: { isActive: true, blocked: false, roles: { name: NOM_ROLE_MODERATEUR } },
@@ -29,7 +30,8 @@ async function emailsModerateurs(strapi: Core.Strapi): Promise<string[]> {
   return moderateurs.map((m) => m.email);
 }
 
-function lienAdmin(strapi: Core.Strapi, document: DocumentRevu): string {
+/** The content-manager page of a document. */
+export function lienAdmin(strapi: Core.Strapi, document: { uid: string; documentId: string }): string {
   const base = String(strapi.config.get('admin.absoluteUrl', 'http://localhost:1337/admin')).replace(/\/$/, '');
   return `${base}/content-manager/collection-types/${document.uid}/${document.documentId}`;
 }
@@ -67,11 +69,19 @@ export async function enregistrerTransition(strapi: Core.Strapi, t: Transition):
     commentaire: t.commentaire,
     lien: lienAdmin(strapi, t.document),
   });
-  const maintenant = new Date();
-  for (const destinataire of emails) {
-    await strapi.db.query(UID_COURRIEL).create({ data: { destinataire, sujet, texte, tentatives: 0, prochaineTentative: maintenant } });
-  }
+  await mettreEnFile(strapi, emails, { sujet, texte });
   return emails.length;
+}
+
+/**
+ * Queues one email per recipient in the outbox (boite-envoi.ts sends them): the one way the application
+ * sends mail, so a failing SMTP server never fails the caller and nothing is lost across a restart.
+ */
+export async function mettreEnFile(strapi: Core.Strapi, destinataires: readonly string[], courriel: { sujet: string; texte: string }): Promise<void> {
+  const maintenant = new Date();
+  for (const destinataire of destinataires) {
+    await strapi.db.query(UID_COURRIEL).create({ data: { destinataire, ...courriel, tentatives: 0, prochaineTentative: maintenant } });
+  }
 }
 
 export interface EntreeHistorique {
