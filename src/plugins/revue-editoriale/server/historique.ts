@@ -78,6 +78,18 @@ export async function enregistrerTransition(strapi: Core.Strapi, t: Transition):
  * sends mail, so a failing SMTP server never fails the caller and nothing is lost across a restart.
  */
 export async function mettreEnFile(strapi: Core.Strapi, destinataires: readonly string[], courriel: { sujet: string; texte: string }): Promise<void> {
+  // The application queues its own emails here too (signalements). With the plugin disabled
+  // (REVUE_EDITORIALE=false) there is no outbox: sent at once, a failure logged and never thrown.
+  if (!strapi.getModel(UID_COURRIEL as UID.Schema)) {
+    for (const destinataire of destinataires) {
+      try {
+        await strapi.plugin('email').service('email').send({ to: destinataire, subject: courriel.sujet, text: courriel.texte });
+      } catch (erreur) {
+        strapi.log.warn(`Courriel à ${destinataire} non envoyé (pas de boîte d’envoi sans la revue éditoriale) : ${erreur instanceof Error ? erreur.message : String(erreur)}`);
+      }
+    }
+    return;
+  }
   const maintenant = new Date();
   for (const destinataire of destinataires) {
     await strapi.db.query(UID_COURRIEL).create({ data: { destinataire, ...courriel, tentatives: 0, prochaineTentative: maintenant } });
