@@ -19,9 +19,9 @@ async function creer(pluriel: string, data: Record<string, unknown>, status?: 'p
 const f: Record<string, string> = {};
 
 beforeAll(async () => {
-  f.angers = await creer('collectivites', { nom: 'Synthèse Angers', type: 'commune', siren: '299999912' });
+  f.angers = await creer('collectivites', { nom: 'Synthèse Angers', type: 'autre', siren: '299999912' });
   f.brest = await creer('collectivites', { nom: 'Synthèse Brest', type: 'syndicat', siren: '299999920' });
-  f.cahors = await creer('collectivites', { nom: 'Synthèse Cahors', type: 'commune', siren: '299999938' });
+  f.cahors = await creer('collectivites', { nom: 'Synthèse Cahors', type: 'autre', siren: '299999938' });
   f.o1 = await creer('offreurs', { nom: 'Synthèse Offreur Un', type: 'entreprise', siren: SIREN, contact: SENTINELLE }, 'published');
   f.o2 = await creer('offreurs', { nom: 'Synthèse Offreur Deux', type: 'startup', siren: '552 081 317' }, 'published');
   f.o3 = await creer('offreurs', { nom: 'Synthèse Offreur Sans Siren', type: 'association' }, 'published');
@@ -55,7 +55,7 @@ const reference = (documentId: string, nom: string, type: string) => ({ document
 describe('GET /api/collectivites/:documentId/synthese', () => {
   it('donne les projets publiés portés et en partenariat, les offreurs avec leur nombre de projets et les initiatives', async () => {
     const angers = await synthese(`/api/collectivites/${f.angers}/synthese`);
-    expect(angers.collectivite).toEqual(expect.objectContaining({ documentId: f.angers, nom: 'Synthèse Angers', type: 'commune' }));
+    expect(angers.collectivite).toEqual(expect.objectContaining({ documentId: f.angers, nom: 'Synthèse Angers', type: 'autre' }));
     expect(angers.collectivite).not.toHaveProperty('referents');
     expect(angers.projets).toEqual({ porteuse: [projet(f.p1, 'Synthèse Alpha', 'Résumé alpha')], partenaire: [] });
     expect(angers.offreurs).toEqual([
@@ -89,7 +89,7 @@ describe('GET /api/offreurs/:documentId/synthese', () => {
     expect(un.offreur).not.toHaveProperty('contact');
     expect(un.memeEntreprise).toEqual([f.o1, f.o2].sort());
     expect(un.collectivites).toEqual([
-      { ...reference(f.angers, 'Synthèse Angers', 'commune'), projets: [{ ...projet(f.p1, 'Synthèse Alpha', 'Résumé alpha'), role: 'porteuse' }] },
+      { ...reference(f.angers, 'Synthèse Angers', 'autre'), projets: [{ ...projet(f.p1, 'Synthèse Alpha', 'Résumé alpha'), role: 'porteuse' }] },
       {
         ...reference(f.brest, 'Synthèse Brest', 'syndicat'),
         projets: [{ ...projet(f.p1, 'Synthèse Alpha', 'Résumé alpha'), role: 'partenaire' }, { ...projet(f.p2, 'Synthèse Bêta'), role: 'porteuse' }],
