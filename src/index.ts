@@ -30,6 +30,7 @@ import { etendreGraphqlSimilaires } from './similaires/graphql';
 import { etendreGraphqlSyntheses } from './syntheses/graphql';
 import { etendreGraphqlCompte } from './api-contenu/graphql-compte';
 import { enregistrerReponsesSignalements, masquerSignalementsGraphql } from './signalements/signalements';
+import { etendreGraphqlSignalements } from './signalements/graphql';
 import { mettreEnCachePermissionsPubliques } from './api-contenu/cache-permissions-publiques';
 
 /** Stops listening to the other processes' writes (PostgreSQL), at shutdown. */
@@ -61,6 +62,7 @@ export default {
     suivreEcrituresDocuments(strapi);
     enregistrerReponsesSignalements(strapi);
     masquerSignalementsGraphql(strapi);
+    etendreGraphqlSignalements(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -58,7 +58,7 @@ export const MESSAGES: Record<Categorie, string> = {
   connexion: 'Trop de tentatives de connexion depuis votre adresse. Réessayez dans quelques minutes.',
   inscription: 'Trop de demandes d’inscription depuis votre adresse. Réessayez plus tard.',
   motDePasse: 'Trop de demandes de réinitialisation du mot de passe depuis votre adresse. Réessayez plus tard.',
-  signalement: 'Trop de signalements envoyés depuis votre adresse. Réessayez dans une heure.',
+  signalement: 'Trop de signalements envoyés depuis votre adresse. Réessayez plus tard.',
   api: 'Trop de requêtes depuis votre adresse. Ralentissez puis réessayez dans un instant.',
 };
 

@@ -5,6 +5,9 @@
 import { RE_EMAIL } from './validation';
 
 export const UID_SIGNALEMENT = 'api::signalement.signalement';
+export const PROJET_SIGNALE_INTROUVABLE = 'Projet introuvable : le champ « projet » doit être l’identifiant (documentId) d’un projet publié.';
+/** The only answer to a report (REST and GraphQL): nothing of what was stored is echoed. */
+export const ACCUSE_SIGNALEMENT = 'Merci : votre signalement a été transmis à l’équipe éditoriale.';
 export const MESSAGE_MIN = 10;
 export const MESSAGE_MAX = 2000;
 /**

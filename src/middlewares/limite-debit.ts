@@ -57,6 +57,14 @@ function limiteur(strapi: Core.Strapi): Limiteur {
   return existant.limiteur;
 }
 
+/**
+ * Counts one more request of `categorie` for the caller of `ctx` (French 429 beyond the limit): for the
+ * writes that reach the CMS by another path than their REST one (the GraphQL mutation `signalerErreur`).
+ */
+export function compterRequete(strapi: Core.Strapi, ctx: any, categorie: Categorie): Promise<void> {
+  return limiteur(strapi).compter(ctx, categorie);
+}
+
 /** Opens the store at start, so that a shared one is connected before the first request. */
 export function ouvrirLimiteur(strapi: Core.Strapi): void {
   limiteur(strapi);

@@ -5,7 +5,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { UID } from '../domaine/regles-metier';
-import { courrielReponse, courrielSignalement, doitRepondre, UID_SIGNALEMENT, type Signalement } from '../domaine/signalement';
+import { errors } from '@strapi/utils';
+import { courrielReponse, courrielSignalement, doitRepondre, lireSignalement, PROJET_SIGNALE_INTROUVABLE, UID_SIGNALEMENT, type Signalement } from '../domaine/signalement';
 import { emailsModerateurs, lienAdmin, mettreEnFile } from '../plugins/revue-editoriale/public';
 
 interface ProjetSignale {
@@ -41,6 +42,16 @@ export async function enregistrerSignalement(strapi: Core.Strapi, s: Signalement
   });
   await mettreEnFile(strapi, destinataires, courriel);
   return true;
+}
+
+/**
+ * A visitor's form (`{ data: { projet, message, email?, siteWeb? } }`), REST or GraphQL: French 400 or 404,
+ * else stored and notified. A filled honeypot (a robot) returns as a stored report does, nothing stored nor sent.
+ */
+export async function signaler(strapi: Core.Strapi, corps: unknown): Promise<void> {
+  const lecture = lireSignalement(corps);
+  if (lecture.type === 'invalide') throw new errors.ValidationError(lecture.message, { champ: lecture.champ });
+  if (lecture.type === 'valide' && !(await enregistrerSignalement(strapi, lecture.signalement))) throw new errors.NotFoundError(PROJET_SIGNALE_INTROUVABLE);
 }
 
 interface SignalementStocke {
@@ -80,7 +91,7 @@ export function enregistrerReponsesSignalements(strapi: Core.Strapi): void {
   });
 }
 
-/** Reports are internal: no GraphQL type, query nor mutation for them (REST has only POST /api/signalements). */
+/** Reports are internal: no GraphQL type, query nor mutation of Strapi's for them (only `signalerErreur`, src/signalements/graphql.ts). */
 export function masquerSignalementsGraphql(strapi: Core.Strapi): void {
   strapi.plugin('graphql')?.service('extension').shadowCRUD(UID_SIGNALEMENT).disable();
 }

@@ -7,7 +7,8 @@ import { errors } from '@strapi/utils';
 import { lireLimite } from '../domaine/parametres';
 import { LIMITE_SIMILAIRES } from '../domaine/similarite';
 import { appelantDepuisAuth, voitRestreint } from '../domaine/visibilite';
-import { PROJET_INTROUVABLE, projetsSimilaires } from './similaires';
+import { PROJET_INTROUVABLE } from '../transparence/projet-public';
+import { projetsSimilaires } from './similaires';
 
 export function etendreGraphqlSimilaires(strapi: Core.Strapi): void {
   strapi.plugin('graphql').service('extension').use(({ nexus }: { nexus: any }) => ({

@@ -15,8 +15,6 @@ import { construireIndex, lireFiches, lireTextes, type IndexLibelle } from './sq
 
 const MAX_CANDIDATS = 200;
 
-export const PROJET_INTROUVABLE = 'Projet introuvable : aucun projet publié n’a cet identifiant (documentId).';
-
 export interface ProjetSimilaire {
   documentId: string;
   slug: string | null;

@@ -13,8 +13,7 @@ type Contexte = { params: { cle: string }; status: number; body: unknown; type: 
 
 export function installerPageTransparence(strapi: Core.Strapi): void {
   strapi.server.router.get(`${CHEMIN_FICHE_HTML}/:cle`, async (ctx: Contexte) => {
-    const cle = ctx.params.cle;
-    const lue = (await lireFiche(strapi, { slug: cle })) ?? (await lireFiche(strapi, { documentId: cle }));
+    const lue = await lireFiche(strapi, { cle: ctx.params.cle });
     ctx.type = 'text/html; charset=utf-8';
     // Always asked again: a projet unpublished a minute ago must not stay readable in a cache.
     ctx.set('Cache-Control', 'no-cache');

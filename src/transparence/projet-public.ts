@@ -106,7 +106,10 @@ export interface ProjetPublic {
   evaluation: EvaluationPublique | null;
 }
 
-export type CritereProjet = { documentId: string } | { slug: string };
+/** The 404 of every route about one published projet (similaires, transparence, exports). */
+export const PROJET_INTROUVABLE = 'Projet introuvable : aucun projet publié n’a cet identifiant (documentId).';
+
+export type CritereProjet = { documentId: string } | { slug: string } | { cle: string };
 
 export function attributs(strapi: Core.Strapi, uid: string): Record<string, Attribut> {
   const modele = (strapi.contentType(uid as StrapiUID.ContentType) ?? strapi.components[uid as StrapiUID.Component]) as unknown as {
@@ -159,10 +162,16 @@ function completer(brut: Record<string, unknown>): ProjetPublic {
   };
 }
 
-/** The published projet with this documentId or slug, or null when no projet of that key is published. */
+/**
+ * The published projet with this documentId or slug, or null when no projet of that key is published.
+ * `{ cle }` (an address that is a slug, or the documentId of a projet without one) is one read; a slug
+ * wins over another projet's documentId.
+ */
 export async function lireProjetPublic(strapi: Core.Strapi, critere: CritereProjet): Promise<ProjetPublic | null> {
-  const brut = await strapi.documents(UID.projet).findFirst({ status: 'published', filters: critere, ...projection(strapi) } as never);
-  return brut ? completer(sansId(brut as unknown as Record<string, unknown>)) : null;
+  const filters = 'cle' in critere ? { $or: [{ slug: critere.cle }, { documentId: critere.cle }] } : critere;
+  const trouves = (await strapi.documents(UID.projet).findMany({ status: 'published', filters, limit: 2, ...projection(strapi) } as never)) as unknown as Array<Record<string, unknown>>;
+  const brut = 'cle' in critere ? (trouves.find((p) => p.slug === critere.cle) ?? trouves[0]) : trouves[0];
+  return brut ? completer(sansId(brut)) : null;
 }
 
 /** Every published projet, page by page in a stable order (memory does not grow with their number). */

@@ -137,6 +137,12 @@ describe('GET /api/projets/:documentId/export/<registre>.json', () => {
       expect(reponse.body.error.message).toBe('Projet introuvable : aucun projet publié n’a cet identifiant (documentId).');
     }
   });
+
+  it.each(NOMS)('%s : 400 en français pour un paramètre inconnu', async (nom) => {
+    const reponse = await api().get(`/api/projets/${f.hautRisque}/export/${nom}.json`).query({ populate: '*' });
+    expect(reponse.status).toBe(400);
+    expect(reponse.body.error.message).toBe('Paramètre inconnu : « populate » (aucun paramètre accepté).');
+  });
 });
 
 describe('GET /api/open-data/<registre>.json', () => {

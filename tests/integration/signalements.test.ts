@@ -84,10 +84,57 @@ describe('Signaler une erreur', () => {
       const avant = await nombreStockes();
       const troisieme = await signaler({ projet, message: message() });
       expect(troisieme.status).toBe(429);
-      expect(troisieme.body.error.message).toBe('Trop de signalements envoyés depuis votre adresse. Réessayez dans une heure.');
+      expect(troisieme.body.error.message).toBe('Trop de signalements envoyés depuis votre adresse. Réessayez plus tard.');
       expect(await nombreStockes()).toBe(avant);
       // The content API keeps its own window.
       expect((await api().get('/api/thematiques')).status).toBe(200);
+    } finally {
+      configurer('api.limites', limites(COUPEE));
+    }
+  });
+});
+
+describe('Mutation GraphQL signalerErreur', () => {
+  const MUTATION = 'mutation($projet: ID!, $message: String!, $email: String, $siteWeb: String) { signalerErreur(projet: $projet, message: $message, email: $email, siteWeb: $siteWeb) { recu message } }';
+
+  it('enregistre et prévient comme la route REST, sans authentification', async () => {
+    const texte = message();
+    const reponse = await graphql(MUTATION, { projet, message: texte, email: 'Lectrice@Exemple.fr' });
+    expect(reponse.body).toEqual({ data: { signalerErreur: { recu: true, message: 'Merci : votre signalement a été transmis à l’équipe éditoriale.' } } });
+    expect(await stockes(texte)).toEqual([{ message: texte, email: 'lectrice@exemple.fr', etat: 'nouveau' }]);
+    await smtp.attendre(moderateur.email, new RegExp(texte.slice(-12)));
+  });
+
+  it.each([
+    ['message trop court', () => ({ projet, message: 'Faux.' }), 'BAD_USER_INPUT', 'Le champ « message » doit compter entre 10 et 2000 caractères (reçu : 5).'],
+    ['projet jamais publié', () => ({ projet: brouillon, message: message() }), 'STRAPI_NOT_FOUND_ERROR', 'Projet introuvable'],
+  ])('refuse en français (%s) sans rien écrire', async (_cas, variables, code, attendu) => {
+    const avant = await nombreStockes();
+    const reponse = await graphql(MUTATION, variables());
+    expect(reponse.body.data).toBeNull();
+    expect(reponse.body.errors[0].message).toContain(attendu);
+    expect(reponse.body.errors[0].extensions.code).toBe(code);
+    expect(await nombreStockes()).toBe(avant);
+  });
+
+  it('champ piège rempli : même réponse, rien d’enregistré', async () => {
+    const avant = await nombreStockes();
+    const reponse = await graphql(MUTATION, { projet, message: message(), siteWeb: 'https://spam.example' });
+    expect(reponse.body.data.signalerErreur.recu).toBe(true);
+    expect(await nombreStockes()).toBe(avant);
+  });
+
+  it('partage la fenêtre de la route REST (429 au-delà, quel que soit le chemin)', async () => {
+    const COUPEE = { actif: false, max: 5, fenetreSecondes: 300 };
+    const limites = (signalement: unknown) => ({ connexion: COUPEE, inscription: COUPEE, motDePasse: COUPEE, api: COUPEE, signalement });
+    configurer('api.limites', limites({ actif: true, max: 2, fenetreSecondes: 3600 }));
+    try {
+      expect((await signaler({ projet, message: message() })).status).toBe(201);
+      expect((await graphql(MUTATION, { projet, message: message() })).body.data.signalerErreur.recu).toBe(true);
+      const avant = await nombreStockes();
+      const troisieme = await graphql(MUTATION, { projet, message: message() });
+      expect(troisieme.body.errors[0].message).toBe('Trop de signalements envoyés depuis votre adresse. Réessayez plus tard.');
+      expect(await nombreStockes()).toBe(avant);
     } finally {
       configurer('api.limites', limites(COUPEE));
     }
@@ -106,11 +153,13 @@ describe('Les signalements restent internes', () => {
     },
   );
 
-  it('GraphQL : aucun type ni requête pour les signalements', async () => {
+  it('GraphQL : aucun type ni requête pour lire les signalements, seulement la mutation qui en envoie un', async () => {
     const reponse = await graphql('{ __schema { queryType { fields { name } } mutationType { fields { name } } types { name } } }', {}, enteteJeton());
-    const noms = JSON.stringify(reponse.body.data);
+    const schema = reponse.body.data.__schema as Record<string, { name: string }[] | { fields: { name: string }[] }>;
+    const noms = [...(schema.types as { name: string }[]), ...(schema.queryType as { fields: { name: string }[] }).fields, ...(schema.mutationType as { fields: { name: string }[] }).fields].map((t) => t.name);
     expect(noms).toContain('projets');
-    expect(noms).not.toMatch(/signalement/i);
+    expect(noms).toContain('signalerErreur');
+    expect(noms.filter((nom) => /signalement/i.test(nom))).toEqual(['SignalementRecu']);
   });
 });
 

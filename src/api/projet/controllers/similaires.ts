@@ -5,7 +5,8 @@ import { errors } from '@strapi/utils';
 import { lireLimite, parametresInconnus } from '../../../domaine/parametres';
 import { appelantDepuisAuth, voitRestreint } from '../../../domaine/visibilite';
 import { LIMITE_SIMILAIRES } from '../../../domaine/similarite';
-import { PROJET_INTROUVABLE, projetsSimilaires } from '../../../similaires/similaires';
+import { projetsSimilaires } from '../../../similaires/similaires';
+import { PROJET_INTROUVABLE } from '../../../transparence/projet-public';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { parametresInconnus } from '../../../domaine/parametres';
-import { PROJET_INTROUVABLE } from '../../../similaires/similaires';
+import { PROJET_INTROUVABLE } from '../../../transparence/projet-public';
 import { lireFiche } from '../../../transparence/lecture';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
