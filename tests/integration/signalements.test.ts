@@ -17,6 +17,9 @@ let numero = 0;
 const message = () => `Le budget indiqué est faux, marqueur zqs${Date.now()}n${(numero += 1)}.`;
 const signaler = (data: Record<string, unknown>) => api().post('/api/signalements').send({ data });
 const stockes = async (texte: string) => executerSql('SELECT message, email, etat FROM signalements WHERE message = ?', [texte]);
+const COUPEE = { actif: false, max: 5, fenetreSecondes: 300 };
+/** Only the signalements' window on, as `signalement` says. */
+const limites = (signalement: unknown) => ({ connexion: COUPEE, inscription: COUPEE, motDePasse: COUPEE, api: COUPEE, signalement });
 const nombreStockes = async () => Number((await executerSql('SELECT COUNT(*) AS n FROM signalements'))[0].n);
 
 beforeAll(async () => {
@@ -75,8 +78,6 @@ describe('Signaler une erreur', () => {
   });
 
   it('limite les signalements par adresse IP (429 au-delà)', async () => {
-    const COUPEE = { actif: false, max: 5, fenetreSecondes: 300 };
-    const limites = (signalement: unknown) => ({ connexion: COUPEE, inscription: COUPEE, motDePasse: COUPEE, api: COUPEE, signalement });
     configurer('api.limites', limites({ actif: true, max: 2, fenetreSecondes: 3600 }));
     try {
       expect((await signaler({ projet, message: message() })).status).toBe(201);
@@ -125,8 +126,6 @@ describe('Mutation GraphQL signalerErreur', () => {
   });
 
   it('partage la fenêtre de la route REST (429 au-delà, quel que soit le chemin)', async () => {
-    const COUPEE = { actif: false, max: 5, fenetreSecondes: 300 };
-    const limites = (signalement: unknown) => ({ connexion: COUPEE, inscription: COUPEE, motDePasse: COUPEE, api: COUPEE, signalement });
     configurer('api.limites', limites({ actif: true, max: 2, fenetreSecondes: 3600 }));
     try {
       expect((await signaler({ projet, message: message() })).status).toBe(201);
