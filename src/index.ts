@@ -30,6 +30,8 @@ import { etendreGraphqlSimilaires } from './similaires/graphql';
 import { etendreGraphqlSyntheses } from './syntheses/graphql';
 import { etendreGraphqlCompte } from './api-contenu/graphql-compte';
 import { enregistrerReponsesSignalements, masquerSignalementsGraphql } from './signalements/signalements';
+import { arreterTacheAbonnements, demarrerTacheAbonnements, enregistrerAlertes, masquerAbonnementsGraphql } from './abonnements/abonnements';
+import { etendreGraphqlAbonnements } from './abonnements/graphql';
 import { mettreEnCachePermissionsPubliques } from './api-contenu/cache-permissions-publiques';
 
 /** Stops listening to the other processes' writes (PostgreSQL), at shutdown. */
@@ -61,6 +63,9 @@ export default {
     suivreEcrituresDocuments(strapi);
     enregistrerReponsesSignalements(strapi);
     masquerSignalementsGraphql(strapi);
+    enregistrerAlertes(strapi);
+    masquerAbonnementsGraphql(strapi);
+    etendreGraphqlAbonnements(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -79,9 +84,11 @@ export default {
     arreterEcouteGenerations = ecouterGenerations(strapi);
     ouvrirLimiteur(strapi);
     mettreEnCachePermissionsPubliques(strapi);
+    demarrerTacheAbonnements(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    arreterTacheAbonnements();
     await fermerLimiteur(strapi);
     await arreterEcouteGenerations?.();
     arreterEcouteGenerations = null;

@@ -82,13 +82,18 @@ export function limiteAuthentification(strapi: Core.Strapi) {
   };
 }
 
+/** Counts a request of `categorie` for the caller's IP (429 beyond the limit): for a GraphQL field with a REST twin. */
+export async function compterDemande(strapi: Core.Strapi, ctx: any, categorie: Categorie): Promise<void> {
+  await limiteur(strapi).compter(ctx, categorie);
+}
+
 /**
  * Global middleware `global::limite-debit`: the content API (REST and GraphQL together) and the reports
- * of errors, per IP. Authentication requests are counted by `limiteAuthentification`, on their route.
+ * of errors and the subscriptions to the alerts, per IP. Authentication requests are counted by `limiteAuthentification`, on their route.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: any, next: () => Promise<void>) => {
     const categorie = categorieDeRequete(ctx.method, ctx.path);
-    if (categorie === 'api' || categorie === 'signalement') await limiteur(strapi).compter(ctx, categorie);
+    if (categorie === 'api' || categorie === 'signalement' || categorie === 'abonnement') await limiteur(strapi).compter(ctx, categorie);
     return next();
   };
