@@ -13,6 +13,7 @@ import {
   type ProjetAlerte,
 } from '../../src/domaine/abonnement';
 import { categorieDeRequete } from '../../src/domaine/limite-debit';
+import { adresseJournal } from '../../src/middlewares/journal-http';
 
 const REF = { thematiques: new Set(['mobilite', 'transports-en-commun', 'sante']), typesCollectivite: ['commune', 'epci', 'region'] };
 const lire = (data: Record<string, unknown>) => lireAbonnement({ data }, REF);
@@ -136,6 +137,11 @@ describe('pages et limites', () => {
     expect(page).toContain('<html lang="fr">');
     expect(page).toContain('Texte &lt;b&gt;');
     expect(page).toContain('<form method="post" action="/api/abonnements/desabonner?jeton=a&amp;b">');
+  });
+
+  it('les jetons des liens n’entrent pas dans le journal', () => {
+    expect(adresseJournal('/api/abonnements/desabonner?jeton=abc.def&x=1')).toBe('/api/abonnements/desabonner?jeton=…&x=1');
+    expect(adresseJournal('/api/projets?sort=nom')).toBe('/api/projets?sort=nom');
   });
 
   it('les demandes d’abonnement ont leur propre fenêtre', () => {
