@@ -31,6 +31,8 @@ import { etendreGraphqlSyntheses } from './syntheses/graphql';
 import { etendreGraphqlCompte } from './api-contenu/graphql-compte';
 import { enregistrerReponsesSignalements, masquerSignalementsGraphql } from './signalements/signalements';
 import { etendreGraphqlSignalements } from './signalements/graphql';
+import { arreterTacheAbonnements, demarrerTacheAbonnements, enregistrerAlertes, masquerAbonnementsGraphql } from './abonnements/abonnements';
+import { etendreGraphqlAbonnements } from './abonnements/graphql';
 import { mettreEnCachePermissionsPubliques } from './api-contenu/cache-permissions-publiques';
 
 /** Stops listening to the other processes' writes (PostgreSQL), at shutdown. */
@@ -63,6 +65,9 @@ export default {
     enregistrerReponsesSignalements(strapi);
     masquerSignalementsGraphql(strapi);
     etendreGraphqlSignalements(strapi);
+    enregistrerAlertes(strapi);
+    masquerAbonnementsGraphql(strapi);
+    etendreGraphqlAbonnements(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -81,9 +86,11 @@ export default {
     arreterEcouteGenerations = ecouterGenerations(strapi);
     ouvrirLimiteur(strapi);
     mettreEnCachePermissionsPubliques(strapi);
+    demarrerTacheAbonnements(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    arreterTacheAbonnements();
     await fermerLimiteur(strapi);
     await arreterEcouteGenerations?.();
     arreterEcouteGenerations = null;

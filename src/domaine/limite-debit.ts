@@ -1,7 +1,8 @@
 /**
  * Per-IP request limits (fixed window). Pure: `middlewares/limite-debit.ts` is the Koa glue.
  * Categories: authentication requests, each limited on its own, the reports of errors (« Signaler une
- * erreur », a write anyone may make: a tighter window of its own) and the content API.
+ * erreur », a write anyone may make: a tighter window of its own), the subscriptions to the alerts (each
+ * sends an email: a window of their own) and the content API.
  */
 import { CHEMIN_FICHE_HTML } from '../transparence/fiche';
 
@@ -17,11 +18,12 @@ export interface ConfigurationLimites {
   inscription: Limite;
   motDePasse: Limite;
   signalement: Limite;
+  abonnement: Limite;
   api: Limite;
 }
 
 export type Categorie = keyof ConfigurationLimites;
-export type CategorieAuthentification = Exclude<Categorie, 'api' | 'signalement'>;
+export type CategorieAuthentification = Exclude<Categorie, 'api' | 'signalement' | 'abonnement'>;
 
 const AUTHENTIFICATION: Readonly<Record<string, CategorieAuthentification>> = {
   '/api/auth/local': 'connexion',
@@ -49,6 +51,8 @@ export function categorieDeRequete(methode: string, chemin: string): Categorie |
   const authentification = categorieAuthentification(p);
   if (authentification && methode === 'POST') return authentification;
   if (p === '/api/signalements' && methode === 'POST') return 'signalement';
+  // The GraphQL mutation `sAbonner` is counted in the same window by its resolver (src/abonnements/graphql.ts).
+  if (p === '/api/abonnements' && methode === 'POST') return 'abonnement';
   // The HTML fiche de transparence reads the database like the content API: counted with it.
   if (p === '/graphql' || p.startsWith('/api/') || p.startsWith(`${CHEMIN_FICHE_HTML}/`)) return 'api';
   return undefined;
@@ -59,6 +63,7 @@ export const MESSAGES: Record<Categorie, string> = {
   inscription: 'Trop de demandes d’inscription depuis votre adresse. Réessayez plus tard.',
   motDePasse: 'Trop de demandes de réinitialisation du mot de passe depuis votre adresse. Réessayez plus tard.',
   signalement: 'Trop de signalements envoyés depuis votre adresse. Réessayez plus tard.',
+  abonnement: 'Trop de demandes d’abonnement envoyées depuis votre adresse. Réessayez plus tard.',
   api: 'Trop de requêtes depuis votre adresse. Ralentissez puis réessayez dans un instant.',
 };
 

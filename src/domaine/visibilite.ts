@@ -9,6 +9,7 @@
  */
 import { UID } from './regles-metier';
 import { UID_SIGNALEMENT } from './signalement';
+import { UID_ABONNEMENT } from './abonnement';
 import { cheminsDeTri, controlerForme, populateEnObjet, RequeteRefusee, type Attribut } from './forme-requete';
 
 /** Restreint attributes of each content type: private on the content API, revealed to members. */
@@ -38,14 +39,16 @@ export const ATTRIBUTS_INTERNES: Readonly<Record<string, readonly string[]>> = {
   [UID.collectivite]: ['referents', 'contributeurs'],
   [UID.projet]: ['notesImport'],
   [UID_SIGNALEMENT]: ['email'],
+  [UID_ABONNEMENT]: ['email', 'jetonHash'],
 };
 
 /**
  * Content types never served on the content API, to nobody (no role, no token): the reports of errors
- * of the visitors, read and answered in the admin panel only. Their API has no read route and GraphQL
- * no type (src/api/signalement/routes/signalement.ts, src/signalements/signalements.ts).
+ * of the visitors, read and answered in the admin panel only, and the subscriptions to the alerts, read
+ * by nobody. Their API has no read route and GraphQL no type (src/api/signalement/routes/signalement.ts,
+ * src/signalements/signalements.ts, src/api/abonnement/routes/abonnement.ts, src/abonnements/abonnements.ts).
  */
-export const TYPES_INTERNES: readonly string[] = [UID_SIGNALEMENT];
+export const TYPES_INTERNES: readonly string[] = [UID_SIGNALEMENT, UID_ABONNEMENT];
 
 /**
  * Components whose every field is Restreint. They are reached only through a Restreint attribute, so

@@ -13,6 +13,7 @@ import {
   type ModeleEntrees,
 } from '../domaine/entrees';
 import { CODE_REFUS, cycleDeFragments, messageCycle } from '../domaine/graphql-cout';
+import { CHEMINS_FORMULAIRES } from '../domaine/abonnement';
 
 interface Configuration {
   /** nesting allowed in a JSON body */
@@ -68,7 +69,8 @@ export default (config: Configuration, { strapi }: { strapi: Core.Strapi }) => {
     }
 
     const estGraphql = ctx.path === graphqlChemin();
-    if (METHODES_ECRITURE.has(ctx.method) && ctx.request.is('json', 'multipart') === false) {
+    // The subscription links' routes read only their query: their pages post forms, mail clients the RFC 8058 one-click unsubscribe.
+    if (METHODES_ECRITURE.has(ctx.method) && !CHEMINS_FORMULAIRES.has(ctx.path) && ctx.request.is('json', 'multipart') === false) {
       const type = ctx.get('content-type') || 'absent';
       // An HttpError: `strapi::errors` answers it in the usual shape, with its 415 status.
       throw createError(415, `Type de contenu « ${type} » refusé : envoyez du JSON (en-tête Content-Type: application/json).`, { details: { parametre: 'Content-Type' } });

@@ -16,6 +16,9 @@ export function idRequeteRecu(valeur: string | undefined): string | null {
   return valeur && /^[A-Za-z0-9._:-]{1,128}$/.test(valeur) ? valeur : null;
 }
 
+/** The address of a request for the log: the tokens of the subscription links (`jeton=`) never reach it. Pure. */
+export const adresseJournal = (url: string): string => url.replace(/([?&]jeton=)[^&]*/g, '$1…');
+
 export default (_config: unknown, { strapi }: { strapi: { log: Journal } }) => {
   // The transports and their levels are fixed once the logger is configured, before the middlewares.
   const ligneHttp = strapi.log.isLevelEnabled('http');
@@ -26,6 +29,6 @@ export default (_config: unknown, { strapi }: { strapi: { log: Journal } }) => {
     if (!ligneHttp) return next();
     const debut = Date.now();
     await next();
-    strapi.log.http(`${ctx.method} ${ctx.url} (${Math.ceil(Date.now() - debut)} ms) ${ctx.status}`);
+    strapi.log.http(`${ctx.method} ${adresseJournal(ctx.url)} (${Math.ceil(Date.now() - debut)} ms) ${ctx.status}`);
   };
 };

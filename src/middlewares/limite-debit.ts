@@ -59,7 +59,7 @@ function limiteur(strapi: Core.Strapi): Limiteur {
 
 /**
  * Counts one more request of `categorie` for the caller of `ctx` (French 429 beyond the limit): for the
- * writes that reach the CMS by another path than their REST one (the GraphQL mutation `signalerErreur`).
+ * writes that reach the CMS by another path than their REST one (the GraphQL mutations `signalerErreur`, `sAbonner`).
  */
 export function compterRequete(strapi: Core.Strapi, ctx: any, categorie: Categorie): Promise<void> {
   return limiteur(strapi).compter(ctx, categorie);
@@ -92,11 +92,11 @@ export function limiteAuthentification(strapi: Core.Strapi) {
 
 /**
  * Global middleware `global::limite-debit`: the content API (REST and GraphQL together) and the reports
- * of errors, per IP. Authentication requests are counted by `limiteAuthentification`, on their route.
+ * of errors and the subscriptions to the alerts, per IP. Authentication requests are counted by `limiteAuthentification`, on their route.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: any, next: () => Promise<void>) => {
     const categorie = categorieDeRequete(ctx.method, ctx.path);
-    if (categorie === 'api' || categorie === 'signalement') await limiteur(strapi).compter(ctx, categorie);
+    if (categorie === 'api' || categorie === 'signalement' || categorie === 'abonnement') await limiteur(strapi).compter(ctx, categorie);
     return next();
   };

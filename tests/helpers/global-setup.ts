@@ -12,6 +12,7 @@ import { compileStrapi, createStrapi } from '@strapi/strapi';
 import { restaurerStrapi, type Groupe } from '../../src/api-contenu/remplacements';
 import { seedReferentiel } from '../../src/bootstrap/referentiel';
 import { lireProjetPublic } from '../../src/transparence/projet-public';
+import { envoyerResumesHebdomadaires } from '../../src/abonnements/abonnements';
 import { administrerPostgres, portLibre } from '../../scripts/services-locaux';
 import { CHEMIN_OPENAPI, CLES } from './environnement';
 import nettoyage from './global-teardown';
@@ -19,10 +20,12 @@ import {
   CANAL_CHEMIN_STRAPI,
   CANAL_CONFIGURATION,
   CANAL_PROJET_PUBLIC,
+  CANAL_RESUMES_HEBDOMADAIRES,
   CANAL_SQL,
   CANAL_SQL_DIRECT,
   type MessageCheminStrapi,
   type MessageProjetPublic,
+  type MessageResumes,
   type MessageSqlDirect,
 } from './pont';
 
@@ -152,6 +155,10 @@ async function demarrer(strapi: EtatGlobal['strapi']): Promise<void> {
   diagnosticsChannel.subscribe(CANAL_PROJET_PUBLIC, (brut) => {
     const message = brut as MessageProjetPublic;
     message.reponse = lireProjetPublic(strapi, message.critere);
+  });
+  diagnosticsChannel.subscribe(CANAL_RESUMES_HEBDOMADAIRES, (brut) => {
+    const message = brut as MessageResumes;
+    message.reponse = envoyerResumesHebdomadaires(strapi, new Date(message.maintenant));
   });
   const sql = diagnosticsChannel.channel(CANAL_SQL);
   // Only the queries an HTTP request issues: timers (the review outbox retrying its e-mails) run outside any.

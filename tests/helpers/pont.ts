@@ -13,6 +13,7 @@ export const CANAL_SQL = 'bibliotheque-tests:sql';
 export const CANAL_CHEMIN_STRAPI = 'bibliotheque-tests:chemin-strapi';
 export const CANAL_SQL_DIRECT = 'bibliotheque-tests:sql-direct';
 export const CANAL_PROJET_PUBLIC = 'bibliotheque-tests:projet-public';
+export const CANAL_RESUMES_HEBDOMADAIRES = 'bibliotheque-tests:resumes-hebdomadaires';
 
 /** A message on CANAL_SQL_DIRECT: a statement with `?` placeholders, answered in `reponse` (its rows). */
 export interface MessageSqlDirect {
@@ -80,6 +81,23 @@ export function lireProjetPublicDansStrapi(critere: CritereProjet): Promise<Proj
   const message: MessageProjetPublic = { critere };
   canal.publish(message);
   if (!message.reponse) throw new Error('Le pont « projet public » n’a pas répondu');
+  return message.reponse;
+}
+
+/** A message on CANAL_RESUMES_HEBDOMADAIRES: `envoyerResumesHebdomadaires` of src/abonnements/abonnements.ts, answered in `reponse`. */
+export interface MessageResumes {
+  /** ISO date: a Date of the test file's realm is not one for Strapi's (the database driver refuses it). */
+  maintenant: string;
+  reponse?: Promise<number>;
+}
+
+/** Runs the weekly digests of the alerts in the running Strapi as if it were `maintenant`; the number of emails queued. */
+export function envoyerResumesDansStrapi(maintenant: Date): Promise<number> {
+  const canal = diagnosticsChannel.channel(CANAL_RESUMES_HEBDOMADAIRES);
+  if (!canal.hasSubscribers) throw new Error('Le pont des résumés n’est pas branché : la mise en place globale n’a pas tourné');
+  const message: MessageResumes = { maintenant: maintenant.toISOString() };
+  canal.publish(message);
+  if (!message.reponse) throw new Error('Le pont des résumés n’a pas répondu');
   return message.reponse;
 }
 

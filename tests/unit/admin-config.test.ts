@@ -45,7 +45,11 @@ function chargerTypes(): Map<string, Schema> {
     if (!fs.existsSync(dossierTypes)) continue;
     for (const type of fs.readdirSync(dossierTypes)) {
       const fichier = path.join(dossierTypes, type, 'schema.json');
-      if (fs.existsSync(fichier)) types.set(`api::${api}.${type}`, lireJson(fichier));
+      if (!fs.existsSync(fichier)) continue;
+      const schema = lireJson(fichier);
+      // Hidden from the content manager (the subscriptions to the alerts): no screen to configure.
+      if ((schema as { pluginOptions?: Record<string, { visible?: boolean }> }).pluginOptions?.['content-manager']?.visible === false) continue;
+      types.set(`api::${api}.${type}`, schema);
     }
   }
   return types;

@@ -443,6 +443,64 @@ export interface AdminUser extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiAbonnementAbonnement extends Struct.CollectionTypeSchema {
+  collectionName: 'abonnements';
+  info: {
+    description: 'Alerte par th\u00E8me d\u2019un visiteur (interne : jamais servi par l\u2019API de contenu ni montr\u00E9 dans l\u2019administration)';
+    displayName: 'Abonnement aux alertes';
+    pluralName: 'abonnements';
+    singularName: 'abonnement';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    confirmeLe: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    dernierEnvoi: Schema.Attribute.DateTime;
+    email: Schema.Attribute.Email &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private;
+    frequence: Schema.Attribute.Enumeration<['immediate', 'hebdomadaire']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'immediate'>;
+    jetonHash: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::abonnement.abonnement'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    region: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 3;
+      }>;
+    thematiques: Schema.Attribute.JSON & Schema.Attribute.Required;
+    typeCollectivite: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiCollectiviteCollectivite
   extends Struct.CollectionTypeSchema {
   collectionName: 'collectivites';
@@ -1512,6 +1570,7 @@ export interface PluginRevueEditorialeCourriel
       Schema.Attribute.Private;
     derniereErreur: Schema.Attribute.Text;
     destinataire: Schema.Attribute.String & Schema.Attribute.Required;
+    entetes: Schema.Attribute.JSON;
     envoyeLe: Schema.Attribute.DateTime;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
@@ -1855,6 +1914,7 @@ declare module '@strapi/strapi' {
       'admin::transfer-token': AdminTransferToken;
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
+      'api::abonnement.abonnement': ApiAbonnementAbonnement;
       'api::collectivite.collectivite': ApiCollectiviteCollectivite;
       'api::evenement.evenement': ApiEvenementEvenement;
       'api::initiative-gouvernance.initiative-gouvernance': ApiInitiativeGouvernanceInitiativeGouvernance;

@@ -50,7 +50,7 @@ export class BoiteEnvoi {
       // Fewest attempts first: messages retried for an unreachable address never hold back fresh ones.
       orderBy: [{ tentatives: 'asc' }, { id: 'asc' }],
       limit: LOT,
-    })) as Array<{ id: number; destinataire: string; sujet: string; texte: string; tentatives: number }>;
+    })) as Array<{ id: number; destinataire: string; sujet: string; texte: string; tentatives: number; entetes: Record<string, string> | null }>;
     let envoyes = 0;
     for (const courriel of dus) {
       // Reserved only if still due: the first worker moves it into the future, the others update nothing.
@@ -60,7 +60,7 @@ export class BoiteEnvoi {
       });
       if ((reserve as { count: number }).count === 0) continue;
       try {
-        await this.strapi.plugin('email').service('email').send({ to: courriel.destinataire, subject: courriel.sujet, text: courriel.texte });
+        await this.strapi.plugin('email').service('email').send({ to: courriel.destinataire, subject: courriel.sujet, text: courriel.texte, ...(courriel.entetes ? { headers: courriel.entetes } : {}) });
         await requete.update({ where: { id: courriel.id }, data: { envoyeLe: new Date(), derniereErreur: null } });
         envoyes += 1;
       } catch (erreur) {

@@ -77,13 +77,18 @@ export async function enregistrerTransition(strapi: Core.Strapi, t: Transition):
  * Queues one email per recipient in the outbox (boite-envoi.ts sends them): the one way the application
  * sends mail, so a failing SMTP server never fails the caller and nothing is lost across a restart.
  */
-export async function mettreEnFile(strapi: Core.Strapi, destinataires: readonly string[], courriel: { sujet: string; texte: string }): Promise<void> {
+export async function mettreEnFile(
+  strapi: Core.Strapi,
+  destinataires: readonly string[],
+  courriel: { sujet: string; texte: string; entetes?: Record<string, string> },
+): Promise<void> {
+  const { sujet, texte, entetes } = courriel;
   // The application queues its own emails here too (signalements). With the plugin disabled
   // (REVUE_EDITORIALE=false) there is no outbox: sent at once, a failure logged and never thrown.
   if (!strapi.getModel(UID_COURRIEL as UID.Schema)) {
     for (const destinataire of destinataires) {
       try {
-        await strapi.plugin('email').service('email').send({ to: destinataire, subject: courriel.sujet, text: courriel.texte });
+        await strapi.plugin('email').service('email').send({ to: destinataire, subject: sujet, text: texte, ...(entetes ? { headers: entetes } : {}) });
       } catch (erreur) {
         strapi.log.warn(`Courriel à ${destinataire} non envoyé (pas de boîte d’envoi sans la revue éditoriale) : ${erreur instanceof Error ? erreur.message : String(erreur)}`);
       }
@@ -92,7 +97,7 @@ export async function mettreEnFile(strapi: Core.Strapi, destinataires: readonly 
   }
   const maintenant = new Date();
   for (const destinataire of destinataires) {
-    await strapi.db.query(UID_COURRIEL).create({ data: { destinataire, ...courriel, tentatives: 0, prochaineTentative: maintenant } });
+    await strapi.db.query(UID_COURRIEL).create({ data: { destinataire, sujet, texte, entetes: entetes ?? null, tentatives: 0, prochaineTentative: maintenant } });
   }
 }
 

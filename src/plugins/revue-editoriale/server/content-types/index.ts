@@ -40,6 +40,8 @@ const courriel = {
       prochaineTentative: { type: 'datetime', required: true },
       envoyeLe: { type: 'datetime' },
       derniereErreur: { type: 'text' },
+      /** Extra headers of the message (e.g. List-Unsubscribe of the alerts), null for most. */
+      entetes: { type: 'json' },
     },
   },
 };
