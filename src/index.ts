@@ -31,6 +31,9 @@ import { etendreGraphqlSyntheses } from './syntheses/graphql';
 import { etendreGraphqlCompte } from './api-contenu/graphql-compte';
 import { enregistrerReponsesSignalements, masquerSignalementsGraphql } from './signalements/signalements';
 import { mettreEnCachePermissionsPubliques } from './api-contenu/cache-permissions-publiques';
+import { completerVersionsInitiales, enregistrerVersionsPubliees, masquerVersionsGraphql } from './versions/versions';
+import { etendreGraphqlVersions } from './versions/graphql';
+import { installerRoutesAdminVersions } from './versions/admin';
 
 /** Stops listening to the other processes' writes (PostgreSQL), at shutdown. */
 let arreterEcouteGenerations: (() => Promise<void>) | null = null;
@@ -61,6 +64,11 @@ export default {
     suivreEcrituresDocuments(strapi);
     enregistrerReponsesSignalements(strapi);
     masquerSignalementsGraphql(strapi);
+    // Inside the review's middleware (registered by the plugin, before): a version is kept only once the publication went through.
+    enregistrerVersionsPubliees(strapi);
+    masquerVersionsGraphql(strapi);
+    etendreGraphqlVersions(strapi);
+    installerRoutesAdminVersions(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -75,6 +83,7 @@ export default {
     await configurerEcransAdmin(strapi);
     await configurerRolesEditoriaux(strapi);
     await synchroniserIndexRecherche(strapi);
+    await completerVersionsInitiales(strapi);
     suivreEcrituresHorsDocuments(strapi);
     arreterEcouteGenerations = ecouterGenerations(strapi);
     ouvrirLimiteur(strapi);

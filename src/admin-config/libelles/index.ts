@@ -20,6 +20,7 @@ import { ECRAN_PUBLIC_CIBLE } from './public-cible';
 import { ECRAN_RESSOURCE } from './ressource';
 import { ECRAN_SIGNALEMENT } from './signalement';
 import { ECRAN_TECHNIQUE_IA } from './technique-ia';
+import { ECRAN_VERSION_PUBLIEE } from './version-publiee';
 import { ECRAN_THEMATIQUE } from './thematique';
 import { ECRAN_UTILISATEUR } from './utilisateur';
 
@@ -36,6 +37,7 @@ export const ECRANS_TYPES: Record<string, ConfigurationEcran> = {
   'api::public-cible.public-cible': ECRAN_PUBLIC_CIBLE,
   'api::technique-ia.technique-ia': ECRAN_TECHNIQUE_IA,
   'api::signalement.signalement': ECRAN_SIGNALEMENT,
+  'api::version-publiee.version-publiee': ECRAN_VERSION_PUBLIEE,
 };
 
 /** Écrans des types de contenu des plugins : les comptes de l’espace de confiance (users-permissions). */
