@@ -115,6 +115,50 @@ describe('Erreurs en français', () => {
   });
 });
 
+describe('Ressources réservées, initiatives, dépublication, open data', () => {
+  it('une ressource réservée aux membres n’a de versions que pour eux', async () => {
+    const cree = await api().post('/api/ressources').set(enteteJeton()).send({ data: { titre: `Ressource versions ${suffixe}`, type: 'documentation', acces: 'membres' } });
+    expect(cree.status).toBe(201);
+    const ressource = cree.body.data.documentId;
+    expect((await versions(ressource, '', {}, 'ressources')).status).toBe(404);
+    const membre = await versions(ressource, '/1', APPELANTS.membre(), 'ressources');
+    expect([membre.status, membre.body.data.contenu.acces]).toEqual([200, 'membres']);
+  });
+
+  it('une initiative a ses versions, restreint compris pour les membres', async () => {
+    const cree = await api()
+      .post('/api/initiatives-gouvernance')
+      .set(enteteJeton())
+      .send({ data: { titre: `Charte versions ${suffixe}`, type: 'charte', statut: 'adoptee', collectivite: await collectiviteParSiren('243300316'), contact: 'charte@versions.fr' } });
+    expect(cree.status).toBe(201);
+    const initiative = cree.body.data.documentId;
+    const anonyme = await versions(initiative, '/1', {}, 'initiatives-gouvernance');
+    expect([anonyme.status, anonyme.body.data.contenu.titre, anonyme.body.data.contenu.contact]).toEqual([200, `Charte versions ${suffixe}`, undefined]);
+    expect((await versions(initiative, '/1', APPELANTS.membre(), 'initiatives-gouvernance')).body.data.contenu.contact).toBe('charte@versions.fr');
+  });
+
+  it('l’export JSON ouvert ne change pas par défaut et donne les versions publiques avec ?versions=true', async () => {
+    const simple = await api().get('/api/open-data/projets.json');
+    expect(simple.status).toBe(200);
+    expect(JSON.parse(simple.text).every((p: Record<string, unknown>) => !('versions' in p))).toBe(true);
+    const complet = await api().get('/api/open-data/projets.json').query({ versions: 'true' });
+    const lui = JSON.parse(complet.text).find((p: { identifiant: string }) => p.identifiant === projet);
+    expect(lui.versions.map((v: { numero: number }) => v.numero)).toEqual([1, 2]);
+    expect(JSON.stringify(lui.versions)).not.toContain('equipe@versions.fr');
+    expect((await api().get('/api/open-data/projets.json').query({ versions: 'oui' })).status).toBe(400);
+  });
+
+  it('un document dépublié retire son historique (404), rendu à la republication', async () => {
+    const cree = await api().post('/api/projets').set(enteteJeton()).send({ data: await projetValide({ nom: `Projet dépublié versions ${suffixe}` }) });
+    const documentId = cree.body.data.documentId;
+    const depublie = await api().post(`/content-manager/collection-types/${PROJET}/${documentId}/actions/unpublish`).set(enteteAdmin()).send({});
+    expect(depublie.status).toBe(200);
+    expect((await versions(documentId)).status).toBe(404);
+    expect((await publierParScript(documentId, {})).status).toBe(200);
+    expect((await versions(documentId)).body.data.map((v: { numero: number }) => v.numero)).toEqual([1]);
+  });
+});
+
 describe('Publication par la revue et restauration dans le brouillon', () => {
   let revu: string;
 
