@@ -10,6 +10,7 @@ import { decrireTransparence } from '../src/transparence/openapi';
 import { decrireRecherche } from '../src/recherche/openapi';
 import { decrireSignalements } from '../src/signalements/openapi';
 import { decrireAbonnements } from '../src/abonnements/openapi';
+import { decrireVersions } from '../src/versions/openapi';
 import { decrireFichiersRessources } from '../src/api/ressource/openapi';
 import { pluginsApollo, reponseCompacte } from '../src/api-contenu/graphql-apollo';
 import { regleCout } from '../src/domaine/graphql-cout';
@@ -137,7 +138,7 @@ export default ({ env }: { env: any }) => ({
         plugins: ['users-permissions', 'upload'],
         // Committed and checked by a test: see src/api-contenu/openapi.ts. The routes that are no
         // content type's are described by their modules.
-        mutateDocumentation: finaliserDescription([decrireStatistiques, decrireSimilaires, decrireSyntheses, decrireTransparence, decrireExportsRegistres, decrireRecherche, decrireFichiersRessources, decrireSignalements, decrireAbonnements]),
+        mutateDocumentation: finaliserDescription([decrireStatistiques, decrireSimilaires, decrireSyntheses, decrireTransparence, decrireExportsRegistres, decrireRecherche, decrireFichiersRessources, decrireSignalements, decrireAbonnements, decrireVersions]),
       },
       // Relative to the server that serves the description, whatever its address.
       servers: [{ url: '/api', description: 'Ce serveur' }],

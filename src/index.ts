@@ -34,6 +34,9 @@ import { etendreGraphqlSignalements } from './signalements/graphql';
 import { arreterTacheAbonnements, demarrerTacheAbonnements, enregistrerAlertes, masquerAbonnementsGraphql } from './abonnements/abonnements';
 import { etendreGraphqlAbonnements } from './abonnements/graphql';
 import { mettreEnCachePermissionsPubliques } from './api-contenu/cache-permissions-publiques';
+import { completerVersionsInitiales, enregistrerVersionsPubliees, masquerVersionsGraphql } from './versions/versions';
+import { etendreGraphqlVersions } from './versions/graphql';
+import { installerRoutesAdminVersions } from './versions/admin';
 
 /** Stops listening to the other processes' writes (PostgreSQL), at shutdown. */
 let arreterEcouteGenerations: (() => Promise<void>) | null = null;
@@ -68,6 +71,11 @@ export default {
     enregistrerAlertes(strapi);
     masquerAbonnementsGraphql(strapi);
     etendreGraphqlAbonnements(strapi);
+    // Inside the review's middleware (registered by the plugin, before): a version is kept only once the publication went through.
+    enregistrerVersionsPubliees(strapi);
+    masquerVersionsGraphql(strapi);
+    etendreGraphqlVersions(strapi);
+    installerRoutesAdminVersions(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -82,6 +90,7 @@ export default {
     await configurerEcransAdmin(strapi);
     await configurerRolesEditoriaux(strapi);
     await synchroniserIndexRecherche(strapi);
+    await completerVersionsInitiales(strapi);
     suivreEcrituresHorsDocuments(strapi);
     arreterEcouteGenerations = ecouterGenerations(strapi);
     ouvrirLimiteur(strapi);

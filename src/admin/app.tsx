@@ -4,6 +4,7 @@ import { installerRevue } from '../plugins/revue-editoriale/admin';
 import { TYPES_REVUS } from '../config/revue-editoriale';
 import { installerImport } from '../plugins/import-projets/admin';
 import { traductionsStrapiFr } from './traductions';
+import { PanneauVersions } from './versions/PanneauVersions';
 import { eteindreAnnoncesStrapi, enregistrerWidgetsAccueil, installerFormulaire, TRADUCTIONS_FORMULAIRE } from './formulaire';
 
 // Key read by Strapi's admin when it renders: agents get French unless they chose another language.
@@ -39,6 +40,7 @@ export default {
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
     installerRevue(contentManager, TYPES_REVUS);
+    contentManager.addEditViewSidePanel([PanneauVersions]);
     installerFormulaire(app);
   },
 };

@@ -10,6 +10,7 @@
 import { UID } from './regles-metier';
 import { UID_SIGNALEMENT } from './signalement';
 import { UID_ABONNEMENT } from './abonnement';
+import { UID_VERSION } from './versions';
 import { cheminsDeTri, controlerForme, populateEnObjet, RequeteRefusee, type Attribut } from './forme-requete';
 
 /** Restreint attributes of each content type: private on the content API, revealed to members. */
@@ -44,11 +45,13 @@ export const ATTRIBUTS_INTERNES: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Content types never served on the content API, to nobody (no role, no token): the reports of errors
- * of the visitors, read and answered in the admin panel only, and the subscriptions to the alerts, read
- * by nobody. Their API has no read route and GraphQL no type (src/api/signalement/routes/signalement.ts,
- * src/signalements/signalements.ts, src/api/abonnement/routes/abonnement.ts, src/abonnements/abonnements.ts).
+ * of the visitors, read and answered in the admin panel only; the subscriptions to the alerts, read by
+ * nobody; the published versions, served only by the version routes, under these rules (src/versions/).
+ * Their API has no read route of the table and GraphQL no type (src/api/signalement/routes/signalement.ts,
+ * src/signalements/signalements.ts, src/api/abonnement/routes/abonnement.ts, src/abonnements/abonnements.ts,
+ * src/api/version-publiee/routes/versions.ts).
  */
-export const TYPES_INTERNES: readonly string[] = [UID_SIGNALEMENT, UID_ABONNEMENT];
+export const TYPES_INTERNES: readonly string[] = [UID_SIGNALEMENT, UID_ABONNEMENT, UID_VERSION];
 
 /**
  * Components whose every field is Restreint. They are reached only through a Restreint attribute, so
@@ -80,6 +83,10 @@ export const LECTURES_CALCULEES: ReadonlyArray<{ action: string; collection: str
   { action: 'api::projet.similaires.find', collection: 'projets' },
   { action: 'api::collectivite.synthese.find', collection: 'collectivites' },
   { action: 'api::offreur.synthese.find', collection: 'offreurs' },
+  // Version history of the projets, initiatives and ressources (paths under each of the three collections).
+  { action: 'api::version-publiee.versions.find', collection: 'projets' },
+  { action: 'api::version-publiee.versions.findOne', collection: 'projets' },
+  { action: 'api::version-publiee.difference.find', collection: 'projets' },
 ];
 
 /** Ressources: the attribute and the value that make one visible to everyone (else: members only). */

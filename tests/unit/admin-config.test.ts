@@ -222,7 +222,7 @@ const SECTIONS_PROJET: Array<[string, string[]]> = [
 // ---------------------------------------------------------------------------------------------
 
 describe('schémas lus', () => {
-  it('trouve les 10 types de contenu et les 6 composants du modèle', () => {
+  it('trouve les 10 types de contenu visibles et les 6 composants du modèle', () => {
     expect([...TYPES.keys()].sort()).toHaveLength(10);
     expect(TYPES.has('api::projet.projet')).toBe(true);
     expect([...COMPOSANTS.keys()].sort()).toEqual(

@@ -11,12 +11,16 @@ import { slugAProposer } from '../../src/admin-config/slug-en-direct';
 
 const RACINE = path.resolve(__dirname, '..', '..');
 
-/** Every enumeration of the schemas: [model uid, attribute, values]. */
+/** Every enumeration of the schemas an agent meets in the content manager: [model uid, attribute, values]. */
 function enumerationsDesSchemas(): Array<[string, string, string[]]> {
   const resultat: Array<[string, string, string[]]> = [];
-  const lire = (fichier: string) => JSON.parse(fs.readFileSync(fichier, 'utf8')) as { attributes: Record<string, { type: string; enum?: string[] }> };
+  type Schema = { attributes: Record<string, { type: string; enum?: string[] }>; pluginOptions?: Record<string, { visible?: boolean }> };
+  const lire = (fichier: string) => JSON.parse(fs.readFileSync(fichier, 'utf8')) as Schema;
   const ajouter = (uid: string, fichier: string) => {
-    for (const [nom, attribut] of Object.entries(lire(fichier).attributes)) {
+    const schema = lire(fichier);
+    // Hidden from the content manager (the subscriptions to the alerts): no form nor filter shows it.
+    if (schema.pluginOptions?.['content-manager']?.visible === false) return;
+    for (const [nom, attribut] of Object.entries(schema.attributes)) {
       if (attribut.type === 'enumeration') resultat.push([uid, nom, attribut.enum ?? []]);
     }
   };

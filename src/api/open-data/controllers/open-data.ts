@@ -3,7 +3,8 @@
  * ../table-schema.ts, the CSV writing in ../csv.ts, the reading in ../services/open-data.ts.
  *   projets.csv          strict: the columns of the national schema the library publishes (schema.json)
  *   projets-etendu.csv   the same, then the library's columns (identifiers…: schema-etendu.json)
- *   projets.json         every column of the extended export, one object per projet
+ *   projets.json         every column of the extended export, one object per projet; with
+ *                        ?versions=true, each with its public versions (docs/versions.md)
  *   schema.json, schema-etendu.json, datapackage.json
  *   catalogue.jsonld, catalogue.ttl   DCAT-AP catalogue of these files (src/domaine/catalogue-dcat.ts)
  */
@@ -11,6 +12,7 @@ import { createHash } from 'crypto';
 import { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { errors } from '@strapi/utils';
 import { SCHEMA_PUBLIE, schemaEtendu, schemaPublic, type TableSchema } from '../../../domaine/interconnectes/schema';
 import { ligneCsv } from '../csv';
 import { ENTETE, ENTETE_ETENDUE, neutraliserFormule, versLigneEtendue, versObjetJson, type ProjetPublie } from '../table-schema';
@@ -18,6 +20,15 @@ import type { VersionExport } from '../services/open-data';
 import { enJsonLd, enTurtle, tripletsCatalogue, type Editeur, type Triplet } from '../../../domaine/catalogue-dcat';
 import { distributionsCatalogue, FICHIERS_PROJETS, type FichierProjets } from '../fichiers';
 import { adressePublique } from '../../../config/adresse-publique';
+import { UID } from '../../../domaine/regles-metier';
+import { versionsDuDocument } from '../../../versions/versions';
+
+/** `?versions=true` adds each projet's public versions to the JSON export; absent or false, the export is unchanged. */
+function avecVersions(valeur: unknown): boolean {
+  if (valeur === undefined || valeur === 'false') return false;
+  if (valeur === 'true') return true;
+  throw new errors.ValidationError('Le paramètre « versions » vaut true ou false.');
+}
 
 const NOM_FICHIER = 'bibliotheque-ia-territoriales-projets';
 const CHEMIN = '/api/open-data';
@@ -102,6 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     projetsEtenduCsv: (ctx: Context) => csv(ctx, true),
 
     async projetsJson(ctx: Context) {
+      const versions = avecVersions(ctx.query.versions);
       const version = await service(strapi).version();
       if (enCache(ctx, version.etag, version.derniereModification, 300)) return;
       decrireDonnees(ctx, base(), 'schema-etendu.json');
@@ -114,7 +126,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           let premier = true;
           yield '[';
           for await (const projet of projets) {
-            yield `${premier ? '\n' : ',\n'}${JSON.stringify(versObjetJson(versLigneEtendue(projet, adresse)))}`;
+            const objet = versObjetJson(versLigneEtendue(projet, adresse));
+            // The public view only: the export is anonymous, whoever downloads it.
+            const complet = versions ? { ...objet, versions: (await versionsDuDocument(strapi, UID.projet, projet.documentId, false)) ?? [] } : objet;
+            yield `${premier ? '\n' : ',\n'}${JSON.stringify(complet)}`;
             premier = false;
           }
           yield '\n]\n';
