@@ -31,9 +31,12 @@ import { etendreGraphqlSyntheses } from './syntheses/graphql';
 import { etendreGraphqlCompte } from './api-contenu/graphql-compte';
 import { enregistrerReponsesSignalements, masquerSignalementsGraphql } from './signalements/signalements';
 import { mettreEnCachePermissionsPubliques } from './api-contenu/cache-permissions-publiques';
+import { ecouterJournal, journaliserDocuments, masquerJournalGraphql, PurgeJournal } from './journal/journal';
 
 /** Stops listening to the other processes' writes (PostgreSQL), at shutdown. */
 let arreterEcouteGenerations: (() => Promise<void>) | null = null;
+/** The journal's periodic purge, stopped at shutdown. */
+let purgeJournal: PurgeJournal | null = null;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -43,6 +46,8 @@ export default {
     installerPageTransparence(strapi);
     // Read by the i18n plugin when it creates the first locale of a fresh database.
     process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= LOCALE_PAR_DEFAUT;
+    // First of the application's Document Service middlewares: it records a write once every rule let it through.
+    journaliserDocuments(strapi);
     enregistrerInvariants(strapi);
     installerVisibilite(strapi);
     // Around the visibility layer: what it decides is remembered with the rest of the check.
@@ -61,6 +66,7 @@ export default {
     suivreEcrituresDocuments(strapi);
     enregistrerReponsesSignalements(strapi);
     masquerSignalementsGraphql(strapi);
+    masquerJournalGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -79,11 +85,16 @@ export default {
     arreterEcouteGenerations = ecouterGenerations(strapi);
     ouvrirLimiteur(strapi);
     mettreEnCachePermissionsPubliques(strapi);
+    ecouterJournal(strapi);
+    purgeJournal = new PurgeJournal(strapi);
+    purgeJournal.demarrer();
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await fermerLimiteur(strapi);
     await arreterEcouteGenerations?.();
     arreterEcouteGenerations = null;
+    await purgeJournal?.arreter();
+    purgeJournal = null;
   },
 };

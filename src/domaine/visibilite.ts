@@ -9,6 +9,7 @@
  */
 import { UID } from './regles-metier';
 import { UID_SIGNALEMENT } from './signalement';
+import { UID_JOURNAL } from './journal';
 import { cheminsDeTri, controlerForme, populateEnObjet, RequeteRefusee, type Attribut } from './forme-requete';
 
 /** Restreint attributes of each content type: private on the content API, revealed to members. */
@@ -42,10 +43,11 @@ export const ATTRIBUTS_INTERNES: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Content types never served on the content API, to nobody (no role, no token): the reports of errors
- * of the visitors, read and answered in the admin panel only. Their API has no read route and GraphQL
- * no type (src/api/signalement/routes/signalement.ts, src/signalements/signalements.ts).
+ * of the visitors, read and answered in the admin panel only, and the audit journal, read there by
+ * modérateurs and Super Admins. Their API has no read route and GraphQL no type
+ * (src/api/signalement/routes/signalement.ts, src/signalements/signalements.ts, src/journal/journal.ts).
  */
-export const TYPES_INTERNES: readonly string[] = [UID_SIGNALEMENT];
+export const TYPES_INTERNES: readonly string[] = [UID_SIGNALEMENT, UID_JOURNAL];
 
 /**
  * Components whose every field is Restreint. They are reached only through a Restreint attribute, so
