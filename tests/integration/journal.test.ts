@@ -45,7 +45,7 @@ async function entrees(filtres: Record<string, string | number>): Promise<Entree
 
 /** Some entries are written after the response (the event hub is not awaited by Strapi's login). */
 async function attendreEntrees(filtres: Record<string, string | number>, combien = 1): Promise<Entree[]> {
-  for (const limite = Date.now() + 5000; ; ) {
+  for (const limite = Date.now() + 30_000; ; ) {
     const trouvees = await entrees(filtres);
     if (trouvees.length >= combien || Date.now() > limite) return trouvees;
     await new Promise((r) => setTimeout(r, 100));
@@ -154,7 +154,11 @@ describe('Ce que le journal enregistre', () => {
     expect(await entrees({ action: 'import', libelleCible: fichier })).toEqual([]);
     const lancement = await api().post('/import-projets/executions').set(moderateur.entete).send({ jeton: analyse.body.data.jeton });
     expect(lancement.status).toBe(202);
-    const [entree, ...autres] = await attendreEntrees({ action: 'import', libelleCible: fichier });
+    for (const limite = Date.now() + 120_000; Date.now() < limite; await new Promise((r) => setTimeout(r, 100))) {
+      const execution = await api().get(`/import-projets/executions/${lancement.body.data.id}`).set(moderateur.entete);
+      if (execution.body.data.etat !== 'en_cours') break;
+    }
+    const [entree, ...autres] = await entrees({ action: 'import', libelleCible: fichier });
     expect(autres).toEqual([]);
     expect(entree).toMatchObject({ auteurId: moderateur.id, roleAuteur: 'Modérateur', details: { lignes: 1, bilan: { cree: 1, modifie: 0, inchange: 0, rejete: 0 }, publication: false } });
   });
