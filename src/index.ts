@@ -37,9 +37,12 @@ import { mettreEnCachePermissionsPubliques } from './api-contenu/cache-permissio
 import { completerVersionsInitiales, enregistrerVersionsPubliees, masquerVersionsGraphql } from './versions/versions';
 import { etendreGraphqlVersions } from './versions/graphql';
 import { installerRoutesAdminVersions } from './versions/admin';
+import { ecouterJournal, journaliserDocuments, masquerJournalGraphql, PurgeJournal } from './journal/journal';
 
 /** Stops listening to the other processes' writes (PostgreSQL), at shutdown. */
 let arreterEcouteGenerations: (() => Promise<void>) | null = null;
+/** The journal's periodic purge, stopped at shutdown. */
+let purgeJournal: PurgeJournal | null = null;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -49,6 +52,8 @@ export default {
     installerPageTransparence(strapi);
     // Read by the i18n plugin when it creates the first locale of a fresh database.
     process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= LOCALE_PAR_DEFAUT;
+    // First of the application's Document Service middlewares: it records a write once every rule let it through.
+    journaliserDocuments(strapi);
     enregistrerInvariants(strapi);
     installerVisibilite(strapi);
     // Around the visibility layer: what it decides is remembered with the rest of the check.
@@ -76,6 +81,7 @@ export default {
     masquerVersionsGraphql(strapi);
     etendreGraphqlVersions(strapi);
     installerRoutesAdminVersions(strapi);
+    masquerJournalGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -96,6 +102,9 @@ export default {
     ouvrirLimiteur(strapi);
     mettreEnCachePermissionsPubliques(strapi);
     demarrerTacheAbonnements(strapi);
+    ecouterJournal(strapi);
+    purgeJournal = new PurgeJournal(strapi);
+    purgeJournal.demarrer();
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
@@ -103,5 +112,7 @@ export default {
     await fermerLimiteur(strapi);
     await arreterEcouteGenerations?.();
     arreterEcouteGenerations = null;
+    await purgeJournal?.arreter();
+    purgeJournal = null;
   },
 };

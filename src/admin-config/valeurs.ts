@@ -57,6 +57,28 @@ export const LIBELLES_VALEURS: Readonly<Record<string, LibellesValeurs>> = {
   'api::signalement.signalement': {
     etat: { nouveau: 'Nouveau', en_cours: 'En cours', traite: 'Traité' },
   },
+  'api::journal.entree-journal': {
+    action: {
+      creation: 'Création',
+      modification: 'Modification',
+      suppression: 'Suppression',
+      publication: 'Publication',
+      depublication: 'Dépublication',
+      transition: 'Transition de revue',
+      rattachement: 'Référents ou contributeurs modifiés',
+      connexion: 'Connexion',
+      echec_connexion: 'Échec de connexion',
+      deconnexion: 'Déconnexion',
+      compte_cree: 'Compte d’agent créé',
+      compte_modifie: 'Compte d’agent modifié',
+      compte_supprime: 'Compte d’agent supprimé',
+      role_modifie: 'Rôle d’un agent modifié',
+      import: 'Import de projets',
+      jeton_cree: 'Jeton créé',
+      jeton_supprime: 'Jeton supprimé',
+      purge: 'Purge du journal',
+    },
+  },
   'api::offreur.offreur': {
     type: {
       entreprise: 'Entreprise',

@@ -9,6 +9,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID as T } from '../domaine/regles-metier';
 import { UID_SIGNALEMENT } from '../domaine/signalement';
+import { UID_JOURNAL } from '../domaine/journal';
 import { CODE_SUPER_ADMIN, NOM_ROLE_MODERATEUR } from '../plugins/revue-editoriale/public';
 
 export const ROLES_EDITORIAUX = {
@@ -83,6 +84,8 @@ export const PERMISSIONS_EDITORIALES: Record<keyof typeof ROLES_EDITORIAUX, { de
       // Reports come from the public form only (POST /api/signalements): modérateurs follow and answer them.
       { actions: ['read'], sujets: [UID_SIGNALEMENT] },
       { actions: ['update'], sujets: [UID_SIGNALEMENT], champs: ['etat', 'reponse'] },
+      // The audit journal: read only (nobody writes it by hand, src/journal/journal.ts refuses it even to Super Admins).
+      { actions: ['read'], sujets: [UID_JOURNAL] },
     ],
     autres: [...UPLOAD_AGENT, 'admin::users.read', 'admin::users.create', 'admin::users.update', 'admin::roles.read', 'plugin::import-projets.importer'],
   },

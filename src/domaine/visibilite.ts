@@ -11,6 +11,7 @@ import { UID } from './regles-metier';
 import { UID_SIGNALEMENT } from './signalement';
 import { UID_ABONNEMENT } from './abonnement';
 import { UID_VERSION } from './versions';
+import { UID_JOURNAL } from './journal';
 import { cheminsDeTri, controlerForme, populateEnObjet, RequeteRefusee, type Attribut } from './forme-requete';
 
 /** Restreint attributes of each content type: private on the content API, revealed to members. */
@@ -45,13 +46,14 @@ export const ATTRIBUTS_INTERNES: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Content types never served on the content API, to nobody (no role, no token): the reports of errors
- * of the visitors, read and answered in the admin panel only; the subscriptions to the alerts, read by
- * nobody; the published versions, served only by the version routes, under these rules (src/versions/).
- * Their API has no read route of the table and GraphQL no type (src/api/signalement/routes/signalement.ts,
- * src/signalements/signalements.ts, src/api/abonnement/routes/abonnement.ts, src/abonnements/abonnements.ts,
+ * of the visitors, read and answered in the admin panel only; the audit journal, read there by
+ * modérateurs and Super Admins; the subscriptions to the alerts, read by nobody; the published versions,
+ * served only by the version routes, under these rules (src/versions/). Their API has no read route of
+ * the table and GraphQL no type (src/api/signalement/routes/signalement.ts, src/signalements/signalements.ts,
+ * src/journal/journal.ts, src/api/abonnement/routes/abonnement.ts, src/abonnements/abonnements.ts,
  * src/api/version-publiee/routes/versions.ts).
  */
-export const TYPES_INTERNES: readonly string[] = [UID_SIGNALEMENT, UID_ABONNEMENT, UID_VERSION];
+export const TYPES_INTERNES: readonly string[] = [UID_SIGNALEMENT, UID_JOURNAL, UID_ABONNEMENT, UID_VERSION];
 
 /**
  * Components whose every field is Restreint. They are reached only through a Restreint attribute, so

@@ -4,6 +4,7 @@
  */
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { UID } from '../domaine/regles-metier';
+import type { Auteur } from '../domaine/journal';
 import { Annuaire, type CollectiviteConnue } from '../domaine/interconnectes/collectivite';
 import { NOMS_COMPOSES } from '../domaine/interconnectes/valeurs';
 import { cleTexte } from '../domaine/interconnectes/texte';
@@ -19,6 +20,8 @@ export interface OptionsImport {
   progression?: (message: string) => void;
   /** called once per row with the count of rows done and the total (admin progress bar); awaited */
   avancement?: (faites: number, total: number) => void | Promise<void>;
+  /** who launched it, for the audit journal (the Système by default: scripts) */
+  auteur?: Auteur;
 }
 
 /** A collectivité as the import sees it: a row of the référentiel, or one the file creates. */

@@ -18,6 +18,9 @@ import { appliquerEffets, preparerContexte, type Contexte, type Effets, type Opt
 import { ecrireLigne } from './ecriture';
 import { messageProgression, rapportDeLigne, rapportVide, rejet, type RapportImport, type RapportLigne } from './rapport';
 import { avecReprise, REPRISE_PAR_DEFAUT } from './reprise';
+import { AUTEUR_SYSTEME } from '../domaine/journal';
+import { UID } from '../domaine/regles-metier';
+import { journaliser } from '../journal/journal';
 
 export type { OptionsImport } from './contexte';
 export type { RapportImport, RapportLigne, Resultat } from './rapport';
@@ -84,6 +87,18 @@ export async function importerProjets(strapi: Core.Strapi, source: SourceImport,
     rapport.bilan[ligne.resultat] += 1;
     await options.avancement?.(index + 1, lu.lignes.length);
     options.progression?.(messageProgression(index + 1, lu.lignes.length, numero, ligne));
+  }
+  if (!options.simulation) {
+    // One entry per import, with its counts; each document written has its own entry too (Document Service).
+    await journaliser(strapi, {
+      action: 'import',
+      ...(options.auteur ?? AUTEUR_SYSTEME),
+      typeCible: 'Projet',
+      uidCible: UID.projet,
+      documentCible: null,
+      libelleCible: source.nom.slice(0, 255),
+      details: { lignes: rapport.lignes.length, bilan: rapport.bilan, publication: rapport.publication },
+    });
   }
   return rapport;
 }

@@ -21,11 +21,13 @@ import {
   CANAL_CONFIGURATION,
   CANAL_PROJET_PUBLIC,
   CANAL_RESUMES_HEBDOMADAIRES,
+  CANAL_PURGE_JOURNAL,
   CANAL_SQL,
   CANAL_SQL_DIRECT,
   type MessageCheminStrapi,
   type MessageProjetPublic,
   type MessageResumes,
+  type MessagePurgeJournal,
   type MessageSqlDirect,
 } from './pont';
 
@@ -159,6 +161,11 @@ async function demarrer(strapi: EtatGlobal['strapi']): Promise<void> {
   diagnosticsChannel.subscribe(CANAL_RESUMES_HEBDOMADAIRES, (brut) => {
     const message = brut as MessageResumes;
     message.reponse = envoyerResumesHebdomadaires(strapi, new Date(message.maintenant));
+  });
+  // The module Strapi runs (dist/), not a second copy from src/: the purge's own context must be the one its guard reads.
+  const journal = require(path.join(strapi.dirs.dist.src, 'journal', 'journal.js')) as typeof import('../../src/journal/journal');
+  diagnosticsChannel.subscribe(CANAL_PURGE_JOURNAL, (brut) => {
+    (brut as MessagePurgeJournal).reponse = journal.purgerJournal(strapi);
   });
   const sql = diagnosticsChannel.channel(CANAL_SQL);
   // Only the queries an HTTP request issues: timers (the review outbox retrying its e-mails) run outside any.

@@ -14,6 +14,7 @@ export const CANAL_CHEMIN_STRAPI = 'bibliotheque-tests:chemin-strapi';
 export const CANAL_SQL_DIRECT = 'bibliotheque-tests:sql-direct';
 export const CANAL_PROJET_PUBLIC = 'bibliotheque-tests:projet-public';
 export const CANAL_RESUMES_HEBDOMADAIRES = 'bibliotheque-tests:resumes-hebdomadaires';
+export const CANAL_PURGE_JOURNAL = 'bibliotheque-tests:purge-journal';
 
 /** A message on CANAL_SQL_DIRECT: a statement with `?` placeholders, answered in `reponse` (its rows). */
 export interface MessageSqlDirect {
@@ -98,6 +99,21 @@ export function envoyerResumesDansStrapi(maintenant: Date): Promise<number> {
   const message: MessageResumes = { maintenant: maintenant.toISOString() };
   canal.publish(message);
   if (!message.reponse) throw new Error('Le pont des résumés n’a pas répondu');
+  return message.reponse;
+}
+
+/** A message on CANAL_PURGE_JOURNAL: one pass of `purgerJournal` (src/journal/journal.ts), its count in `reponse`. */
+export interface MessagePurgeJournal {
+  reponse?: Promise<number>;
+}
+
+/** Runs the audit journal's purge now in the running Strapi, as its timer would; returns the entries deleted. */
+export function purgerJournalDansStrapi(): Promise<number> {
+  const canal = diagnosticsChannel.channel(CANAL_PURGE_JOURNAL);
+  if (!canal.hasSubscribers) throw new Error('Le pont « purge du journal » n’est pas branché : la mise en place globale n’a pas tourné');
+  const message: MessagePurgeJournal = {};
+  canal.publish(message);
+  if (!message.reponse) throw new Error('Le pont « purge du journal » n’a pas répondu');
   return message.reponse;
 }
 

@@ -222,8 +222,8 @@ const SECTIONS_PROJET: Array<[string, string[]]> = [
 // ---------------------------------------------------------------------------------------------
 
 describe('schémas lus', () => {
-  it('trouve les 10 types de contenu visibles et les 6 composants du modèle', () => {
-    expect([...TYPES.keys()].sort()).toHaveLength(10);
+  it('trouve les 11 types de contenu visibles et les 6 composants du modèle', () => {
+    expect([...TYPES.keys()].sort()).toHaveLength(11);
     expect(TYPES.has('api::projet.projet')).toBe(true);
     expect([...COMPOSANTS.keys()].sort()).toEqual(
       ['commun.lien', 'offreur.solution', 'projet.algorithme', 'projet.donnees', 'projet.evaluation', 'projet.source-donnees'].sort(),

@@ -755,6 +755,93 @@ export interface ApiInitiativeGouvernanceInitiativeGouvernance
   };
 }
 
+export interface ApiJournalEntreeJournal extends Struct.CollectionTypeSchema {
+  collectionName: 'journal';
+  info: {
+    description: 'Qui a fait quoi et quand (interne : jamais servi par l\u2019API de contenu, jamais modifiable)';
+    displayName: 'Journal d\u2019audit';
+    pluralName: 'entrees-journal';
+    singularName: 'entree-journal';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<
+      [
+        'creation',
+        'modification',
+        'suppression',
+        'publication',
+        'depublication',
+        'transition',
+        'rattachement',
+        'connexion',
+        'echec_connexion',
+        'deconnexion',
+        'compte_cree',
+        'compte_modifie',
+        'compte_supprime',
+        'role_modifie',
+        'import',
+        'jeton_cree',
+        'jeton_supprime',
+        'purge',
+      ]
+    > &
+      Schema.Attribute.Required;
+    auteur: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    auteurId: Schema.Attribute.Integer;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    date: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    details: Schema.Attribute.JSON;
+    documentCible: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    libelleCible: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::journal.entree-journal'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    roleAuteur: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    typeCible: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    uidCible: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiOffreurOffreur extends Struct.CollectionTypeSchema {
   collectionName: 'offreurs';
   info: {
@@ -1918,6 +2005,7 @@ declare module '@strapi/strapi' {
       'api::collectivite.collectivite': ApiCollectiviteCollectivite;
       'api::evenement.evenement': ApiEvenementEvenement;
       'api::initiative-gouvernance.initiative-gouvernance': ApiInitiativeGouvernanceInitiativeGouvernance;
+      'api::journal.entree-journal': ApiJournalEntreeJournal;
       'api::offreur.offreur': ApiOffreurOffreur;
       'api::projet.projet': ApiProjetProjet;
       'api::public-cible.public-cible': ApiPublicCiblePublicCible;

@@ -14,6 +14,7 @@ import { ECRAN_LIEN, type ConfigurationEcran } from './commun';
 import { ECRAN_COLLECTIVITE } from './collectivite';
 import { ECRAN_EVENEMENT } from './evenement';
 import { ECRAN_INITIATIVE_GOUVERNANCE } from './initiative-gouvernance';
+import { ECRAN_JOURNAL } from './journal';
 import { ECRAN_OFFREUR, ECRAN_SOLUTION } from './offreur';
 import { ECRAN_ALGORITHME, ECRAN_DONNEES, ECRAN_EVALUATION, ECRAN_PROJET, ECRAN_SOURCE_DONNEES } from './projet';
 import { ECRAN_PUBLIC_CIBLE } from './public-cible';
@@ -36,6 +37,7 @@ export const ECRANS_TYPES: Record<string, ConfigurationEcran> = {
   'api::public-cible.public-cible': ECRAN_PUBLIC_CIBLE,
   'api::technique-ia.technique-ia': ECRAN_TECHNIQUE_IA,
   'api::signalement.signalement': ECRAN_SIGNALEMENT,
+  'api::journal.entree-journal': ECRAN_JOURNAL,
 };
 
 /** Écrans des types de contenu des plugins : les comptes de l’espace de confiance (users-permissions). */

@@ -9,6 +9,7 @@ import { readFile, rm } from 'fs/promises';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { importerProjets, type OptionsImport, type SourceImport } from '../../../import/importer';
+import { auteurPersonne, type Personne } from '../../../domaine/journal';
 import { ErreurImport, Sessions } from './sessions';
 
 const PLUGIN = 'import-projets';
@@ -127,6 +128,8 @@ export default {
               strapi.log.info(`Import de « ${source.nom} » lancé depuis l’administration par ${utilisateur.email ?? `l’utilisateur ${utilisateur.id}`}.`);
               const reglages: OptionsImport = {
                 ...options,
+                // Run outside the request (horsRequete): the journal is told who launched it.
+                auteur: auteurPersonne(utilisateur as Personne),
                 avancement: (faites, sur) => {
                   Object.assign(e, { faites, total: sur });
                   return ceder();
