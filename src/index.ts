@@ -31,6 +31,7 @@ import { etendreGraphqlSyntheses } from './syntheses/graphql';
 import { etendreGraphqlCompte } from './api-contenu/graphql-compte';
 import { enregistrerReponsesSignalements, masquerSignalementsGraphql } from './signalements/signalements';
 import { mettreEnCachePermissionsPubliques } from './api-contenu/cache-permissions-publiques';
+import { arreterQualite, demarrerQualite, enregistrerQualite } from './qualite/qualite';
 
 /** Stops listening to the other processes' writes (PostgreSQL), at shutdown. */
 let arreterEcouteGenerations: (() => Promise<void>) | null = null;
@@ -59,6 +60,8 @@ export default {
     etendreGraphqlSyntheses(strapi);
     etendreGraphqlCompte(strapi);
     suivreEcrituresDocuments(strapi);
+    // After the generation's middleware, hence inside it: the stored score is covered by the write's bump.
+    enregistrerQualite(strapi);
     enregistrerReponsesSignalements(strapi);
     masquerSignalementsGraphql(strapi);
   },
@@ -79,9 +82,11 @@ export default {
     arreterEcouteGenerations = ecouterGenerations(strapi);
     ouvrirLimiteur(strapi);
     mettreEnCachePermissionsPubliques(strapi);
+    await demarrerQualite(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await arreterQualite();
     await fermerLimiteur(strapi);
     await arreterEcouteGenerations?.();
     arreterEcouteGenerations = null;

@@ -161,7 +161,15 @@ function completer(brut: Record<string, unknown>): ProjetPublic {
 
 /** The published projet with this documentId or slug, or null when no projet of that key is published. */
 export async function lireProjetPublic(strapi: Core.Strapi, critere: CritereProjet): Promise<ProjetPublic | null> {
-  const brut = await strapi.documents(UID.projet).findFirst({ status: 'published', filters: critere, ...projection(strapi) } as never);
+  return lireVersionPublique(strapi, critere, 'published');
+}
+
+/**
+ * The public attributes of one version of a projet: the published one, or the draft the quality panel
+ * measures (src/qualite/qualite.ts; its `publishedAt` is then null).
+ */
+export async function lireVersionPublique(strapi: Core.Strapi, critere: CritereProjet, status: 'draft' | 'published'): Promise<ProjetPublic | null> {
+  const brut = await strapi.documents(UID.projet).findFirst({ status, filters: critere, ...projection(strapi) } as never);
   return brut ? completer(sansId(brut as unknown as Record<string, unknown>)) : null;
 }
 

@@ -12,6 +12,7 @@ import { compileStrapi, createStrapi } from '@strapi/strapi';
 import { restaurerStrapi, type Groupe } from '../../src/api-contenu/remplacements';
 import { seedReferentiel } from '../../src/bootstrap/referentiel';
 import { lireProjetPublic } from '../../src/transparence/projet-public';
+import { verifierLiens } from '../../src/qualite/liens';
 import { administrerPostgres, portLibre } from '../../scripts/services-locaux';
 import { CHEMIN_OPENAPI, CLES } from './environnement';
 import nettoyage from './global-teardown';
@@ -19,10 +20,12 @@ import {
   CANAL_CHEMIN_STRAPI,
   CANAL_CONFIGURATION,
   CANAL_PROJET_PUBLIC,
+  CANAL_VERIFIER_LIENS,
   CANAL_SQL,
   CANAL_SQL_DIRECT,
   type MessageCheminStrapi,
   type MessageProjetPublic,
+  type MessageVerifierLiens,
   type MessageSqlDirect,
 } from './pont';
 
@@ -72,6 +75,8 @@ export default async function miseEnPlace(): Promise<void> {
   // The review outbox is polled often, and retries soon, so that email tests stay short.
   process.env.REVUE_COURRIELS_INTERVALLE_MS = '200';
   process.env.REVUE_COURRIELS_DELAI_NOUVEL_ESSAI_MS = '500';
+  // No periodic link check: it would fetch the real addresses of the imported projets (tests call verifierLiens).
+  process.env.LIENS_VERIFICATION_INTERVALLE_HEURES = '0';
 
   const baseDeDonnees = await preparerBase();
   const appDir = path.resolve(__dirname, '../..');
@@ -152,6 +157,10 @@ async function demarrer(strapi: EtatGlobal['strapi']): Promise<void> {
   diagnosticsChannel.subscribe(CANAL_PROJET_PUBLIC, (brut) => {
     const message = brut as MessageProjetPublic;
     message.reponse = lireProjetPublic(strapi, message.critere);
+  });
+  diagnosticsChannel.subscribe(CANAL_VERIFIER_LIENS, (brut) => {
+    const message = brut as MessageVerifierLiens;
+    message.reponse = verifierLiens(strapi, message.options);
   });
   const sql = diagnosticsChannel.channel(CANAL_SQL);
   // Only the queries an HTTP request issues: timers (the review outbox retrying its e-mails) run outside any.
