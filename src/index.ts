@@ -38,6 +38,7 @@ import { completerVersionsInitiales, enregistrerVersionsPubliees, masquerVersion
 import { etendreGraphqlVersions } from './versions/graphql';
 import { installerRoutesAdminVersions } from './versions/admin';
 import { ecouterJournal, journaliserDocuments, masquerJournalGraphql, PurgeJournal } from './journal/journal';
+import { arreterQualite, demarrerQualite, enregistrerQualite } from './qualite/qualite';
 
 /** Stops listening to the other processes' writes (PostgreSQL), at shutdown. */
 let arreterEcouteGenerations: (() => Promise<void>) | null = null;
@@ -70,6 +71,8 @@ export default {
     etendreGraphqlSyntheses(strapi);
     etendreGraphqlCompte(strapi);
     suivreEcrituresDocuments(strapi);
+    // After the generation's middleware, hence inside it: the stored score is covered by the write's bump.
+    enregistrerQualite(strapi);
     enregistrerReponsesSignalements(strapi);
     masquerSignalementsGraphql(strapi);
     etendreGraphqlSignalements(strapi);
@@ -105,9 +108,11 @@ export default {
     ecouterJournal(strapi);
     purgeJournal = new PurgeJournal(strapi);
     purgeJournal.demarrer();
+    await demarrerQualite(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await arreterQualite();
     arreterTacheAbonnements();
     await fermerLimiteur(strapi);
     await arreterEcouteGenerations?.();

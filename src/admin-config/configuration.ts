@@ -200,7 +200,11 @@ function fusionnerMetadonnees(
     } else {
       edit.label ??= nom;
     }
-    if (estModifiable(nom, attribut)) {
+    if (ecran.calcules?.includes(nom)) {
+      // Calculé par le CMS : colonne et filtre de la liste, hors de la vue d’édition.
+      edit.visible = false;
+      edit.editable = false;
+    } else if (estModifiable(nom, attribut)) {
       // Placé dans la vue d’édition : visible ; `editable` reste celui que Strapi (ou un admin) a fixé.
       edit.visible = true;
       edit.editable ??= true;
@@ -226,6 +230,9 @@ function construireListe(actuelle: string[], ecran: ConfigurationEcran, attribut
   });
 }
 
+/** A field of the edit view: modifiable, and not computed by the CMS. */
+const dansFormulaire = (ecran: ConfigurationEcran, nom: string, attribut: Attribut) => estModifiable(nom, attribut) && !ecran.calcules?.includes(nom);
+
 function construireEdition(
   actuelle: ElementMiseEnPage[][],
   ecran: ConfigurationEcran,
@@ -243,7 +250,7 @@ function construireEdition(
         for (const { champ, taille } of ligne) {
           const attribut = attributs[champ];
           if (!attribut) throw new ErreurEcran(uid, `le champ « ${champ} » (section « ${section.titre} ») n’existe pas dans le schéma`);
-          if (!estModifiable(champ, attribut)) {
+          if (!dansFormulaire(ecran, champ, attribut)) {
             throw new ErreurEcran(uid, `le champ « ${champ} » (section « ${section.titre} ») n’est pas modifiable`);
           }
           if (places.has(champ)) {
@@ -263,7 +270,7 @@ function construireEdition(
       const elements: ElementMiseEnPage[] = [];
       for (const element of ligne ?? []) {
         const attribut = element && attributs[element.name];
-        if (!attribut || !estModifiable(element.name, attribut) || places.has(element.name)) continue;
+        if (!attribut || !dansFormulaire(ecran, element.name, attribut) || places.has(element.name)) continue;
         places.add(element.name);
         if (tailleAutorisee(attribut.type, element.size)) elements.push({ name: element.name, size: element.size });
         else aAjouter.push(element.name);
@@ -274,7 +281,7 @@ function construireEdition(
 
   // Rien n’est caché : tout attribut modifiable non placé est ajouté à la fin, à sa taille par défaut.
   for (const [nom, attribut] of Object.entries(attributs)) {
-    if (estModifiable(nom, attribut) && !places.has(nom) && !aAjouter.includes(nom)) aAjouter.push(nom);
+    if (dansFormulaire(ecran, nom, attribut) && !places.has(nom) && !aAjouter.includes(nom)) aAjouter.push(nom);
   }
   lignes.push(...ranger(aAjouter.map((nom) => ({ name: nom, size: tailleDuType(attributs[nom].type).defaut }))));
   return lignes;

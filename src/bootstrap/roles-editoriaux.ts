@@ -7,6 +7,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { estChampQualite } from '../domaine/qualite/champs';
 import { UID as T } from '../domaine/regles-metier';
 import { UID_SIGNALEMENT } from '../domaine/signalement';
 import { UID_JOURNAL } from '../domaine/journal';
@@ -108,12 +109,13 @@ function permissions(strapi: Core.Strapi, regles: Regle[], autres: string[]) {
       const localise = (modele.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized === true;
       const tous = types.getNestedFields(modele, { components: strapi.components });
       const champs = tous.filter((c) => (regle.champs ? regle.champs.includes(c.split('.')[0]) : !regle.sauf?.includes(c.split('.')[0])));
+      // The quality indicators are read (list filters), never written by an agent (src/qualite/qualite.ts writes them).
       for (const action of regle.actions) {
         resultat.push({
           action: `plugin::content-manager.explorer.${action}`,
           subject: sujet,
           properties: {
-            ...(['create', 'read', 'update'].includes(action) ? { fields: champs } : {}),
+            ...(['create', 'read', 'update'].includes(action) ? { fields: action === 'read' ? champs : champs.filter((c) => !estChampQualite(c)) } : {}),
             ...(localise ? { locales: ['fr', 'en'] } : {}),
           },
           conditions: regle.condition ? [regle.condition] : [],

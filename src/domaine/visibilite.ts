@@ -12,6 +12,7 @@ import { UID_SIGNALEMENT } from './signalement';
 import { UID_ABONNEMENT } from './abonnement';
 import { UID_VERSION } from './versions';
 import { UID_JOURNAL } from './journal';
+import { CHAMPS_QUALITE } from './qualite/champs';
 import { cheminsDeTri, controlerForme, populateEnObjet, RequeteRefusee, type Attribut } from './forme-requete';
 
 /** Restreint attributes of each content type: private on the content API, revealed to members. */
@@ -35,11 +36,12 @@ export const ATTRIBUTS_RESTREINTS: Readonly<Record<string, readonly string[]>> =
 /**
  * Attributes never served on the content API, not even to members: who are the référents and
  * contributeurs of a collectivité (admin users) is editorial data of the admin panel, and so are the
- * import notes of a projet (source values waiting for an editor).
+ * import notes of a projet (source values waiting for an editor), and its quality indicators
+ * (src/domaine/qualite/champs.ts).
  */
 export const ATTRIBUTS_INTERNES: Readonly<Record<string, readonly string[]>> = {
   [UID.collectivite]: ['referents', 'contributeurs'],
-  [UID.projet]: ['notesImport'],
+  [UID.projet]: ['notesImport', ...CHAMPS_QUALITE],
   [UID_SIGNALEMENT]: ['email'],
   [UID_ABONNEMENT]: ['email', 'jetonHash'],
 };

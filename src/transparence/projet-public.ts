@@ -168,8 +168,16 @@ function completer(brut: Record<string, unknown>): ProjetPublic {
  * wins over another projet's documentId.
  */
 export async function lireProjetPublic(strapi: Core.Strapi, critere: CritereProjet): Promise<ProjetPublic | null> {
+  return lireVersionPublique(strapi, critere, 'published');
+}
+
+/**
+ * The public attributes of one version of a projet: the published one, or the draft the quality panel
+ * measures (src/qualite/qualite.ts; its `publishedAt` is then null).
+ */
+export async function lireVersionPublique(strapi: Core.Strapi, critere: CritereProjet, status: 'draft' | 'published'): Promise<ProjetPublic | null> {
   const filters = 'cle' in critere ? { $or: [{ slug: critere.cle }, { documentId: critere.cle }] } : critere;
-  const trouves = (await strapi.documents(UID.projet).findMany({ status: 'published', filters, limit: 2, ...projection(strapi) } as never)) as unknown as Array<Record<string, unknown>>;
+  const trouves = (await strapi.documents(UID.projet).findMany({ status, filters, limit: 2, ...projection(strapi) } as never)) as unknown as Array<Record<string, unknown>>;
   const brut = 'cle' in critere ? (trouves.find((p) => p.slug === critere.cle) ?? trouves[0]) : trouves[0];
   return brut ? completer(sansId(brut)) : null;
 }

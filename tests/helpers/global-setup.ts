@@ -13,6 +13,7 @@ import { restaurerStrapi, type Groupe } from '../../src/api-contenu/remplacement
 import { seedReferentiel } from '../../src/bootstrap/referentiel';
 import { lireProjetPublic } from '../../src/transparence/projet-public';
 import { envoyerResumesHebdomadaires } from '../../src/abonnements/abonnements';
+import { verifierLiens } from '../../src/qualite/liens';
 import { administrerPostgres, portLibre } from '../../scripts/services-locaux';
 import { CHEMIN_OPENAPI, CLES } from './environnement';
 import nettoyage from './global-teardown';
@@ -22,12 +23,14 @@ import {
   CANAL_PROJET_PUBLIC,
   CANAL_RESUMES_HEBDOMADAIRES,
   CANAL_PURGE_JOURNAL,
+  CANAL_VERIFIER_LIENS,
   CANAL_SQL,
   CANAL_SQL_DIRECT,
   type MessageCheminStrapi,
   type MessageProjetPublic,
   type MessageResumes,
   type MessagePurgeJournal,
+  type MessageVerifierLiens,
   type MessageSqlDirect,
 } from './pont';
 
@@ -77,6 +80,8 @@ export default async function miseEnPlace(): Promise<void> {
   // The review outbox is polled often, and retries soon, so that email tests stay short.
   process.env.REVUE_COURRIELS_INTERVALLE_MS = '200';
   process.env.REVUE_COURRIELS_DELAI_NOUVEL_ESSAI_MS = '500';
+  // No periodic link check: it would fetch the real addresses of the imported projets (tests call verifierLiens).
+  process.env.LIENS_VERIFICATION_INTERVALLE_HEURES = '0';
 
   const baseDeDonnees = await preparerBase();
   const appDir = path.resolve(__dirname, '../..');
@@ -166,6 +171,10 @@ async function demarrer(strapi: EtatGlobal['strapi']): Promise<void> {
   const journal = require(path.join(strapi.dirs.dist.src, 'journal', 'journal.js')) as typeof import('../../src/journal/journal');
   diagnosticsChannel.subscribe(CANAL_PURGE_JOURNAL, (brut) => {
     (brut as MessagePurgeJournal).reponse = journal.purgerJournal(strapi);
+  });
+  diagnosticsChannel.subscribe(CANAL_VERIFIER_LIENS, (brut) => {
+    const message = brut as MessageVerifierLiens;
+    message.reponse = verifierLiens(strapi, message.options);
   });
   const sql = diagnosticsChannel.channel(CANAL_SQL);
   // Only the queries an HTTP request issues: timers (the review outbox retrying its e-mails) run outside any.

@@ -7,6 +7,7 @@
 import diagnosticsChannel from 'diagnostics_channel';
 import type { Groupe } from '../../src/api-contenu/remplacements';
 import type { CritereProjet, ProjetPublic } from '../../src/transparence/projet-public';
+import type { BilanVerification, OptionsVerification } from '../../src/qualite/liens';
 
 export const CANAL_CONFIGURATION = 'bibliotheque-tests:configuration';
 export const CANAL_SQL = 'bibliotheque-tests:sql';
@@ -15,6 +16,7 @@ export const CANAL_SQL_DIRECT = 'bibliotheque-tests:sql-direct';
 export const CANAL_PROJET_PUBLIC = 'bibliotheque-tests:projet-public';
 export const CANAL_RESUMES_HEBDOMADAIRES = 'bibliotheque-tests:resumes-hebdomadaires';
 export const CANAL_PURGE_JOURNAL = 'bibliotheque-tests:purge-journal';
+export const CANAL_VERIFIER_LIENS = 'bibliotheque-tests:verifier-liens';
 
 /** A message on CANAL_SQL_DIRECT: a statement with `?` placeholders, answered in `reponse` (its rows). */
 export interface MessageSqlDirect {
@@ -142,4 +144,20 @@ export async function avecCheminStrapi<T>(action: (changees: readonly string[]) 
   } finally {
     cheminStrapi({ action: 'reinstaller' });
   }
+}
+
+/** A message on CANAL_VERIFIER_LIENS: `verifierLiens` of src/qualite/liens.ts, answered in `reponse`. */
+export interface MessageVerifierLiens {
+  options: OptionsVerification;
+  reponse?: Promise<BilanVerification>;
+}
+
+/** Runs the running Strapi's link checker now (the periodic job is off in the tests). */
+export function verifierLiensDansStrapi(options: OptionsVerification): Promise<BilanVerification> {
+  const canal = diagnosticsChannel.channel(CANAL_VERIFIER_LIENS);
+  if (!canal.hasSubscribers) throw new Error('Le pont « vérifier les liens » n’est pas branché : la mise en place globale n’a pas tourné');
+  const message: MessageVerifierLiens = { options };
+  canal.publish(message);
+  if (!message.reponse) throw new Error('Le pont « vérifier les liens » n’a pas répondu');
+  return message.reponse;
 }

@@ -332,7 +332,7 @@ describe('vue liste, sections et champ principal déclarés', () => {
 describe('appliquerEcran', () => {
   it.each(CAS.map((c) => [c.uid, c] as const))('%s : chaque attribut modifiable est placé une seule fois, lignes ≤ 12', (_uid, cas) => {
     const conf = appliquerParDefaut(cas);
-    const modifiables = Object.keys(cas.attributs).filter((nom) => estModifiable(nom, cas.attributs[nom]));
+    const modifiables = Object.keys(cas.attributs).filter((nom) => estModifiable(nom, cas.attributs[nom]) && !cas.ecran.calcules?.includes(nom));
     const places = nomsEdition(conf);
     expect([...places].sort()).toEqual([...modifiables].sort());
     expect(new Set(places).size).toBe(places.length);
@@ -360,7 +360,8 @@ describe('appliquerEcran', () => {
       expect(meta.list.label).toBe(attendu.label);
       expect(meta.edit.description).toBe(attendu.description ?? '');
       expect(meta.edit.placeholder).toBe(attendu.placeholder ?? '');
-      if (estModifiable(nom, cas.attributs[nom])) expect(meta.edit.visible).toBe(true);
+      if (cas.ecran.calcules?.includes(nom)) expect(meta.edit).toMatchObject({ visible: false, editable: false });
+      else if (estModifiable(nom, cas.attributs[nom])) expect(meta.edit.visible).toBe(true);
     }
     if (cas.ecran.champPrincipal) expect(conf.settings.mainField).toBe(cas.ecran.champPrincipal);
     if (cas.ecran.triParDefaut) {

@@ -18,6 +18,7 @@ const ATTRIBUTS: Record<string, Record<string, Attribut>> = {
     liens: { type: 'component', component: LIEN, repeatable: true },
     etatRevue: { type: 'enumeration' },
     updatedAt: { type: 'datetime' },
+    scoreCompletude: { type: 'integer', writable: false },
   },
   [LIEN]: { id: { type: 'integer' }, titre: { type: 'string' }, url: { type: 'string' } },
 };
@@ -36,11 +37,12 @@ const ligne = (surcharges: Record<string, unknown> = {}) => ({
   liens: [{ id: 9, titre: 'Site', url: 'https://exemple.fr' }],
   etatRevue: 'brouillon',
   updatedAt: new Date('2026-01-01'),
+  scoreCompletude: 42,
   ...surcharges,
 });
 
 describe('instantane', () => {
-  it('garde les codes, les titres des relations (triés) et laisse de côté la tenue de Strapi et l’état de revue', () => {
+  it('garde les codes, les titres des relations (triés) et laisse de côté la tenue de Strapi, l’état de revue et les valeurs calculées (writable: false)', () => {
     const i = instantane(schemas, PROJET, ligne());
     expect(i).toEqual({
       nom: 'Tri des courriers',

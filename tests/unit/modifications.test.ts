@@ -53,6 +53,12 @@ describe('modifieLeDocument', () => {
     expect(modifieLeDocument(attributs, { illustration: 3 }, stocke)).toBe(true);
     expect(modifieLeDocument(attributs, { algorithme: { id: 9, nom: 'Régression' } }, stocke)).toBe(true);
   });
+
+  it('ne compte pas un attribut non modifiable (`writable: false`, calculé par l’application) renvoyé avec une autre valeur', () => {
+    const avecCalcule = { ...attributs, scoreCompletude: { type: 'integer', writable: false } };
+    expect(modifieLeDocument(avecCalcule, { scoreCompletude: 100 }, { ...stocke, scoreCompletude: 40 })).toBe(false);
+    expect(champsModifies(avecCalcule, { scoreCompletude: 100, nom: 'Autre' }, { ...stocke, scoreCompletude: 40 })).toEqual(['nom']);
+  });
 });
 
 describe('champsModifies (importateur)', () => {

@@ -989,6 +989,11 @@ export interface ApiProjetProjet extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2048;
       }>;
+    liensCasses: Schema.Attribute.Boolean &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<false>;
+    liensCassesDetail: Schema.Attribute.JSON & Schema.Attribute.Private;
+    liensVerifiesLe: Schema.Attribute.DateTime & Schema.Attribute.Private;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -1024,6 +1029,15 @@ export interface ApiProjetProjet extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2000;
       }>;
+    scoreCompletude: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100;
+          min: 0;
+        },
+        number
+      >;
     slug: Schema.Attribute.UID<'nom'>;
     sousThematiques: Schema.Attribute.Relation<
       'manyToMany',

@@ -25,6 +25,8 @@ export interface ConfigurationEcran {
   sections?: SectionEcran[];
   /** Champ affiché dans les sélecteurs de relation et comme titre d’une entrée (settings.mainField). */
   champPrincipal?: string;
+  /** Attributs calculés par le CMS : colonnes et filtres de la vue liste, jamais dans la vue d’édition. */
+  calcules?: readonly string[];
   triParDefaut?: { champ: string; ordre: 'ASC' | 'DESC' };
 }
 

@@ -1,10 +1,12 @@
 /** Écrans du projet et de ses composants (algorithme, données, évaluation). */
 import { SLUG, URL_WEB, type ConfigurationEcran } from './commun';
+import { CHAMPS_QUALITE } from '../../domaine/qualite/champs';
 
 export const ECRAN_PROJET: ConfigurationEcran = {
   champPrincipal: 'nom',
   liste: ['nom', 'collectivite', 'statut', 'dateDemarrage', 'updatedAt'],
   triParDefaut: { champ: 'updatedAt', ordre: 'DESC' },
+  calcules: CHAMPS_QUALITE,
   libelles: {
     nom: {
       label: 'Nom du projet',
@@ -144,6 +146,22 @@ export const ECRAN_PROJET: ConfigurationEcran = {
       label: 'Notes d’import (à reprendre)',
       description:
         'Valeurs du fichier importé qu’aucun champ n’a pu recevoir, telles quelles (« colonne : valeur »). Reportez-les dans les champs, puis effacez-les. Jamais publié.',
+    },
+    scoreCompletude: {
+      label: 'Complétude (%)',
+      description: 'Calculée à chaque enregistrement : part des éléments attendus par la fiche de transparence et le schéma national qui sont renseignés.',
+    },
+    liensCasses: {
+      label: 'Liens cassés',
+      description: 'Calculé par la vérification périodique des liens : au moins une adresse du projet ne répond pas.',
+    },
+    liensCassesDetail: {
+      label: 'Détail des liens cassés',
+      description: 'Adresses qui ne répondaient pas à la dernière vérification, avec la raison.',
+    },
+    liensVerifiesLe: {
+      label: 'Liens vérifiés le',
+      description: 'Date de la dernière vérification des liens du projet.',
     },
   },
   sections: [

@@ -10,6 +10,7 @@ import { miseEnPageEnSections } from './mise-en-page';
 import { PreremplissageCollectivite } from './preremplissage';
 import { SlugEnDirect } from './slug';
 import { EntetesComposants } from './entetes';
+import { PanneauQualite } from './qualite';
 
 import { TRADUCTIONS_ACCUEIL } from './accueil';
 import { traductionsDesValeurs } from '../../admin-config/mots-valeurs';
@@ -27,5 +28,5 @@ export function installerFormulaire(app: StrapiApp): void {
   app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', colonnesEnFrancais);
   app.registerHook('Admin/CM/pages/ListView/inject-in-filters', filtresEnFrancais);
   const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
-  contentManager.addEditViewSidePanel([PreremplissageCollectivite, SlugEnDirect, EntetesComposants]);
+  contentManager.addEditViewSidePanel([PreremplissageCollectivite, SlugEnDirect, EntetesComposants, PanneauQualite]);
 }

@@ -17,6 +17,8 @@ export interface Attribut {
   component?: string;
   repeatable?: boolean;
   required?: boolean;
+  /** false: a value the application computes (modifications.ts), never a change of content. */
+  writable?: boolean;
 }
 
 /** The content types' attributes and the application's rules (regles.ts). */
@@ -83,7 +85,7 @@ function normaliser(schemas: Schemas, attribut: Attribut, valeur: unknown): Vale
 export function instantane(schemas: Schemas, modele: string, ligne: Ligne): Instantane {
   const resultat: Instantane = {};
   for (const [champ, attribut] of Object.entries(schemas.attributs(modele))) {
-    if (TECHNIQUES.has(champ) || attribut.type === 'password') continue;
+    if (TECHNIQUES.has(champ) || attribut.type === 'password' || attribut.writable === false) continue;
     resultat[champ] = normaliser(schemas, attribut, ligne[champ]);
   }
   return resultat;

@@ -14,7 +14,7 @@ const CHAMPS_TECHNIQUES = new Set(['id', 'documentId', 'createdAt', 'updatedAt',
 const CLES_TECHNIQUES_COMPOSANT = new Set(['id', '__temp_key__', '__component']);
 const TYPES_NOMBRE = new Set(['integer', 'biginteger', 'float', 'decimal']);
 
-type Attributs = Record<string, { type: string; repeatable?: boolean }>;
+type Attributs = Record<string, { type: string; repeatable?: boolean; writable?: boolean }>;
 
 function refs(valeur: unknown): Ref[] {
   if (!valeur) return [];
@@ -81,11 +81,15 @@ function champModifie(attribut: Attributs[string], voulu: unknown, stocke: unkno
   }
 }
 
-/** The fields of `data` whose value differs from the stored draft's (`stocke`), in the order of `data`. */
+/**
+ * The fields of `data` whose value differs from the stored draft's (`stocke`), in the order of `data`.
+ * Attributes the schema says are not writable (`writable: false`: values the application computes, which
+ * an old form may send back) are no modification.
+ */
 export function champsModifies(attributs: Attributs, data: Record<string, unknown>, stocke: Record<string, unknown>): string[] {
   return Object.keys(data).filter((nom) => {
     const attribut = attributs[nom];
-    return attribut !== undefined && !CHAMPS_TECHNIQUES.has(nom) && champModifie(attribut, data[nom], stocke[nom]);
+    return attribut !== undefined && attribut.writable !== false && !CHAMPS_TECHNIQUES.has(nom) && champModifie(attribut, data[nom], stocke[nom]);
   });
 }
 
