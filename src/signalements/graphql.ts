@@ -19,7 +19,7 @@ export function etendreGraphqlSignalements(strapi: Core.Strapi): void {
   strapi.plugin('graphql').service('extension').use(({ nexus }: { nexus: any }) => ({
     types: [
       nexus.objectType({
-        name: 'SignalementRecu',
+        name: 'AccuseErreurSignalee',
         definition(t: any) {
           t.nonNull.boolean('recu');
           t.nonNull.string('message');
@@ -29,7 +29,7 @@ export function etendreGraphqlSignalements(strapi: Core.Strapi): void {
         type: 'Mutation',
         definition(t: any) {
           t.nonNull.field('signalerErreur', {
-            type: 'SignalementRecu',
+            type: 'AccuseErreurSignalee',
             description: 'Signaler une erreur sur la fiche d’un projet publié (sans compte). Laisser `siteWeb` vide : c’est un champ piège.',
             args: {
               projet: nexus.nonNull(nexus.idArg()),

@@ -12,6 +12,7 @@ import { collectiviteParSiren, publicCible, thematique } from '../helpers/donnee
 import { creerAgent, MOT_DE_PASSE_AGENT, rattacher, type Agent } from '../helpers/comptes';
 import { configurer, executerSql, purgerJournalDansStrapi } from '../helpers/pont';
 import { ServeurSmtp } from '../helpers/smtp';
+import type { EntreeJournal } from '../../src/domaine/journal';
 
 const JOURNAL = 'api::journal.entree-journal';
 const PROJET = 'api::projet.projet';
@@ -19,20 +20,8 @@ const cm = (uid = PROJET) => `/content-manager/collection-types/${uid}`;
 const suffixe = Date.now().toString(36);
 const smtp = new ServeurSmtp();
 
-interface Entree {
-  id: number;
-  documentId: string;
-  date: string;
-  action: string;
-  auteur: string;
-  auteurId: number | null;
-  roleAuteur: string | null;
-  typeCible: string | null;
-  uidCible: string | null;
-  documentCible: string | null;
-  libelleCible: string | null;
-  details: Record<string, any> | null;
-}
+/** An entry as the content manager returns it; `details` loosened to read into it. */
+type Entree = Omit<EntreeJournal, 'details'> & { id: number; documentId: string; date: string; details: Record<string, any> | null };
 
 /** The entries matching `filtres` (content-manager filters), read by the Super Admin, most recent first. */
 async function entrees(filtres: Record<string, string | number>): Promise<Entree[]> {

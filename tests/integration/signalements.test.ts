@@ -152,13 +152,13 @@ describe('Les signalements restent internes', () => {
     },
   );
 
-  it('GraphQL : aucun type ni requête pour lire les signalements, seulement la mutation qui en envoie un', async () => {
+  it('GraphQL : aucun type ni requête des signalements, seulement la mutation qui en envoie un', async () => {
     const reponse = await graphql('{ __schema { queryType { fields { name } } mutationType { fields { name } } types { name } } }', {}, enteteJeton());
     const schema = reponse.body.data.__schema as Record<string, { name: string }[] | { fields: { name: string }[] }>;
     const noms = [...(schema.types as { name: string }[]), ...(schema.queryType as { fields: { name: string }[] }).fields, ...(schema.mutationType as { fields: { name: string }[] }).fields].map((t) => t.name);
     expect(noms).toContain('projets');
     expect(noms).toContain('signalerErreur');
-    expect(noms.filter((nom) => /signalement/i.test(nom))).toEqual(['SignalementRecu']);
+    expect(noms.filter((nom) => /signalement/i.test(nom))).toEqual([]);
   });
 });
 
