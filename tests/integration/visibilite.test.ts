@@ -398,7 +398,7 @@ describe('Permissions des rôles, posées au démarrage', () => {
   }
   const LECTURES = ['projet', 'collectivite', 'offreur', 'initiative-gouvernance', 'ressource', 'thematique', 'public-cible', 'technique-ia', 'evenement'].flatMap(
     (t) => [`api::${t}.${t}.find`, `api::${t}.${t}.findOne`],
-  ).concat(['api::recherche.recherche.find', 'api::statistiques.statistiques.find', 'api::projet.similaires.find', 'api::collectivite.synthese.find', 'api::offreur.synthese.find', 'api::ressource.fichiers.findOne']);
+  ).concat(['api::recherche.recherche.find', 'api::statistiques.statistiques.find', 'api::projet.similaires.find', 'api::collectivite.synthese.find', 'api::offreur.synthese.find', 'api::ressource.fichiers.findOne', 'api::version-publiee.versions.find', 'api::version-publiee.versions.findOne', 'api::version-publiee.difference.find']);
 
   it('Public : find et findOne sur les contenus, et l’authentification ; rien d’autre', async () => {
     const actions = await actionsPermises('public');
