@@ -1409,6 +1409,70 @@ export interface ApiThematiqueThematique extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiVersionPublieeVersionPubliee
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'versions_publiees';
+  info: {
+    description: 'Version des champs publics et restreints d\u2019un document \u00E0 chacune de ses publications (interne : servie par les routes \u2026/versions seulement)';
+    displayName: 'Version publi\u00E9e';
+    pluralName: 'versions-publiees';
+    singularName: 'version-publiee';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    champsModifies: Schema.Attribute.JSON;
+    contenu: Schema.Attribute.JSON;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    document: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::version-publiee.version-publiee'
+    > &
+      Schema.Attribute.Private;
+    numero: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    publieLe: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    restreint: Schema.Attribute.JSON;
+    roleAuteur: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    type: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginContentReleasesRelease
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
@@ -2027,6 +2091,7 @@ declare module '@strapi/strapi' {
       'api::signalement.signalement': ApiSignalementSignalement;
       'api::technique-ia.technique-ia': ApiTechniqueIaTechniqueIa;
       'api::thematique.thematique': ApiThematiqueThematique;
+      'api::version-publiee.version-publiee': ApiVersionPublieeVersionPubliee;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
