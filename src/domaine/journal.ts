@@ -3,8 +3,22 @@
  * part: the actions, who the author of a request is, what of a write is kept (field names, never
  * values), the retention rule. The glue with Strapi is in src/journal/journal.ts. Pure: no Strapi import.
  */
+import { UID_ABONNEMENT } from './abonnement';
+import { UID_VERSION } from './versions';
 
 export const UID_JOURNAL = 'api::journal.entree-journal';
+/** The members' accounts, followed on the Document Service like the application's documents. */
+export const UID_COMPTE_MEMBRE = 'plugin::users-permissions.user';
+
+/**
+ * Types whose writes are not journaled: the journal itself; the published versions, written by every
+ * publication (already journaled) and by the start-up; the alert subscriptions, a stranger's address
+ * that unsubscribing must erase for good, not leave in the journal for its retention period.
+ */
+const NON_SUIVIS: ReadonlySet<string> = new Set([UID_JOURNAL, UID_VERSION, UID_ABONNEMENT]);
+
+/** Whether the Document Service writes of `uid` are journaled: the application's documents and the members' accounts. */
+export const estSuivi = (uid: string): boolean => !NON_SUIVIS.has(uid) && (uid.startsWith('api::') || uid === UID_COMPTE_MEMBRE);
 
 /** Every action the journal records (their French words: src/admin-config/valeurs.ts). */
 export const ACTIONS_JOURNAL = [

@@ -16,8 +16,10 @@ import {
   champsEnvoyes,
   entreeDocument,
   estEcritureDocument,
+  estSuivi,
   idsDe,
   limitePurge,
+  UID_COMPTE_MEMBRE,
   UID_JOURNAL,
   type Auteur,
   type EntreeJournal,
@@ -57,17 +59,19 @@ function nomDuType(strapi: Core.Strapi, uid: string): string {
   return (strapi.getModel(uid as UID.Schema)?.info?.displayName as string | undefined) ?? uid;
 }
 
-/** The title of a document as a write returns it: the entry itself, or the first of `entries` (delete, publish). */
-function libelleDe(resultat: unknown): { documentId: string | null; libelle: string | null } {
+/**
+ * The title of a document as a write returns it: the entry itself, or the first of `entries` (delete,
+ * publish). An address or a login names a member's account only: the e-mail left with a signalement
+ * stays with the signalement, which can be deleted, not in the journal.
+ */
+function libelleDe(uid: string, resultat: unknown): { documentId: string | null; libelle: string | null } {
   const r = resultat as { documentId?: string; entries?: Array<Record<string, unknown>> } & Record<string, unknown> | null;
   if (!r || typeof r !== 'object') return { documentId: null, libelle: null };
   const entree = (Array.isArray(r.entries) ? r.entries[0] : r) ?? {};
-  const libelle = [entree.nom, entree.titre, entree.username, entree.email].find((v) => typeof v === 'string' && v !== '') as string | undefined;
+  const candidats = uid === UID_COMPTE_MEMBRE ? [entree.username, entree.email] : [entree.nom, entree.titre];
+  const libelle = candidats.find((v) => typeof v === 'string' && v !== '') as string | undefined;
   return { documentId: (r.documentId as string | undefined) ?? (entree.documentId as string | undefined) ?? null, libelle: libelle ?? null };
 }
-
-/** The application's documents and the members' accounts: what the journal follows on the Document Service. */
-const estSuivi = (uid: string) => uid !== UID_JOURNAL && (uid.startsWith('api::') || uid === 'plugin::users-permissions.user');
 
 /**
  * Document Service middleware, the outermost: refuses every write of the journal itself (whoever asks,
@@ -81,7 +85,7 @@ export function journaliserDocuments(strapi: Core.Strapi): void {
     if (!estSuivi(contexte.uid)) return suivant();
     const resultat = await suivant();
     const params = contexte.params as { data?: unknown; documentId?: string } | undefined;
-    const { documentId, libelle } = libelleDe(resultat);
+    const { documentId, libelle } = libelleDe(contexte.uid, resultat);
     await journaliser(
       strapi,
       entreeDocument({

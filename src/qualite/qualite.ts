@@ -9,7 +9,7 @@ import { UID } from '../domaine/regles-metier';
 import { CHAMPS_QUALITE } from '../domaine/qualite/champs';
 import { indicesLangageClair, type Indice } from '../domaine/qualite/langage-clair';
 import { CODE_SUPER_ADMIN, NOM_ROLE_MODERATEUR } from '../plugins/revue-editoriale/public';
-import { lireVersionPublique } from '../transparence/projet-public';
+import { lireVersionPublique, lireVersionsPubliques } from '../transparence/projet-public';
 import { completudeParSection, type CompletudeProjet } from './completude';
 import { VerificationPeriodique, type LienCasse } from './liens';
 
@@ -93,12 +93,30 @@ export function enregistrerQualite(strapi: Core.Strapi): void {
   });
 }
 
-/** The projets saved before the score existed (or by a raw SQL import): scored once, at start-up. */
+/** Drafts read per round of the start-up scoring. */
+const LOT_SCORES = 200;
+
+/**
+ * The projets saved before the score existed (or by a raw SQL import): scored once, at start-up, in
+ * rounds of one read and one update per distinct score (one read and one update per projet held the
+ * start-up of a 10,000-projet base for minutes).
+ */
 export async function calculerScoresManquants(strapi: Core.Strapi): Promise<number> {
   const lignes = (await strapi.db.query(UID.projet).findMany({ select: ['documentId'], where: { scoreCompletude: { $null: true }, publishedAt: { $null: true } } })) as Array<{ documentId: string }>;
-  for (const { documentId } of lignes) await enregistrerScore(strapi, documentId);
-  if (lignes.length > 0) strapi.log.info(`Complétude calculée pour ${lignes.length} projet(s)`);
-  return lignes.length;
+  const requis = requisDuSchema(strapi);
+  const documentIds = [...new Set(lignes.map((l) => l.documentId))];
+  for (let debut = 0; debut < documentIds.length; debut += LOT_SCORES) {
+    const parScore = new Map<number, string[]>();
+    for (const projet of await lireVersionsPubliques(strapi, documentIds.slice(debut, debut + LOT_SCORES), 'draft')) {
+      const score = completudeParSection(projet, requis).score;
+      parScore.set(score, [...(parScore.get(score) ?? []), projet.documentId]);
+    }
+    for (const [score, ids] of parScore) {
+      await strapi.db.query(UID.projet).updateMany({ where: { documentId: { $in: ids } }, data: { scoreCompletude: score } });
+    }
+    strapi.log.info(`Complétude calculée : ${Math.min(debut + LOT_SCORES, documentIds.length)} / ${documentIds.length} projet(s)`);
+  }
+  return documentIds.length;
 }
 
 type Contexte = {

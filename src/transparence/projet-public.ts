@@ -182,6 +182,18 @@ export async function lireVersionPublique(strapi: Core.Strapi, critere: CritereP
   return brut ? completer(sansId(brut)) : null;
 }
 
+/** The public attributes of one version (draft or published) of each of `documentIds`, in one read. */
+export async function lireVersionsPubliques(strapi: Core.Strapi, documentIds: readonly string[], status: 'draft' | 'published'): Promise<ProjetPublic[]> {
+  if (documentIds.length === 0) return [];
+  const trouves = (await strapi.documents(UID.projet).findMany({
+    status,
+    filters: { documentId: { $in: [...documentIds] } },
+    limit: documentIds.length,
+    ...projection(strapi),
+  } as never)) as unknown as Array<Record<string, unknown>>;
+  return trouves.map((brut) => completer(sansId(brut)));
+}
+
 /** Every published projet, page by page in a stable order (memory does not grow with their number). */
 export async function* projetsPublics(strapi: Core.Strapi, taillePage = 200): AsyncGenerator<ProjetPublic> {
   const requete = projection(strapi);

@@ -4,6 +4,7 @@
  * content API under the visibility rules, and restored into the draft by a modérateur (then reviewed again).
  * The rules (what changed, who sees what) are pure, in src/domaine/versions.ts.
  */
+import { createId } from '@paralleldrive/cuid2';
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../domaine/regles-metier';
@@ -13,6 +14,7 @@ import {
   difference,
   DOCUMENT_SANS_VERSIONS,
   roleAuteur,
+  ROLES_AUTEUR,
   TYPES_VERSIONNES,
   UID_VERSION,
   VERSION_INTROUVABLE,
@@ -23,6 +25,7 @@ import {
   type VersionServie,
   type VersionStockee,
 } from '../domaine/versions';
+import { avancerGeneration } from '../documents/generation';
 import { CODE_SUPER_ADMIN, NOM_ROLE_MODERATEUR } from '../plugins/revue-editoriale/public';
 import { attributs, sansId } from '../transparence/projet-public';
 
@@ -80,8 +83,8 @@ function lectureAttribut(strapi: Core.Strapi, a: Attribut): unknown {
   return undefined;
 }
 
-/** The published document, its versioned fields only; null when it is not published. */
-async function lirePublie(strapi: Core.Strapi, uid: string, documentId: string): Promise<Contenu | null> {
+/** What a read of the published documents asks for: the versioned fields, relations by identity. */
+function lectureVersionnee(strapi: Core.Strapi, uid: string): { fields: string[]; populate: Record<string, unknown> } {
   const versionnes = attributsVersionnes(strapi, uid);
   const populate: Record<string, unknown> = {};
   for (const [nom, a] of versionnes) {
@@ -89,7 +92,12 @@ async function lirePublie(strapi: Core.Strapi, uid: string, documentId: string):
     if (lecture !== undefined) populate[nom] = lecture;
   }
   const fields = versionnes.filter(([, a]) => lectureAttribut(strapi, a) === undefined).map(([nom]) => nom);
-  const brut = await strapi.documents(uid as StrapiUID.ContentType).findFirst({ status: 'published', filters: { documentId }, fields, populate } as never);
+  return { fields, populate };
+}
+
+/** The published document, its versioned fields only; null when it is not published. */
+async function lirePublie(strapi: Core.Strapi, uid: string, documentId: string): Promise<Contenu | null> {
+  const brut = await strapi.documents(uid as StrapiUID.ContentType).findFirst({ status: 'published', filters: { documentId }, ...lectureVersionnee(strapi, uid) } as never);
   return brut ? sansId(brut as unknown as Contenu) : null;
 }
 
@@ -173,17 +181,45 @@ export function enregistrerVersionsPubliees(strapi: Core.Strapi): void {
   });
 }
 
-/** At start: a first version for each document published before versions were kept (idempotent). */
+/** Documents read and versions inserted per round of the start-up completion. */
+const LOT_VERSIONS_INITIALES = 200;
+
+/**
+ * At start: a first version (« Système ») for each document published before versions were kept
+ * (idempotent). In rounds of one read and one insert, past the Document Service: on a base of 10,000
+ * projets, one write per document (with its journal entry) held the start-up for minutes.
+ */
 export async function completerVersionsInitiales(strapi: Core.Strapi): Promise<void> {
+  let ajoutees = 0;
   for (const uid of TYPES_UIDS) {
     const publies = (await strapi.db.query(uid as StrapiUID.Schema).findMany({ select: ['documentId'], where: { publishedAt: { $notNull: true } } })) as Array<{ documentId: string }>;
     const avecVersion = new Set(
-      ((await strapi.db.query(UID_VERSION as StrapiUID.Schema).findMany({ select: ['document'], where: { type: uid, numero: 1 } })) as Array<{ document: string }>).map((l) => l.document),
+      ((await strapi.db.query(UID_VERSION as StrapiUID.Schema).findMany({ select: ['document'], where: { type: uid } })) as Array<{ document: string }>).map((l) => l.document),
     );
-    const manquants = publies.filter((p) => !avecVersion.has(p.documentId));
-    for (const { documentId } of manquants) await capturerVersion(strapi, uid, documentId);
-    if (manquants.length > 0) strapi.log.info(`Versions publiées : ${manquants.length} première(s) version(s) de ${uid} enregistrée(s)`);
+    const manquants = [...new Set(publies.map((p) => p.documentId))].filter((id) => !avecVersion.has(id));
+    const { fields, populate } = lectureVersionnee(strapi, uid);
+    const lecture = { fields: [...fields, 'publishedAt'], populate };
+    for (let debut = 0; debut < manquants.length; debut += LOT_VERSIONS_INITIALES) {
+      const lot = manquants.slice(debut, debut + LOT_VERSIONS_INITIALES);
+      const lus = (await strapi.documents(uid as StrapiUID.ContentType).findMany({
+        status: 'published',
+        filters: { documentId: { $in: lot } },
+        limit: lot.length,
+        ...lecture,
+      } as never)) as unknown as Array<Contenu & { documentId: string; publishedAt: string }>;
+      const maintenant = new Date();
+      const lignes = lus.map((brut) => {
+        const { contenu, restreint } = scinder(strapi, uid, sansId(brut));
+        const champs = champsModifies({}, { ...contenu, ...restreint });
+        return { documentId: createId(), type: uid, document: brut.documentId, numero: 1, publieLe: new Date(brut.publishedAt), roleAuteur: ROLES_AUTEUR.systeme, champsModifies: champs, contenu, restreint, createdAt: maintenant, updatedAt: maintenant };
+      });
+      if (lignes.length > 0) await strapi.db.query(UID_VERSION as StrapiUID.Schema).createMany({ data: lignes });
+      ajoutees += lignes.length;
+      strapi.log.info(`Versions publiées : ${Math.min(debut + lot.length, manquants.length)} / ${manquants.length} première(s) version(s) de ${uid}`);
+    }
   }
+  // The routes …/versions are read through the response cache: what it may hold is now stale.
+  if (ajoutees > 0) await avancerGeneration(strapi);
 }
 
 export function typeVersionne(uid: string): boolean {

@@ -24,6 +24,7 @@ import {
   CANAL_RESUMES_HEBDOMADAIRES,
   CANAL_PURGE_JOURNAL,
   CANAL_VERIFIER_LIENS,
+  CANAL_TACHES_DEMARRAGE,
   CANAL_SQL,
   CANAL_SQL_DIRECT,
   type MessageCheminStrapi,
@@ -31,6 +32,7 @@ import {
   type MessageResumes,
   type MessagePurgeJournal,
   type MessageVerifierLiens,
+  type MessageTachesDemarrage,
   type MessageSqlDirect,
 } from './pont';
 
@@ -171,6 +173,12 @@ async function demarrer(strapi: EtatGlobal['strapi']): Promise<void> {
   const journal = require(path.join(strapi.dirs.dist.src, 'journal', 'journal.js')) as typeof import('../../src/journal/journal');
   diagnosticsChannel.subscribe(CANAL_PURGE_JOURNAL, (brut) => {
     (brut as MessagePurgeJournal).reponse = journal.purgerJournal(strapi);
+  });
+  // From dist/ too: the generation these tasks bump must be forgotten by the module the cache reads.
+  const versions = require(path.join(strapi.dirs.dist.src, 'versions', 'versions.js')) as typeof import('../../src/versions/versions');
+  const qualite = require(path.join(strapi.dirs.dist.src, 'qualite', 'qualite.js')) as typeof import('../../src/qualite/qualite');
+  diagnosticsChannel.subscribe(CANAL_TACHES_DEMARRAGE, (brut) => {
+    (brut as MessageTachesDemarrage).reponse = versions.completerVersionsInitiales(strapi).then(() => qualite.calculerScoresManquants(strapi));
   });
   diagnosticsChannel.subscribe(CANAL_VERIFIER_LIENS, (brut) => {
     const message = brut as MessageVerifierLiens;

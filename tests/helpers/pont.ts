@@ -17,6 +17,7 @@ export const CANAL_PROJET_PUBLIC = 'bibliotheque-tests:projet-public';
 export const CANAL_RESUMES_HEBDOMADAIRES = 'bibliotheque-tests:resumes-hebdomadaires';
 export const CANAL_PURGE_JOURNAL = 'bibliotheque-tests:purge-journal';
 export const CANAL_VERIFIER_LIENS = 'bibliotheque-tests:verifier-liens';
+export const CANAL_TACHES_DEMARRAGE = 'bibliotheque-tests:taches-demarrage';
 
 /** A message on CANAL_SQL_DIRECT: a statement with `?` placeholders, answered in `reponse` (its rows). */
 export interface MessageSqlDirect {
@@ -159,5 +160,20 @@ export function verifierLiensDansStrapi(options: OptionsVerification): Promise<B
   const message: MessageVerifierLiens = { options };
   canal.publish(message);
   if (!message.reponse) throw new Error('Le pont « vérifier les liens » n’a pas répondu');
+  return message.reponse;
+}
+
+/** A message on CANAL_TACHES_DEMARRAGE: the start-up completions (first versions, missing scores), the scores computed in `reponse`. */
+export interface MessageTachesDemarrage {
+  reponse?: Promise<number>;
+}
+
+/** Runs again, in the running Strapi, the start-up tasks that complete what older writes left out. */
+export function tachesDemarrageDansStrapi(): Promise<number> {
+  const canal = diagnosticsChannel.channel(CANAL_TACHES_DEMARRAGE);
+  if (!canal.hasSubscribers) throw new Error('Le pont « tâches de démarrage » n’est pas branché : la mise en place globale n’a pas tourné');
+  const message: MessageTachesDemarrage = {};
+  canal.publish(message);
+  if (!message.reponse) throw new Error('Le pont « tâches de démarrage » n’a pas répondu');
   return message.reponse;
 }

@@ -8,7 +8,7 @@ import path from 'path';
 import { parse } from 'csv-parse/sync';
 import * as XLSX from '@e965/xlsx';
 import { api, enteteAdmin, enteteJeton, graphql } from '../helpers/http';
-import { collectiviteParSiren, publicCible, thematique } from '../helpers/donnees';
+import { collectiviteParSiren, projetValide, publicCible, thematique } from '../helpers/donnees';
 import { creerAgent, MOT_DE_PASSE_AGENT, rattacher, type Agent } from '../helpers/comptes';
 import { configurer, executerSql, purgerJournalDansStrapi } from '../helpers/pont';
 import { ServeurSmtp } from '../helpers/smtp';
@@ -150,6 +150,31 @@ describe('Ce que le journal enregistre', () => {
     const [entree, ...autres] = await entrees({ action: 'import', libelleCible: fichier });
     expect(autres).toEqual([]);
     expect(entree).toMatchObject({ auteurId: moderateur.id, roleAuteur: 'Modérateur', details: { lignes: 1, bilan: { cree: 1, modifie: 0, inchange: 0, rejete: 0 }, publication: false } });
+  });
+});
+
+describe('Ce que le journal ne garde pas', () => {
+  it('ni l’adresse d’un abonné aux alertes, ni celle laissée avec un signalement (inscrit sans elle), ni les versions publiées', async () => {
+    const cree = await api()
+      .post('/api/projets')
+      .query({ status: 'published' })
+      .set(enteteJeton())
+      .send({ data: await projetValide({ nom: `Projet journal signalé ${suffixe}` }) });
+    expect(cree.status).toBe(201);
+    const abonne = `abonne.journal.${suffixe}@exemple.fr`;
+    const signaleur = `signaleur.journal.${suffixe}@exemple.fr`;
+    const message = `Signalement du journal ${suffixe}`;
+    expect((await api().post('/api/abonnements').send({ data: { email: abonne, thematiques: ['mobilites'] } })).status).toBe(202);
+    expect((await api().post('/api/signalements').send({ data: { projet: cree.body.data.documentId, message, email: signaleur } })).status).toBe(201);
+
+    for (const adresse of [abonne, signaleur]) expect(await entrees({ libelleCible: adresse })).toEqual([]);
+    const [signalement] = await executerSql('SELECT document_id FROM signalements WHERE message = ?', [message]);
+    const [inscrit] = await entrees({ documentCible: signalement.document_id as string });
+    expect(inscrit).toMatchObject({ action: 'creation', typeCible: 'Signalement', libelleCible: null, auteur: 'Anonyme' });
+    expect(JSON.stringify(inscrit)).not.toContain(signaleur);
+    // The publication is journaled (« publication »), its version is not a second entry.
+    expect(await entrees({ uidCible: 'api::version-publiee.version-publiee' })).toEqual([]);
+    expect(await entrees({ uidCible: 'api::abonnement.abonnement' })).toEqual([]);
   });
 });
 

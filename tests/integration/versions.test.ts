@@ -6,6 +6,7 @@
 import { api, APPELANTS, enteteAdmin, enteteJeton, graphql } from '../helpers/http';
 import { collectiviteParSiren, projetValide, publicCible, thematique } from '../helpers/donnees';
 import { creerAgent, type Agent } from '../helpers/comptes';
+import { executerSql, tachesDemarrageDansStrapi } from '../helpers/pont';
 
 const PROJET = 'api::projet.projet';
 const suffixe = Date.now();
@@ -214,5 +215,35 @@ describe('Publication par la revue et restauration dans le brouillon', () => {
     expect(publie.body.data.description).toBe('Aide à la rédaction des courriers, version 2.');
     expect((await api().get(`/revue-editoriale/documents/${PROJET}/${revu}`).set(enteteAdmin())).body.data.etat).toBe('brouillon');
     expect((await versions(revu)).body.data).toHaveLength(2);
+  });
+});
+
+describe('Au démarrage, ce que les écritures d’avant ont laissé', () => {
+  it('un projet publié sans version reçoit sa version 1 (Système, à sa date de publication) et son score, une fois, sans entrée au journal', async () => {
+    const cree = await api()
+      .post('/api/projets')
+      .query({ status: 'published' })
+      .set(enteteJeton())
+      .send({ data: await projetValide({ nom: `Projet d’avant les versions ${suffixe}` }) });
+    expect(cree.status).toBe(201);
+    const documentId = cree.body.data.documentId as string;
+    const scores = () => executerSql('SELECT score_completude AS score FROM projets WHERE document_id = ? ORDER BY id', [documentId]);
+    const avant = await scores();
+    expect(avant.every((l) => l.score !== null)).toBe(true);
+    // As a base upgraded from before versions and scores were kept.
+    await executerSql('DELETE FROM versions_publiees WHERE document = ?', [documentId]);
+    await executerSql('UPDATE projets SET score_completude = NULL WHERE document_id = ?', [documentId]);
+    const [publie] = await executerSql('SELECT published_at FROM projets WHERE document_id = ? AND published_at IS NOT NULL', [documentId]);
+
+    expect(await tachesDemarrageDansStrapi()).toBeGreaterThanOrEqual(1);
+    const liste = (await versions(documentId)).body.data;
+    expect(liste).toEqual([expect.objectContaining({ numero: 1, roleAuteur: 'Système', publieLe: new Date(publie.published_at as string).toISOString() })]);
+    expect(liste[0].champsModifies).toEqual(expect.arrayContaining(['nom', 'description']));
+    expect((await versions(documentId, '/1')).body.data.contenu).toMatchObject({ nom: `Projet d’avant les versions ${suffixe}` });
+    expect((await scores()).map((l) => Number(l.score))).toEqual(avant.map((l) => Number(l.score)));
+
+    await tachesDemarrageDansStrapi();
+    expect(await executerSql('SELECT numero FROM versions_publiees WHERE document = ?', [documentId])).toHaveLength(1);
+    expect(await executerSql("SELECT id FROM journal WHERE uid_cible = 'api::version-publiee.version-publiee'")).toEqual([]);
   });
 });

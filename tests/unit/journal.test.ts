@@ -8,6 +8,7 @@ import {
   champsEnvoyes,
   changementsMembres,
   entreeDocument,
+  estSuivi,
   lireConservation,
   limitePurge,
 } from '../../src/domaine/journal';
@@ -108,5 +109,16 @@ describe('journal d’audit : comptes, conservation, schéma', () => {
   it('le schéma et les mots français connaissent exactement les actions', () => {
     expect(schema.attributes.action.enum).toEqual([...ACTIONS_JOURNAL]);
     expect(Object.keys(LIBELLES_VALEURS['api::journal.entree-journal'].action)).toEqual([...ACTIONS_JOURNAL]);
+  });
+});
+
+describe('estSuivi', () => {
+  it('suit les documents de l’application et les comptes de membres', () => {
+    for (const uid of ['api::projet.projet', 'api::signalement.signalement', 'plugin::users-permissions.user']) expect([uid, estSuivi(uid)]).toEqual([uid, true]);
+  });
+  it('ne suit ni le journal, ni les versions publiées, ni les abonnements, ni les types de Strapi', () => {
+    for (const uid of ['api::journal.entree-journal', 'api::version-publiee.version-publiee', 'api::abonnement.abonnement', 'admin::user', 'plugin::upload.file']) {
+      expect([uid, estSuivi(uid)]).toEqual([uid, false]);
+    }
   });
 });
