@@ -6,9 +6,9 @@
  * wire, without any framework. Table and column names come from the CMS's metadata (`--schema
  * fichier`, written by serveur-strapi.ts), not from this file.
  *
- * The list: ids first (semi-join on the link table, `ORDER BY nom, id LIMIT`, which an index on
- * `(statut, nom, id)` serves without reading the other rows), then the page's rows, then each
- * relation in one query, then the count.
+ * The list: the thématique's ids by slug, then the page's ids (semi-join on the link table, `ORDER BY
+ * nom, id LIMIT`, which an index on `(statut, nom, id)` serves without reading the other rows), then
+ * the page's rows, then each relation in one query, then the count.
  */
 import fs from 'fs';
 import http from 'http';
@@ -35,11 +35,15 @@ const q = (nom: string) => `"${nom.replace(/"/g, '""')}"`;
 /** The public columns of a model, aliased to their JSON keys (rows come out in Strapi's key order). */
 const selection = (alias: string, modele: ModeleSql) => modele.colonnes.map(([cle, colonne]) => `${alias}.${q(colonne)} AS ${q(cle)}`).join(', ');
 
-/** Ids of the published projets of `statut` whose thématique has `slug`, one page, by name then id. */
+/**
+ * Ids of the published projets of `statut` under the thématiques `$2` (their ids, looked up first by
+ * slug: joined in the same query, the thématique hides from the planner how skewed its links are, and
+ * it joins every link and sorts instead of walking the `(statut, nom, id)` index), one page, by name then id.
+ */
 const thematique = lienDe('thematique');
-const FILTRE_LISTE = `p.published_at IS NOT NULL AND p.statut = $1 AND EXISTS (
-  SELECT 1 FROM ${q(thematique.table)} l JOIN ${q(schema.modeles[thematique.cible].table)} t ON t.id = l.${q(thematique.colonneCible)}
-  WHERE l.${q(thematique.source)} = p.id AND t.slug = $2)`;
+const IDS_THEMATIQUE = `SELECT id FROM ${q(schema.modeles[thematique.cible].table)} WHERE slug = $1`;
+const FILTRE_LISTE = `p.published_at IS NOT NULL AND p.statut = $1 AND p.id IN (
+  SELECT l.${q(thematique.source)} FROM ${q(thematique.table)} l WHERE l.${q(thematique.colonneCible)} = ANY($2))`;
 const IDS_LISTE = `SELECT p.id FROM ${q(projet.table)} p WHERE ${FILTRE_LISTE} ORDER BY p.nom, p.id LIMIT $3 OFFSET $4`;
 const COMPTE_LISTE = `SELECT count(*) AS total FROM ${q(projet.table)} p WHERE ${FILTRE_LISTE}`;
 const LIGNES = `SELECT ${selection('p', projet)} FROM ${q(projet.table)} p WHERE p.id = ANY($1)`;
@@ -77,8 +81,10 @@ async function peupler(client: PoolClient, lignes: Ligne[], attribut: string): P
   }
 }
 
-async function pageDeListe(client: PoolClient, page: number, taille: number, attributs: readonly string[]): Promise<Ligne[]> {
-  const ids = (await client.query(IDS_LISTE, [STATUT, THEME, taille, (page - 1) * taille])).rows.map((l: { id: number }) => l.id);
+const idsThematique = async (client: PoolClient): Promise<number[]> => (await client.query(IDS_THEMATIQUE, [THEME])).rows.map((l: { id: number }) => l.id);
+
+async function pageDeListe(client: PoolClient, thematiques: number[], page: number, taille: number, attributs: readonly string[]): Promise<Ligne[]> {
+  const ids = (await client.query(IDS_LISTE, [STATUT, thematiques, taille, (page - 1) * taille])).rows.map((l: { id: number }) => l.id);
   if (ids.length === 0) return [];
   const parId = new Map((await client.query(LIGNES, [ids])).rows.map((l: Ligne) => [l.id, l]));
   const lignes = ids.map((id) => parId.get(id)!);
@@ -90,8 +96,9 @@ async function liste(client: PoolClient, recherche: URLSearchParams): Promise<un
   if (recherche.get('filters[statut][$eq]') !== STATUT || recherche.get('filters[thematique][slug][$eq]') !== THEME) return null;
   const page = Number(recherche.get('pagination[page]') ?? 1);
   const taille = Number(recherche.get('pagination[pageSize]') ?? TAILLE_PAGE);
-  const data = await pageDeListe(client, page, taille, ['collectivite', 'thematique']);
-  const total = (await client.query(COMPTE_LISTE, [STATUT, THEME])).rows[0].total as number;
+  const thematiques = await idsThematique(client);
+  const data = await pageDeListe(client, thematiques, page, taille, ['collectivite', 'thematique']);
+  const total = (await client.query(COMPTE_LISTE, [STATUT, thematiques])).rows[0].total as number;
   return { data, meta: { pagination: { page, pageSize: taille, pageCount: Math.ceil(total / taille), total } } };
 }
 
@@ -105,7 +112,7 @@ async function detail(client: PoolClient, documentId: string): Promise<unknown> 
 const choisir = (objet: Ligne | null, champs: readonly string[]) => (objet ? Object.fromEntries(champs.map((c) => [c, objet[c]])) : null);
 
 async function graphql(client: PoolClient): Promise<unknown> {
-  const lignes = await pageDeListe(client, 1, TAILLE_PAGE, ['collectivite', 'thematique']);
+  const lignes = await pageDeListe(client, await idsThematique(client), 1, TAILLE_PAGE, ['collectivite', 'thematique']);
   const projets = lignes.map((l) => ({
     ...choisir(l, CHAMPS_GRAPHQL.projet),
     collectivite: choisir(l.collectivite as Ligne | null, CHAMPS_GRAPHQL.collectivite),

@@ -181,6 +181,8 @@ export function triDeLaPage(uid: string, params: ParametresLecture | undefined, 
 /** Relations after which each row still joins at most one row (the link table holds one link per source). */
 const A_UN_ELEMENT: ReadonlySet<string> = new Set(['oneToOne', 'manyToOne']);
 const OPERATEURS_LOGIQUES: ReadonlySet<string> = new Set(['$and', '$or', '$not']);
+/** Beyond this many targets matching a to-one relation filter, it stays a join (see `sansJointureAUnElement`). */
+const CIBLES_MAX = 500;
 /** Beyond this many rows before the page, its ids are read by the DISTINCT query (see `identifiantsAUnElement`). */
 const OFFSET_SANS_DISTINCT_MAX = 1000;
 
@@ -207,6 +209,103 @@ export function filtresAUnElement(filtre: unknown, uid: string, attributsDe: (ui
     if (!filtresAUnElement(valeur, attribut.target, attributsDe)) return false;
   }
   return true;
+}
+
+/** A to-one relation's link table (source and target columns), when it is a plain join table on ids. */
+export interface LienAUnElement {
+  table: string;
+  source: string;
+  cible: string;
+}
+
+interface AttributRelation {
+  type: string;
+  relation?: string;
+  target?: string;
+  joinTable?: { name?: string; on?: unknown; joinColumn?: { name?: string; referencedColumn?: string }; inverseJoinColumn?: { name?: string; referencedColumn?: string } };
+}
+
+/** The link of `attribut` when it is a to-one relation through a plain join table, else null. Pure. */
+export function lienAUnElement(attribut: AttributRelation | undefined): LienAUnElement | null {
+  if (attribut?.type !== 'relation' || !A_UN_ELEMENT.has(attribut.relation ?? '') || !attribut.target) return null;
+  const table = attribut.joinTable;
+  const source = table?.joinColumn;
+  const cible = table?.inverseJoinColumn;
+  if (!table?.name || table.on || !source?.name || !cible?.name || source.referencedColumn !== 'id' || cible.referencedColumn !== 'id') return null;
+  return { table: table.name, source: source.name, cible: cible.name };
+}
+
+const estObjet = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+/** Operators that are never true on NULL (a row without the relation reads NULL through the join). */
+const OPERATEURS_POSITIFS: ReadonlySet<string> = new Set([
+  '$eq', '$eqi', '$in', '$lt', '$lte', '$gt', '$gte', '$between',
+  '$contains', '$containsi', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi',
+]);
+
+/**
+ * Whether a filter on a relation's target is false for a row without the relation, whose target
+ * columns all read NULL: every leaf a positive operator on a value (`$notNull: true` too), under
+ * `$and`/`$or` and nested relations only. `$null`, `$ne`, `$not`, `$notIn`… can be true on NULL:
+ * such a filter keeps the join. Pure.
+ */
+export function rejetteNull(filtre: unknown): boolean {
+  if (!estObjet(filtre) || Object.keys(filtre).length === 0) return false;
+  return Object.entries(filtre).every(([cle, valeur]) => {
+    if (cle === '$and' || cle === '$or') return Array.isArray(valeur) && valeur.length > 0 && valeur.every(rejetteNull);
+    if (cle === '$notNull') return valeur === true || valeur === 'true';
+    if (cle.startsWith('$')) return OPERATEURS_POSITIFS.has(cle) && valeur !== null && valeur !== undefined;
+    if (valeur === null || valeur === undefined) return false;
+    return estObjet(valeur) ? rejetteNull(valeur) : !Array.isArray(valeur) || valeur.length > 0;
+  });
+}
+
+/**
+ * The filters of a where that cross a to-one relation in a conjunction (the where itself, or `$and`
+ * entries, recursively) and that a row without the relation cannot match (`rejetteNull`): there, « its
+ * target matches » and « it is among the sources linked to a matching target » are the same. Not under
+ * `$or` or `$not`, where a row without the relation would not read the same as « not in ». Pure.
+ */
+export function filtresDeRelationAUnElement(
+  where: unknown,
+  uid: string,
+  attributsDe: (uid: string) => Record<string, AttributRelation> | undefined,
+): Array<{ chemin: Array<string | number>; attribut: string; lien: LienAUnElement; cible: string; filtre: Record<string, unknown> }> {
+  const trouves: ReturnType<typeof filtresDeRelationAUnElement> = [];
+  const parcourir = (noeud: unknown, chemin: Array<string | number>) => {
+    if (!estObjet(noeud)) return;
+    const attributs = attributsDe(uid);
+    for (const [cle, valeur] of Object.entries(noeud)) {
+      if (cle === '$and' && Array.isArray(valeur)) valeur.forEach((element, i) => parcourir(element, [...chemin, '$and', i]));
+      if (cle.startsWith('$') || !estObjet(valeur)) continue;
+      const attribut = attributs?.[cle];
+      const lien = lienAUnElement(attribut);
+      if (lien && rejetteNull(valeur)) trouves.push({ chemin, attribut: cle, lien, cible: attribut!.target!, filtre: valeur });
+    }
+  };
+  parcourir(where, []);
+  return trouves;
+}
+
+/** Key of a filter found by `filtresDeRelationAUnElement`, for `reecrireWhere`. */
+export const cleDeFiltre = (chemin: ReadonlyArray<string | number>, attribut: string): string => JSON.stringify([...chemin, attribut]);
+
+/**
+ * `where` with each filter keyed in `remplacements` (`cleDeFiltre`) replaced by its condition on the row
+ * itself, added to the `$and` of the same level; every other key and entry kept. Pure.
+ */
+export function reecrireWhere(where: unknown, remplacements: ReadonlyMap<string, Record<string, unknown>>, chemin: Array<string | number> = []): unknown {
+  if (!estObjet(where)) return where;
+  const garde: Record<string, unknown> = {};
+  const ajouts: Array<Record<string, unknown>> = [];
+  for (const [cle, valeur] of Object.entries(where)) {
+    const remplacement = remplacements.get(cleDeFiltre(chemin, cle));
+    if (remplacement) ajouts.push(remplacement);
+    else if (cle === '$and' && Array.isArray(valeur)) garde.$and = valeur.map((element, i) => reecrireWhere(element, remplacements, [...chemin, '$and', i]));
+    else garde[cle] = valeur;
+  }
+  if (ajouts.length === 0) return garde;
+  return { ...garde, $and: [...((garde.$and as unknown[] | undefined) ?? []), ...ajouts] };
 }
 
 /** JSON replacer refusing anything but plain data: a knex expression would not say what it selects. */
@@ -328,9 +427,39 @@ export function installerLecturesListe(strapi: Core.Strapi): void {
     return ordre === null ? resultat : ordonnerPeuplement(resultat, ordre);
   };
 
-  remplacer<Gestionnaire['findMany']>(gestionnaire, 'findMany', 'performance', (origine) => async (uid, params) => {
-    const tri = triDeLaPage(uid, params, attributsBase(uid));
-    if (tri === null) return ordonner(uid, params, await origine.call(gestionnaire, uid, params));
+  const cibles = new CacheParGeneration<number[] | null>(1000);
+  /**
+   * The where with each to-one relation filter of a conjunction read as `id IN (SELECT source FROM link
+   * WHERE target IN (<ids of the targets matching it>))`, those ids read by Strapi's query builder from
+   * the same filter and kept per generation. Joined to its target, the filter hides from PostgreSQL how
+   * skewed the links are (a quarter of the projets under one thématique is planned as one in eighty):
+   * it then joins every link of the target and sorts, 17 ms at 10,000 projets, instead of walking the
+   * `(statut, nom, id)` index to the page's end (1 ms). Beyond CIBLES_MAX targets, or for a filter that
+   * is not plain data, the join stays.
+   */
+  const sansJointureAUnElement = async (uid: string, where: unknown): Promise<unknown> => {
+    const filtres = filtresDeRelationAUnElement(where, uid, attributsSiConnus as (uid: string) => Record<string, AttributRelation> | undefined);
+    if (filtres.length === 0) return where;
+    const generation = await lireGeneration(strapi);
+    const remplacements = new Map<string, Record<string, unknown>>();
+    for (const filtre of filtres) {
+      const cle = cleDeCompte(filtre.cible, { where: filtre.filtre }, null);
+      if (cle === null) continue;
+      const ids = await cibles.obtenir(cle, generation, async () => {
+        const lignes = (await strapi.db.query(filtre.cible as never).findMany({ where: filtre.filtre, select: ['id'], limit: CIBLES_MAX + 1 })) as Array<{ id: number }>;
+        return lignes.length > CIBLES_MAX ? null : lignes.map((ligne) => ligne.id);
+      });
+      if (ids === null) continue;
+      const { table, source, cible } = filtre.lien;
+      remplacements.set(cleDeFiltre(filtre.chemin, filtre.attribut), { id: { $in: strapi.db.getConnection(table).select(source).whereIn(cible, ids) } });
+    }
+    return remplacements.size === 0 ? where : reecrireWhere(where, remplacements);
+  };
+
+  remplacer<Gestionnaire['findMany']>(gestionnaire, 'findMany', 'performance', (origine) => async (uid, parametres) => {
+    const tri = triDeLaPage(uid, parametres, attributsBase(uid));
+    if (tri === null) return ordonner(uid, parametres, await origine.call(gestionnaire, uid, parametres));
+    const params = strapi.db.inTransaction() || !parametres?.where ? parametres : { ...parametres, where: await sansJointureAUnElement(uid, parametres.where) };
     // The page's rows by their ids (a list, or the ids query itself), in the order of that query: its sort, then id.
     const pageParIds = async (ids: unknown) =>
       ordonner(uid, params, await origine.call(gestionnaire, uid, { select: params.select, populate: params.populate, where: { id: { $in: ids } }, orderBy: [...tri, { id: 'asc' }] }));

@@ -12,13 +12,16 @@ const NOM = `Liste dédiée ${Date.now()}`;
 const SLUG = 'transition-ecologique-et-energetique';
 /** Distinct per request: the response cache must not answer in place of the path measured here. */
 let numero = 0;
-const liste = (page: number, appelant: Record<string, string> = {}, pageSize = 3) =>
+/** Through the thématique's slug (read by its link table), or its first level (a filter NULL satisfies: joined). */
+const PAR_SLUG = { 'filters[thematique][slug][$eq]': SLUG };
+const PAR_PREMIER_NIVEAU = { 'filters[thematique][parent][id][$null]': 'true' };
+const liste = (page: number, appelant: Record<string, string> = {}, pageSize = 3, filtre: Record<string, string> = PAR_SLUG) =>
   api()
     .get('/api/projets')
     .set(appelant)
     .query({
       'filters[nom][$startsWith]': NOM,
-      'filters[thematique][slug][$eq]': SLUG,
+      ...filtre,
       sort: 'nom:asc',
       'pagination[page]': page,
       'pagination[pageSize]': pageSize,
@@ -49,10 +52,23 @@ describe('Chemin de lecture des listes', () => {
     await creerPublie(`${NOM} Autre`, { thematique: await thematique('mobilites') });
   });
 
-  it('lit les identifiants d’une page filtrée par une relation à un élément sans DISTINCT, dans l’ordre demandé et jusqu’à la fin de la page, sans transaction', async () => {
+  it('lit une page filtrée par le slug de sa thématique en une requête, la relation par sa table de liens : sans jointure, sans DISTINCT, sans transaction', async () => {
     const { resultat, sql } = await requetesSql(() => liste(1));
     expect(resultat.status).toBe(200);
     expect(resultat.body.meta.pagination.total).toBe(7);
+    expect(resultat.body.data.map((p: { nom: string }) => p.nom)).toEqual(['A', 'B', 'B'].map((suffixe) => `${NOM} ${suffixe}`));
+    const page = sql.filter((q) => new RegExp(`from ${t('projets')} as ${n('t0')}`, 'i').test(q) && !/count\(/i.test(q));
+    expect(page).toHaveLength(1);
+    const parLiens = new RegExp(`${n('t0')}\\.${n('id')} in \\(select ${n('projet_id')} from ${t('projets_thematique_lnk')} where ${n('thematique_id')} in \\(`, 'i');
+    expect(page[0]).toMatch(parLiens);
+    expect(page[0]).not.toMatch(/join|distinct/i);
+    expect(sql.filter((q) => /^(begin|commit)/i.test(q.trim()))).toEqual([]);
+  });
+
+  it('lit les identifiants d’une page filtrée par une relation à un élément que NULL satisfait sans DISTINCT, dans l’ordre demandé et jusqu’à la fin de la page, sans transaction', async () => {
+    const { resultat, sql } = await requetesSql(() => liste(1, {}, 3, PAR_PREMIER_NIVEAU));
+    expect(resultat.status).toBe(200);
+    expect(resultat.body.meta.pagination.total).toBe(8);
     const projets = sql.filter((q) => new RegExp(`from ${t('projets')} as ${n('t0')}`, 'i').test(q));
     expect(projets.some((q) => /distinct/i.test(q) && !/count\(/i.test(q))).toBe(false);
     const idsDAbord = new RegExp(`^select ${n('t0')}\\.${n('nom')}, ${n('t0')}\\.${n('id')} as ${n('id')} from ${t('projets')} .* order by .* limit`, 'i');
@@ -75,19 +91,19 @@ describe('Chemin de lecture des listes', () => {
     expect(projets.filter((q) => idsDAbord.test(q))).toHaveLength(1);
   });
 
-  it('revient au DISTINCT quand une relation à un élément tient deux liens : ni doublon ni trou', async () => {
+  it('une relation à un élément qui tient deux liens : ni doublon ni trou, par la table de liens comme par le DISTINCT', async () => {
     // Projet « A » linked a second time, to the other thématique the filter accepts (a damaged link table).
     const [projet] = await executerSql('select id from projets where nom = ? and published_at is not null', [`${NOM} A`]);
     const [mobilites] = await executerSql('select id from thematiques where slug = ? and published_at is not null', ['mobilites']);
     expect(projet).toBeDefined();
     expect(mobilites).toBeDefined();
-    const page = (numeroPage: number) =>
+    const PAR_SLUGS = { 'filters[thematique][slug][$in][0]': SLUG, 'filters[thematique][slug][$in][1]': 'mobilites' };
+    const page = (numeroPage: number, filtre: Record<string, string>) =>
       api()
         .get('/api/projets')
         .query({
           'filters[nom][$startsWith]': NOM,
-          'filters[thematique][slug][$in][0]': SLUG,
-          'filters[thematique][slug][$in][1]': 'mobilites',
+          ...filtre,
           sort: 'nom:asc',
           'pagination[page]': numeroPage,
           'pagination[pageSize]': 3,
@@ -96,13 +112,16 @@ describe('Chemin de lecture des listes', () => {
         });
     await executerSql('insert into projets_thematique_lnk (projet_id, thematique_id) values (?, ?)', [projet.id, mobilites.id]);
     try {
-      const noms: string[] = [];
-      for (const numeroPage of [1, 2, 3]) {
-        const { resultat, sql } = await requetesSql(() => page(numeroPage));
-        noms.push(...resultat.body.data.map((p: { nom: string }) => p.nom));
-        expect(sql.some((q) => /select distinct/i.test(q) && !/count\(/i.test(q))).toBe(true);
+      // By the link table (IN does not repeat a row), and joined (the repeated link seen: DISTINCT).
+      for (const [filtre, distinct] of [[PAR_SLUGS, false], [PAR_PREMIER_NIVEAU, true]] as const) {
+        const noms: string[] = [];
+        for (const numeroPage of [1, 2, 3]) {
+          const { resultat, sql } = await requetesSql(() => page(numeroPage, filtre));
+          noms.push(...resultat.body.data.map((p: { nom: string }) => p.nom));
+          expect([filtre, sql.some((q) => /select distinct/i.test(q) && !/count\(/i.test(q))]).toEqual([filtre, distinct]);
+        }
+        expect(noms).toEqual(['A', 'Autre', 'B', 'B', 'B', 'C', 'D', 'E'].map((suffixe) => `${NOM} ${suffixe}`));
       }
-      expect(noms).toEqual(['A', 'Autre', 'B', 'B', 'B', 'C', 'D', 'E'].map((suffixe) => `${NOM} ${suffixe}`));
     } finally {
       await executerSql('delete from projets_thematique_lnk where projet_id = ? and thematique_id = ?', [projet.id, mobilites.id]);
     }

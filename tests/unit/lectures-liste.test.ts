@@ -1,4 +1,17 @@
-import { cleDeCompte, filtresAUnElement, lectureSansTransaction, ordonnerPeuplement, ordrePopulate, triDeLaPage, triSimple, verifierFormeLectures } from '../../src/api-contenu/lectures-liste';
+import {
+  cleDeCompte,
+  cleDeFiltre,
+  filtresDeRelationAUnElement,
+  lienAUnElement,
+  reecrireWhere,
+  rejetteNull,
+  filtresAUnElement,
+  lectureSansTransaction,
+  ordonnerPeuplement,
+  ordrePopulate,
+  triDeLaPage, triSimple,
+  verifierFormeLectures,
+} from '../../src/api-contenu/lectures-liste';
 import { cleAppelant, cleDeVerification } from '../../src/api-contenu/requetes-memorisees';
 
 const ATTRIBUTS = {
@@ -147,6 +160,71 @@ describe('chemin de lecture des listes', () => {
     expect(() => verifierFormeLectures(gestionnaire, {})).toThrow(/db\.transaction/);
     expect(() => verifierFormeLectures({ ...gestionnaire, createQueryBuilder: (_uid: string) => ({ ...constructeur, state: {} }) }, base)).toThrow(/state\.joins.*state\.orderBy/);
     expect(() => verifierFormeLectures({ ...gestionnaire, createQueryBuilder: (_uid: string) => ({ ...constructeur, alias: undefined }) }, base)).toThrow(/alias/);
+  });
+});
+
+describe('filtres à travers une relation à un élément, lus par sa table de liens', () => {
+  const lien = (relation: string, extra: Record<string, unknown> = {}) => ({
+    type: 'relation',
+    relation,
+    target: 'api::thematique.thematique',
+    joinTable: { name: 'projets_thematique_lnk', joinColumn: { name: 'projet_id', referencedColumn: 'id' }, inverseJoinColumn: { name: 'thematique_id', referencedColumn: 'id' }, ...extra },
+  });
+  const MODELES: Record<string, Record<string, any>> = {
+    'api::projet.projet': { nom: { type: 'string' }, thematique: lien('manyToOne'), collectivite: { ...lien('oneToOne'), target: 'api::collectivite.collectivite' }, publics: lien('manyToMany') },
+  };
+  const attributsDe = (uid: string) => MODELES[uid];
+
+  it('reconnaît une relation à un élément par une table de liens simple, et seulement elle', () => {
+    expect(lienAUnElement(lien('manyToOne'))).toEqual({ table: 'projets_thematique_lnk', source: 'projet_id', cible: 'thematique_id' });
+    expect(lienAUnElement(lien('oneToOne'))).not.toBeNull();
+    expect(lienAUnElement(lien('manyToMany'))).toBeNull();
+    expect(lienAUnElement(lien('oneToMany'))).toBeNull();
+    expect(lienAUnElement(lien('manyToOne', { on: { field: 'x' } }))).toBeNull();
+    expect(lienAUnElement({ type: 'relation', relation: 'manyToOne', target: 'api::t.t' })).toBeNull();
+    expect(lienAUnElement({ type: 'string' })).toBeNull();
+    expect(lienAUnElement(undefined)).toBeNull();
+  });
+
+  it('trouve ces filtres dans une conjonction (la racine, $and imbriqués), pas sous $or ni $not, pas les valeurs simples', () => {
+    const where = {
+      publishedAt: { $notNull: true },
+      thematique: { slug: { $eq: 's' } },
+      $and: [{ statut: 'x' }, { $and: [{ collectivite: { siren: '1' } }] }, { publics: { nom: 'élus' } }],
+      $or: [{ thematique: { slug: 'autre' } }],
+      $not: { collectivite: { siren: '2' } },
+    };
+    const trouves = filtresDeRelationAUnElement(where, 'api::projet.projet', attributsDe);
+    expect(trouves.map((f) => [f.chemin, f.attribut, f.cible, f.filtre])).toEqual([
+      [[], 'thematique', 'api::thematique.thematique', { slug: { $eq: 's' } }],
+      [['$and', 1, '$and', 0], 'collectivite', 'api::collectivite.collectivite', { siren: '1' }],
+    ]);
+    expect(filtresDeRelationAUnElement({ thematique: 3 }, 'api::projet.projet', attributsDe)).toEqual([]);
+    expect(filtresDeRelationAUnElement(undefined, 'api::projet.projet', attributsDe)).toEqual([]);
+  });
+
+  it('ne prend que les filtres qu’une ligne sans la relation (cible lue NULL) ne peut pas satisfaire', () => {
+    for (const filtre of [{ slug: 's' }, { slug: { $eq: 's' } }, { id: { $in: [1, 2] } }, { nom: { $containsi: 'a' }, ordre: { $gt: 1 } }, { $or: [{ slug: 'a' }, { slug: 'b' }] }, { parent: { slug: 's' } }, { id: { $notNull: true } }]) {
+      expect([filtre, rejetteNull(filtre)]).toEqual([filtre, true]);
+    }
+    for (const filtre of [{ id: { $null: true } }, { parent: { id: { $null: true } } }, { slug: { $ne: 's' } }, { $not: { slug: 's' } }, { slug: { $notIn: ['s'] } }, { id: { $notNull: false } }, { slug: null }, { slug: { $eq: null } }, { $or: [{ slug: 'a' }, { id: { $null: true } }] }, {}, { slug: [] }]) {
+      expect([filtre, rejetteNull(filtre)]).toEqual([filtre, false]);
+    }
+    expect(filtresDeRelationAUnElement({ thematique: { parent: { id: { $null: true } } } }, 'api::projet.projet', attributsDe)).toEqual([]);
+  });
+
+  it('remplace chaque filtre trouvé par sa condition sur la ligne, ajoutée au $and de son niveau, le reste gardé', () => {
+    const where = { nom: 'A', thematique: { slug: 's' }, $and: [{ statut: 'x' }, { collectivite: { siren: '1' } }] };
+    const remplacements = new Map([
+      [cleDeFiltre([], 'thematique'), { id: { $in: 'T' } }],
+      [cleDeFiltre(['$and', 1], 'collectivite'), { id: { $in: 'C' } }],
+    ]);
+    expect(reecrireWhere(where, remplacements)).toEqual({
+      nom: 'A',
+      $and: [{ statut: 'x' }, { $and: [{ id: { $in: 'C' } }] }, { id: { $in: 'T' } }],
+    });
+    expect(where).toEqual({ nom: 'A', thematique: { slug: 's' }, $and: [{ statut: 'x' }, { collectivite: { siren: '1' } }] });
+    expect(reecrireWhere({ thematique: { slug: 's' } }, new Map())).toEqual({ thematique: { slug: 's' } });
   });
 });
 
