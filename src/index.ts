@@ -33,6 +33,7 @@ import { enregistrerReponsesSignalements, masquerSignalementsGraphql } from './s
 import { etendreGraphqlSignalements } from './signalements/graphql';
 import { arreterTacheAbonnements, demarrerTacheAbonnements, enregistrerAlertes, masquerAbonnementsGraphql } from './abonnements/abonnements';
 import { etendreGraphqlAbonnements } from './abonnements/graphql';
+import { memoriserAbilites } from './api-contenu/abilites-memorisees';
 import { mettreEnCachePermissionsPubliques } from './api-contenu/cache-permissions-publiques';
 import { completerVersionsInitiales, enregistrerVersionsPubliees, masquerVersionsGraphql } from './versions/versions';
 import { etendreGraphqlVersions } from './versions/graphql';
@@ -104,6 +105,7 @@ export default {
     arreterEcouteGenerations = ecouterGenerations(strapi);
     ouvrirLimiteur(strapi);
     mettreEnCachePermissionsPubliques(strapi);
+    memoriserAbilites(strapi);
     demarrerTacheAbonnements(strapi);
     ecouterJournal(strapi);
     purgeJournal = new PurgeJournal(strapi);
