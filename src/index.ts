@@ -16,6 +16,7 @@ import { configurerEspaceConfiance } from './bootstrap/espace-confiance';
 import { installerVisibilite } from './api-contenu/visibilite';
 import { etendreGraphql } from './api-contenu/graphql';
 import { memoriserNettoyageSorties } from './api-contenu/sorties-memorisees';
+import { lireLesSeulesColonnesServies } from './api-contenu/colonnes-lues';
 import { resoudreSansEnveloppeInutile } from './api-contenu/graphql-resolveurs';
 import { instrumenterChampsRacine } from './api-contenu/graphql-apollo';
 import { ecouterGenerations, suivreEcrituresDocuments, suivreEcrituresHorsDocuments } from './documents/generation';
@@ -58,6 +59,7 @@ export default {
     journaliserDocuments(strapi);
     enregistrerInvariants(strapi);
     installerVisibilite(strapi);
+    lireLesSeulesColonnesServies(strapi);
     // Around the visibility layer: what it decides is remembered with the rest of the check.
     memoriserVerificationsRequetes(strapi);
     memoriserValidationsDocuments(validate.validators);

@@ -13,7 +13,7 @@ import { UID_ABONNEMENT } from './abonnement';
 import { UID_VERSION } from './versions';
 import { UID_JOURNAL } from './journal';
 import { CHAMPS_QUALITE } from './qualite/champs';
-import { cheminsDeTri, controlerForme, populateEnObjet, RequeteRefusee, type Attribut } from './forme-requete';
+import { cheminsDeTri, controlerForme, estPeuplable, populateEnObjet, RequeteRefusee, type Attribut } from './forme-requete';
 
 /** Restreint attributes of each content type: private on the content API, revealed to members. */
 export const ATTRIBUTS_RESTREINTS: Readonly<Record<string, readonly string[]>> = {
@@ -165,6 +165,49 @@ export function vueMembre<M extends Modele>(modele: M): M {
 }
 
 type ObtenirModele = (uid: string) => Modele | undefined;
+
+/**
+ * The attributes a content-API read selects when its query names none (`fields` absent): the scalar
+ * attributes the caller is served, those that are not private to it (`estPrive`, Strapi's rule on the
+ * model as the caller sees it). Strapi read every column (`SELECT t0.*`, Restreint and internal text
+ * included) to drop the private ones on the way out; the response is the same without reading them.
+ * Relations, components and media are populated apart and stay out. Pure.
+ */
+export function champsServis(modele: Modele, estPrive: (nom: string) => boolean): string[] {
+  return Object.entries(modele.attributes)
+    .filter(([nom, attribut]) => !estPeuplable(attribut) && !estPrive(nom))
+    .map(([nom]) => nom);
+}
+
+/**
+ * The query with `fields` set where it names none: at the root and under every relation it
+ * populates (object form, at any depth), to what `champsDe(uid, racine)` gives for that model; where
+ * it gives nothing, that level reads every column as before. A relation asked as a count, or through
+ * a string or an array of paths, is left as it is. Pure.
+ */
+export function projeterRequete(
+  requete: Record<string, unknown>,
+  uid: string,
+  obtenirModele: ObtenirModele,
+  champsDe: (uid: string, racine: boolean) => readonly string[] | undefined,
+  racine = true,
+): Record<string, unknown> {
+  const resultat = { ...requete };
+  const champs = resultat.fields === undefined ? champsDe(uid, racine) : undefined;
+  if (champs) resultat.fields = [...champs];
+  const modele = obtenirModele(uid);
+  if (!modele || !estObjet(resultat.populate)) return resultat;
+  const populate: Record<string, unknown> = {};
+  for (const [nom, valeur] of Object.entries(resultat.populate)) {
+    const attribut = modele.attributes[nom];
+    const cible = attribut?.type === 'relation' && typeof attribut.target === 'string' ? attribut.target : undefined;
+    const projetable = cible !== undefined && obtenirModele(cible) !== undefined && (valeur === true || (estObjet(valeur) && valeur.count === undefined));
+    const projetee = projetable ? projeterRequete(estObjet(valeur) ? valeur : {}, cible, obtenirModele, champsDe, false) : undefined;
+    populate[nom] = projetee && (valeur !== true || Object.keys(projetee).length > 0) ? projetee : valeur;
+  }
+  resultat.populate = populate;
+  return resultat;
+}
 
 const FILTRE_RESSOURCES_PUBLIQUES = { [RESSOURCE.attribut]: { $eq: RESSOURCE.public } };
 const FILTRE_PUBLIES = { publishedAt: { $notNull: true } };

@@ -3,6 +3,8 @@ import path from 'path';
 import {
   appelantDepuisAuth,
   ATTRIBUTS_INTERNES,
+  champsServis,
+  projeterRequete,
   ATTRIBUTS_RESTREINTS,
   COMPOSANTS_RESTREINTS,
   controlerTriVisible,
@@ -217,5 +219,62 @@ describe('requête effectivement exécutée', () => {
   it('cache les ressources réservées à un anonyme, pas à un membre', () => {
     expect(restreindreRequete({}, ressource, ANONYME, obtenir).filters).toEqual({ $and: [{ publishedAt: { $notNull: true } }, { acces: { $eq: 'public' } }] });
     expect(restreindreRequete({}, ressource, MEMBRE, obtenir).filters).toEqual({ publishedAt: { $notNull: true } });
+  });
+});
+
+describe('colonnes lues : celles que l’appelant reçoit', () => {
+  const projet = obtenir('api::projet.projet')!;
+  const prive = (modele: Modele) => (nom: string) => modele.attributes[nom]?.private === true;
+  const champsAnonymes = (uid: string) => champsServis(obtenir(uid)!, prive(obtenir(uid)!));
+  const racineSeule = (uid: string, racine: boolean) => (racine ? champsAnonymes(uid) : undefined);
+
+  it('lit les attributs simples servis, ni les restreints, ni les internes, ni les relations', () => {
+    const champs = champsAnonymes('api::projet.projet');
+    expect(champs).toEqual(expect.arrayContaining(['nom', 'slug', 'statut', 'description']));
+    for (const nom of [...ATTRIBUTS_RESTREINTS['api::projet.projet'], ...ATTRIBUTS_INTERNES['api::projet.projet'], 'collectivite', 'thematique']) {
+      expect(champs).not.toContain(nom);
+    }
+  });
+
+  it('lit les attributs restreints pour un membre, jamais les internes', () => {
+    const membre = vueMembre(projet);
+    const champs = champsServis(membre, prive(membre));
+    expect(champs).toEqual(expect.arrayContaining(['budget', 'hebergement', 'contact']));
+    for (const nom of ATTRIBUTS_INTERNES['api::projet.projet']) expect(champs).not.toContain(nom);
+  });
+
+  it('projette la racine et chaque relation peuplée, à toute profondeur', () => {
+    const requete = projeterRequete(
+      { filters: { nom: 'x' }, populate: { collectivite: true, thematique: { populate: { parent: { sort: 'nom' } } } } },
+      'api::projet.projet',
+      obtenir,
+      champsAnonymes,
+    );
+    expect(requete.fields).toEqual(champsAnonymes('api::projet.projet'));
+    expect(requete.filters).toEqual({ nom: 'x' });
+    const populate = requete.populate as Record<string, any>;
+    expect(populate.collectivite).toEqual({ fields: champsAnonymes('api::collectivite.collectivite') });
+    expect(populate.thematique.fields).toEqual(champsAnonymes('api::thematique.thematique'));
+    expect(populate.thematique.populate.parent).toEqual({ sort: 'nom', fields: champsAnonymes('api::thematique.thematique') });
+  });
+
+  it('laisse les champs demandés, les comptes et les composants tels quels', () => {
+    const requete = projeterRequete(
+      { fields: ['nom'], populate: { collectivite: { fields: ['nom'] }, offreurs: { count: true }, algorithme: true } },
+      'api::projet.projet',
+      obtenir,
+      champsAnonymes,
+    );
+    expect(requete).toEqual({ fields: ['nom'], populate: { collectivite: { fields: ['nom'] }, offreurs: { count: true }, algorithme: true } });
+  });
+
+  it('laisse lire toutes les colonnes d’un niveau sans liste de champs', () => {
+    const requete = projeterRequete({ populate: { collectivite: true } }, 'api::projet.projet', obtenir, racineSeule);
+    expect(requete).toEqual({ fields: champsAnonymes('api::projet.projet'), populate: { collectivite: true } });
+  });
+
+  it('laisse un populate en chaîne ou en liste tel quel', () => {
+    expect(projeterRequete({ populate: '*' }, 'api::projet.projet', obtenir, champsAnonymes).populate).toBe('*');
+    expect(projeterRequete({ populate: ['collectivite'] }, 'api::projet.projet', obtenir, champsAnonymes).populate).toEqual(['collectivite']);
   });
 });
