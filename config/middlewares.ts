@@ -2,6 +2,13 @@ import { CONFIGURATION_COMPRESSION } from '../src/domaine/compression';
 
 const KO = 1024;
 
+/** The response cache, in two places: the requests without a body, and the others (src/middlewares/cache-reponses.ts). */
+const cacheReponses = (env: any, partie: 'sans-corps' | 'avec-corps') => ({
+  actif: env.bool('CACHE_REPONSES', true),
+  capacite: env.int('CACHE_REPONSES_CAPACITE', 1000),
+  partie,
+});
+
 export default ({ env }: { env: any }) => [
   // Strapi's request line, skipped when no transport takes the http level.
   'global::journal-http',
@@ -35,6 +42,9 @@ export default ({ env }: { env: any }) => [
     },
   },
   'strapi::poweredBy',
+  // Reads without a body (REST GETs) answered before the query and body parsers and the input checks:
+  // a kept response was computed for the same address, which those checks had accepted.
+  { name: 'global::cache-reponses', config: cacheReponses(env, 'sans-corps') },
   'strapi::query',
   {
     name: 'strapi::body',
@@ -50,14 +60,8 @@ export default ({ env }: { env: any }) => [
     name: 'global::entrees',
     config: { profondeurJsonMax: env.int('BODY_JSON_PROFONDEUR_MAX', 64), tailleCorpsMax: `${env.int('BODY_JSON_LIMIT_KO', 1024) * KO}b` },
   },
-  // After the body parser and global::entrees, which parses GraphQL bodies (queries are keyed by their body), before the routes.
-  {
-    name: 'global::cache-reponses',
-    config: {
-      actif: env.bool('CACHE_REPONSES', true),
-      capacite: env.int('CACHE_REPONSES_CAPACITE', 1000),
-    },
-  },
+  // GraphQL reads, after the body parser and global::entrees, which parses GraphQL bodies (queries are keyed by their body).
+  { name: 'global::cache-reponses', config: cacheReponses(env, 'avec-corps') },
   'strapi::session',
   'strapi::favicon',
   // Before the static servers: members-only files refused by address, sandbox CSP on uploads.

@@ -22,7 +22,14 @@ interface Configuration {
   capacite?: number;
   /** larger responses are not kept */
   tailleMaxOctets?: number;
+  /**
+   * The requests this instance takes: `sans-corps` (GET, HEAD), placed before the body parser and the
+   * input checks, or `avec-corps` (the others: GraphQL), after them; both when absent.
+   */
+  partie?: 'sans-corps' | 'avec-corps';
 }
+
+const SANS_CORPS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
 
 /** Thrown by the request that computed a response which is not to be kept: too large (served all the same), or not JSON. */
 class NonConservee extends Error {
@@ -63,6 +70,7 @@ export default (config: Configuration, { strapi }: { strapi: Core.Strapi }) => {
     });
 
   return async (ctx: any, next: () => Promise<void>) => {
+    if (config.partie !== undefined && SANS_CORPS.has(ctx.method) !== (config.partie === 'sans-corps')) return next();
     const requete: RequeteHttp = { methode: ctx.method, chemin: ctx.path, url: ctx.url, authentifiee: Boolean(ctx.get('authorization')) };
     // A GraphQL body is already parsed by `global::entrees`, which runs before this middleware.
     const cle = cleDeCache({ ...requete, corps: ctx.request.body }, lireCacheables());

@@ -23,6 +23,20 @@ describe('Cache des réponses anonymes', () => {
     expect(seconde.headers['content-type']).toMatch(/application\/json/);
   });
 
+  it('sert un HIT avec les en-têtes de sécurité et CORS de la réponse calculée', async () => {
+    const origine = 'http://localhost:3000';
+    const premiere = await liste().set('Origin', origine);
+    const seconde = await liste().set('Origin', origine);
+    expect(seconde.headers['x-cache']).toBe('HIT');
+    for (const entete of ['content-security-policy', 'strict-transport-security', 'x-frame-options', 'x-content-type-options', 'access-control-allow-origin', 'vary']) {
+      expect([entete, seconde.headers[entete]]).toEqual([entete, premiere.headers[entete]]);
+    }
+    expect(seconde.headers['access-control-allow-origin']).toBe(origine);
+    // The input checks still run for an address nothing was kept for.
+    const hostile = await api().get('/api/projets').query({ 'filters[nom][$eq]': `${NOM}\u0000` });
+    expect(hostile.status).toBe(400);
+  });
+
   it('ne sert plus l’ancienne réponse après une création, une modification, une suppression', async () => {
     expect((await liste()).body.data.map((p: { nom: string }) => p.nom)).toEqual([`${NOM} A`]);
     const b = await creerPublie(`${NOM} B`);
