@@ -63,14 +63,25 @@ export function forme(valeur: unknown): string | null {
     let resultat = '{';
     for (const cle of Object.keys(valeur)) {
       const v = valeur[cle];
-      const f = CLES_LUES.has(cle) ? JSON.stringify(v) : forme(v);
+      // Scalars inline (most keys of an entity): no call per key.
+      const f = CLES_LUES.has(cle) ? valeurLue(v) : v === null || typeof v !== 'object' ? formeScalaire(v) : forme(v);
       if (f === null || f === undefined) return null;
-      resultat += `${JSON.stringify(cle)}:${f};`;
+      // The key prefixed by its length: one shape per sequence of keys, whatever characters they hold.
+      resultat += `${cle.length}:${cle}${f}`;
     }
     return `${resultat}}`;
   }
-  return typeof valeur === 'function' || typeof valeur === 'symbol' || typeof valeur === 'bigint' ? null : 's';
+  return formeScalaire(valeur);
 }
+
+/** A value the sanitizers read, as JSON closed by `;` (a number is not self-delimiting). */
+function valeurLue(valeur: unknown): string | undefined {
+  const json = JSON.stringify(valeur) as string | undefined;
+  return json === undefined ? undefined : `${json};`;
+}
+
+const formeScalaire = (valeur: unknown): string | null =>
+  valeur === null ? 'n' : typeof valeur === 'function' || typeof valeur === 'symbol' || typeof valeur === 'bigint' ? null : 's';
 
 /**
  * The plan that turns `entree` into `sortie`, or null when the cleaning did more than keep keys and

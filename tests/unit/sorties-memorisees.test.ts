@@ -27,6 +27,9 @@ describe('nettoyage des sorties mémorisé par forme', () => {
     expect(forme(projet('A'))).not.toBe(forme({ ...projet('A'), offreurs: [{ id: 7, nom: 'A', __type: 'plugin::upload.file' }] }));
     expect(forme({ a: 1, b: 2 })).not.toBe(forme({ b: 2, a: 1 }));
     expect(forme({ 'a;b': 1 })).not.toBe(forme({ a: { b: 1 } }));
+    // Keys of any length and characters, and read values of any kind, never run into the next key.
+    expect(forme({ '1:a': 1 })).not.toBe(forme({ '1': { a: 1 } }));
+    expect(forme({ __type: 1, ['x'.repeat(23)]: 's' })).not.toBe(forme({ __type: 12, ['x'.repeat(3)]: 's' }));
   });
 
   it('refuse les valeurs qu’un plan ne sait pas copier', () => {
