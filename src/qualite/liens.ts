@@ -27,6 +27,8 @@ export interface OptionsVerification {
   /** Only the projets not checked since this date (the periodic pass). */
   nonVerifiesDepuis?: Date;
   redirectionsMax?: number;
+  /** Stops the pass (shutdown): no address taken after it, those under way cut, nothing written. */
+  signal?: AbortSignal;
 }
 
 export interface LienCasse extends LienProjet {
@@ -37,6 +39,8 @@ export interface BilanVerification {
   projets: number;
   adresses: number;
   casses: number;
+  /** stopped by `signal` before the end: nothing written, the next pass checks these projets */
+  interrompue?: boolean;
 }
 
 /** ASCII only (an HTTP header): names the library and where it is, for the sites' administrators. */
@@ -63,7 +67,7 @@ function lookupSur(autoriser: boolean) {
   };
 }
 
-function demander(url: URL, methode: 'HEAD' | 'GET', delaiMs: number, autoriser: boolean, agent: string): Promise<Reponse> {
+function demander(url: URL, methode: 'HEAD' | 'GET', delaiMs: number, autoriser: boolean, agent: string, signal: AbortSignal | undefined): Promise<Reponse> {
   return new Promise((resolve, reject) => {
     const module = url.protocol === 'https:' ? https : http;
     // An IP literal is not looked up: checked here.
@@ -71,7 +75,7 @@ function demander(url: URL, methode: 'HEAD' | 'GET', delaiMs: number, autoriser:
     if (!autoriser && estAdressePrivee(hote)) return reject(new AdresseRefusee('adresse interne, injoignable du public'));
     const requete = module.request(
       url,
-      { method: methode, headers: { 'User-Agent': agent, Accept: '*/*' }, lookup: lookupSur(autoriser) as never, timeout: delaiMs },
+      { method: methode, headers: { 'User-Agent': agent, Accept: '*/*' }, lookup: lookupSur(autoriser) as never, timeout: delaiMs, signal },
       (reponse) => {
         resolve({ statut: reponse.statusCode ?? 0, location: reponse.headers.location });
         // Only the status matters: the body is not read.
@@ -87,14 +91,16 @@ function demander(url: URL, methode: 'HEAD' | 'GET', delaiMs: number, autoriser:
 }
 
 /** One address: redirections followed (each target checked like the first), HEAD then GET. */
-async function verifierAdresse(adresse: string, o: Required<Omit<OptionsVerification, 'documentIds' | 'nonVerifiesDepuis'>> & { agent: string }): Promise<Resultat> {
+type Reglages = Required<Omit<OptionsVerification, 'documentIds' | 'nonVerifiesDepuis' | 'signal'>> & { agent: string; signal?: AbortSignal };
+
+async function verifierAdresse(adresse: string, o: Reglages): Promise<Resultat> {
   let classement = classerAdresse(adresse);
   let methode: 'HEAD' | 'GET' = 'HEAD';
   for (let saut = 0; saut <= o.redirectionsMax; ) {
     if (!classement.verifiable) return { casse: true, raison: classement.raison };
     let reponse: Reponse;
     try {
-      reponse = await demander(classement.url, methode, o.delaiMs, o.autoriserAdressesPrivees, o.agent);
+      reponse = await demander(classement.url, methode, o.delaiMs, o.autoriserAdressesPrivees, o.agent, o.signal);
     } catch (erreur) {
       const message = erreur instanceof Error ? erreur.message : String(erreur);
       return { casse: true, raison: erreur instanceof AdresseRefusee ? message : `injoignable (${message})` };
@@ -116,10 +122,10 @@ async function verifierAdresse(adresse: string, o: Required<Omit<OptionsVerifica
 }
 
 /** Runs `travail` on each item, `concurrence` at a time. */
-async function parLots<T>(elements: readonly T[], concurrence: number, travail: (e: T) => Promise<void>): Promise<void> {
+async function parLots<T>(elements: readonly T[], concurrence: number, travail: (e: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
   let suivant = 0;
   const ouvrier = async () => {
-    while (suivant < elements.length) await travail(elements[suivant++]);
+    while (suivant < elements.length && !signal?.aborted) await travail(elements[suivant++]);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrence, elements.length)) }, ouvrier));
 }
@@ -171,19 +177,27 @@ async function liensParProjet(strapi: Core.Strapi, { documentIds, nonVerifiesDep
  * being kept per generation.
  */
 export async function verifierLiens(strapi: Core.Strapi, options: OptionsVerification = {}): Promise<BilanVerification> {
-  const o = {
+  const o: Reglages = {
     concurrence: options.concurrence ?? 4,
     delaiMs: options.delaiMs ?? 10_000,
     autoriserAdressesPrivees: options.autoriserAdressesPrivees ?? false,
     redirectionsMax: options.redirectionsMax ?? 5,
     agent: userAgent(strapi),
+    signal: options.signal,
   };
   const parProjet = await liensParProjet(strapi, options);
   const adresses = [...new Set([...parProjet.values()].flatMap((p) => p.liens.map((l) => l.url)))];
   const resultats = new Map<string, Resultat>();
-  await parLots(adresses, o.concurrence, async (adresse) => {
-    resultats.set(adresse, await verifierAdresse(adresse, o));
-  });
+  await parLots(
+    adresses,
+    o.concurrence,
+    async (adresse) => {
+      resultats.set(adresse, await verifierAdresse(adresse, o));
+    },
+    o.signal,
+  );
+  // A cut request reads as a broken link: nothing of an interrupted pass is written.
+  if (o.signal?.aborted) return { projets: parProjet.size, adresses: resultats.size, casses: 0, interrompue: true };
 
   const maintenant = new Date();
   let casses = 0;
@@ -214,6 +228,7 @@ export async function verifierLiens(strapi: Core.Strapi, options: OptionsVerific
 export class VerificationPeriodique {
   private minuteur: NodeJS.Timeout | null = null;
   private enCours: Promise<unknown> | null = null;
+  private readonly arret = new AbortController();
 
   constructor(
     private readonly strapi: Core.Strapi,
@@ -233,9 +248,10 @@ export class VerificationPeriodique {
   }
 
   passer(): Promise<unknown> {
-    this.enCours ??= verifierLiens(this.strapi, { ...this.options, nonVerifiesDepuis: new Date(Date.now() - this.intervalleMs) })
+    this.enCours ??= verifierLiens(this.strapi, { ...this.options, nonVerifiesDepuis: new Date(Date.now() - this.intervalleMs), signal: this.arret.signal })
       .then((bilan) => {
-        if (bilan.projets > 0) this.strapi.log.info(`Vérification des liens : ${bilan.adresses} adresse(s) de ${bilan.projets} projet(s), ${bilan.casses} lien(s) cassé(s)`);
+        if (bilan.interrompue) this.strapi.log.info(`Vérification des liens arrêtée avec le serveur, reprise au prochain démarrage (${bilan.projets} projet(s))`);
+        else if (bilan.projets > 0) this.strapi.log.info(`Vérification des liens : ${bilan.adresses} adresse(s) de ${bilan.projets} projet(s), ${bilan.casses} lien(s) cassé(s)`);
       })
       .catch((erreur: Error) => this.strapi.log.error(`Vérification des liens interrompue : ${erreur.message}`))
       .finally(() => (this.enCours = null));
@@ -248,6 +264,8 @@ export class VerificationPeriodique {
       clearInterval(this.minuteur);
     }
     this.minuteur = null;
+    // A pass over thousands of addresses would hold the shutdown for as long: it is cut.
+    this.arret.abort();
     await this.enCours;
   }
 }

@@ -208,6 +208,18 @@ describe('vérification des liens contre un serveur HTTP local', () => {
     expect([publieApres.publishedAt, publieApres.updatedAt]).toEqual([publie.publishedAt, publie.updatedAt]);
   });
 
+  it('une vérification arrêtée (arrêt du serveur) coupe ses demandes et n’écrit rien', async () => {
+    const arrete = await creer(moderateur, { lienInformation: `${base}/lent` });
+    const arret = new AbortController();
+    const debut = Date.now();
+    const verification = verifierLiensDansStrapi({ documentIds: [arrete], autoriserAdressesPrivees: true, delaiMs: 30_000, signal: arret.signal });
+    setTimeout(() => arret.abort(), 300);
+    expect(await verification).toMatchObject({ projets: 1, casses: 0, interrompue: true });
+    // Cut, not waited for: the request would have waited 30 s for an answer.
+    expect(Date.now() - debut).toBeLessThan(10_000);
+    expect((await qualite(moderateur, arrete)).body.data.liens).toMatchObject({ verifiesLe: null, detail: [] });
+  });
+
   it('un formulaire qui renvoie d’anciens indicateurs (Super Admin) ne les écrit pas et ne renvoie pas le projet publié en revue', async () => {
     const avant = await brouillonCm(casse);
     const ecriture = await api().put(`${cm}/${casse}`).set(enteteAdmin()).send({ nom: avant.nom, liensCasses: false, liensCassesDetail: [], scoreCompletude: 3 });
