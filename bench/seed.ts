@@ -18,6 +18,7 @@ import { lireOptions } from './options';
 export async function seed(arguments_: readonly string[]): Promise<number> {
   const options = lireOptions(arguments_);
   process.env.CRON_ENABLED = 'false';
+  process.env.LIENS_VERIFICATION_INTERVALLE_HEURES = '0';
   process.env.LOG_LEVEL ??= 'warn';
   const distDir = path.resolve(__dirname, '..');
   const strapi = await createStrapi({ appDir: path.resolve(distDir, '..'), distDir, serveAdminPanel: false }).load();
