@@ -20,6 +20,7 @@ export default ({ env }: { env: any }) => [
   'global::json-une-fois',
   'global::messages-francais',
   'global::limite-debit',
+  // Strapi's security headers (helmet), helmet built once per kind of request (src/serveur/entetes-securite.ts).
   {
     name: 'strapi::security',
     config: {

@@ -14,6 +14,8 @@ import { configurerEcransAdmin } from './bootstrap/ecrans-admin';
 import { configurerRolesEditoriaux } from './bootstrap/roles-editoriaux';
 import { configurerEspaceConfiance } from './bootstrap/espace-confiance';
 import { installerVisibilite } from './api-contenu/visibilite';
+import { memoriserAnalyseurCorps } from './serveur/analyseur-corps';
+import { remplacerSecuriteStrapi } from './serveur/entetes-securite';
 import { etendreGraphql } from './api-contenu/graphql';
 import { memoriserNettoyageSorties } from './api-contenu/sorties-memorisees';
 import { lireLesSeulesColonnesServies } from './api-contenu/colonnes-lues';
@@ -60,6 +62,8 @@ export default {
     enregistrerInvariants(strapi);
     installerVisibilite(strapi);
     lireLesSeulesColonnesServies(strapi);
+    memoriserAnalyseurCorps();
+    remplacerSecuriteStrapi(strapi);
     // Around the visibility layer: what it decides is remembered with the rest of the check.
     memoriserVerificationsRequetes(strapi);
     memoriserValidationsDocuments(validate.validators);
