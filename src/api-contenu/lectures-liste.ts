@@ -211,6 +211,26 @@ export function filtresAUnElement(filtre: unknown, uid: string, attributsDe: (ui
   return true;
 }
 
+/**
+ * Whether filters (a `where`, database level) name only the model's own scalar columns, so that
+ * Strapi's query needs no join and is already one cheap query: its page is then read as Strapi reads
+ * it, without building the query of its ids first. An attribute unknown to the model is a column of
+ * its own (`id`, `document_id`). Operators other than `$and`, `$or`, `$not` take values. Pure.
+ */
+export function filtresSansJointure(filtre: unknown, attributs: AttributsBase): boolean {
+  if (Array.isArray(filtre)) return filtre.every((element) => filtresSansJointure(element, attributs));
+  if (filtre === null || typeof filtre !== 'object') return true;
+  for (const [cle, valeur] of Object.entries(filtre)) {
+    if (cle.startsWith('$')) {
+      if (OPERATEURS_LOGIQUES.has(cle) && !filtresSansJointure(valeur, attributs)) return false;
+      continue;
+    }
+    const attribut = attributs[cle];
+    if (attribut !== undefined && NON_SCALAIRES.has(attribut.type)) return false;
+  }
+  return true;
+}
+
 /** A to-one relation's link table (source and target columns), when it is a plain join table on ids. */
 export interface LienAUnElement {
   table: string;
@@ -412,13 +432,25 @@ export function installerLecturesListe(strapi: Core.Strapi): void {
 
   const attributsBase = (uid: string) => strapi.db.metadata.get(uid as never).attributes as AttributsBase;
   const attributsSiConnus = (uid: string) => (strapi.db.metadata.has(uid as never) ? attributsBase(uid) : undefined);
-  /** Whether the filters of a read cross only to-one relations, the Document Service's function form (the status filter) called as the query builder will. */
+  /** The filters of a read: its where and its filters, the Document Service's function form (the status filter) called as the query builder will. */
+  const filtresDe = (uid: string, params: ParametresLecture): unknown[] => {
+    const filtres = typeof params.filters === 'function' ? params.filters({ meta: strapi.db.metadata.get(uid as never), uid }) : params.filters;
+    return [params.where, filtres];
+  };
+  /** Whether the filters of a read cross only to-one relations. */
   const aUnElement = (uid: string, params: ParametresLecture): boolean => {
     try {
-      const filtres = typeof params.filters === 'function' ? params.filters({ meta: strapi.db.metadata.get(uid as never), uid }) : params.filters;
-      return filtresAUnElement([params.where, filtres], uid, attributsSiConnus);
+      return filtresAUnElement(filtresDe(uid, params), uid, attributsSiConnus);
     } catch {
       return false; // a filter needing the query builder: the DISTINCT query
+    }
+  };
+  /** Whether the filters of a read need no join (then Strapi's own query is the cheap one). */
+  const sansJointure = (uid: string, params: ParametresLecture): boolean => {
+    try {
+      return filtresSansJointure(filtresDe(uid, params), attributsBase(uid));
+    } catch {
+      return false; // a filter needing the query builder: let it say
     }
   };
   // Reads outside a transaction get their populated attributes in the order asked (see `ordrePopulate`).
@@ -460,6 +492,8 @@ export function installerLecturesListe(strapi: Core.Strapi): void {
     const tri = triDeLaPage(uid, parametres, attributsBase(uid));
     if (tri === null) return ordonner(uid, parametres, await origine.call(gestionnaire, uid, parametres));
     const params = strapi.db.inTransaction() || !parametres?.where ? parametres : { ...parametres, where: await sansJointureAUnElement(uid, parametres.where) };
+    // No join (none asked, or every to-one filter rewritten above): Strapi's query walks the index as it is.
+    if (sansJointure(uid, params)) return ordonner(uid, params, await origine.call(gestionnaire, uid, params));
     // The page's rows by their ids (a list, or the ids query itself), in the order of that query: its sort, then id.
     const pageParIds = async (ids: unknown) =>
       ordonner(uid, params, await origine.call(gestionnaire, uid, { select: params.select, populate: params.populate, where: { id: { $in: ids } }, orderBy: [...tri, { id: 'asc' }] }));

@@ -6,6 +6,7 @@ import {
   reecrireWhere,
   rejetteNull,
   filtresAUnElement,
+  filtresSansJointure,
   lectureSansTransaction,
   ordonnerPeuplement,
   ordrePopulate,
@@ -22,6 +23,22 @@ const ATTRIBUTS = {
   evaluation: { type: 'component' },
   logo: { type: 'media' },
 };
+
+describe('filtresSansJointure : la requête de Strapi, sans jointure, lue telle quelle', () => {
+  it('accepte les filtres sur les colonnes propres du modèle, sous $and, $or et $not, et les valeurs des autres opérateurs', () => {
+    expect(filtresSansJointure([undefined, null], ATTRIBUTS)).toBe(true);
+    expect(filtresSansJointure([{ statut: { $eq: 'deploiement' }, publishedAt: { $notNull: true } }], ATTRIBUTS)).toBe(true);
+    expect(filtresSansJointure({ $and: [{ nom: { $containsi: 'a' } }, { $or: [{ id: 3 }, { $not: { dateDemarrage: null } }] }] }, ATTRIBUTS)).toBe(true);
+    // The value of $in is not a filter: a subquery there (the rewritten to-one filters) joins nothing.
+    expect(filtresSansJointure({ id: { $in: [{ thematique: 1 }] } }, ATTRIBUTS)).toBe(true);
+  });
+
+  it('refuse dès qu’un filtre traverse une relation, un composant ou un média, à toute profondeur logique', () => {
+    expect(filtresSansJointure({ thematique: { slug: 'x' } }, ATTRIBUTS)).toBe(false);
+    expect(filtresSansJointure([{ statut: 'x' }, { $and: [{ $or: [{ evaluation: { note: 1 } }] }] }], ATTRIBUTS)).toBe(false);
+    expect(filtresSansJointure({ $not: { logo: { id: 1 } } }, ATTRIBUTS)).toBe(false);
+  });
+});
 
 describe('chemin de lecture des listes', () => {
   it('garde un tri sur les attributs propres du modèle, quelle que soit sa forme', () => {
