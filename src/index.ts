@@ -38,6 +38,7 @@ import { arreterTacheAbonnements, demarrerTacheAbonnements, enregistrerAlertes, 
 import { etendreGraphqlAbonnements } from './abonnements/graphql';
 import { memoriserAbilites } from './api-contenu/abilites-memorisees';
 import { mettreEnCachePermissionsPubliques } from './api-contenu/cache-permissions-publiques';
+import { mettreEnCacheLangueParDefaut } from './api-contenu/langue-par-defaut';
 import { completerVersionsInitiales, enregistrerVersionsPubliees, masquerVersionsGraphql } from './versions/versions';
 import { etendreGraphqlVersions } from './versions/graphql';
 import { installerRoutesAdminVersions } from './versions/admin';
@@ -111,6 +112,7 @@ export default {
     arreterEcouteGenerations = ecouterGenerations(strapi);
     ouvrirLimiteur(strapi);
     mettreEnCachePermissionsPubliques(strapi);
+    mettreEnCacheLangueParDefaut(strapi);
     memoriserAbilites(strapi);
     demarrerTacheAbonnements(strapi);
     ecouterJournal(strapi);

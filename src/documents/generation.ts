@@ -112,14 +112,22 @@ export function suivreEcrituresDocuments(strapi: Core.Strapi): void {
 
 /**
  * Writes that change what anonymous callers get without going through the Document Service: the
- * permissions of the roles (users-permissions) and the media (alternative texts, formats).
+ * permissions of the roles (users-permissions), the media (alternative texts, formats) and, in the
+ * core store, the default locale (which locale a read without one gets, kept per generation by
+ * src/api-contenu/langue-par-defaut.ts).
  */
 const MODELES_HORS_DOCUMENTS = ['plugin::users-permissions.permission', 'plugin::users-permissions.role', 'plugin::upload.file'];
 const ACTIONS_ECRITURE = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'] as const;
+/** Keys of the core store read per generation (`strapi.store.set` writes one row at a time, by id). */
+export const CLES_MAGASIN_SUIVIES: ReadonlySet<string> = new Set(['plugin_i18n_default_locale']);
 
 export function suivreEcrituresHorsDocuments(strapi: Core.Strapi): void {
   const signaler = () => signalerEcriture(strapi);
   strapi.db.lifecycles.subscribe({ models: MODELES_HORS_DOCUMENTS, ...Object.fromEntries(ACTIONS_ECRITURE.map((action) => [action, signaler])) });
+  const signalerCleSuivie = async (evenement: { result?: { key?: unknown } }) => {
+    if (CLES_MAGASIN_SUIVIES.has(String(evenement.result?.key))) await signaler();
+  };
+  strapi.db.lifecycles.subscribe({ models: ['strapi::core-store'], afterCreate: signalerCleSuivie, afterUpdate: signalerCleSuivie });
 }
 
 /**

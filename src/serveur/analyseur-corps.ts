@@ -38,7 +38,7 @@ export function verifierFormeAnalyseur(module: Record<string, unknown>): void {
   const koaBody = module.koaBody;
   if (typeof koaBody !== 'function' || koaBody.length > 1 || !Object.getOwnPropertyDescriptor(module, 'koaBody')?.writable) {
     throw new Error(
-      'Démarrage refusé : koa-body n’expose plus koaBody(options) comme propriété modifiable (src/middlewares/analyseur-corps.ts). Adaptez ce module à la nouvelle version de Strapi.',
+      'Démarrage refusé : koa-body n’expose plus koaBody(options) comme propriété modifiable (src/serveur/analyseur-corps.ts). Adaptez ce module à la nouvelle version de Strapi.',
     );
   }
 }

@@ -6,7 +6,7 @@
 import http from 'http';
 import zlib from 'zlib';
 import knex, { type Knex } from 'knex';
-import { api, APPELANTS, enteteJeton } from '../helpers/http';
+import { api, APPELANTS, enteteAdmin, enteteJeton } from '../helpers/http';
 import { CLES, lire } from '../helpers/environnement';
 import { projetValide } from '../helpers/donnees';
 import { configurer, requetesSql } from '../helpers/pont';
@@ -253,5 +253,33 @@ describe('Permissions du rôle public gardées par génération', () => {
       await basculer(true);
     }
     expect((await evenements(4)).status).toBe(200);
+  });
+});
+
+describe('Langue par défaut gardée par génération', () => {
+  const thematiques = (page: number) => brut(`/api/thematiques?pagination[page]=${page}&pagination[pageSize]=3`);
+  const locales = async () => (await api().get('/i18n/locales').set(enteteAdmin())).body as Array<{ id: number; code: string; isDefault: boolean }>;
+  const definirParDefaut = async (code: string) => {
+    const locale = (await locales()).find((l) => l.code === code)!;
+    const reponse = await api().put(`/i18n/locales/${locale.id}`).set(enteteAdmin()).send({ isDefault: true });
+    expect(reponse.status).toBe(200);
+  };
+
+  it('ne relit pas le magasin de Strapi à chaque lecture d’un type traduit, et voit un changement de langue par défaut à la lecture suivante', async () => {
+    configurer('generation.fraicheurMs', 60_000);
+    expect((await thematiques(1)).status).toBe(200);
+    const { resultat, sql } = await requetesSql(() => thematiques(2));
+    expect([resultat.status, resultat.headers['x-cache']]).toEqual([200, 'MISS']);
+    expect(sql.filter((s) => /core_store/.test(s))).toEqual([]);
+    expect(JSON.parse(resultat.texte).data.map((t: { locale: string }) => t.locale)).toEqual(['fr', 'fr', 'fr']);
+
+    try {
+      await definirParDefaut('en');
+      const apres = JSON.parse((await thematiques(3)).texte).data as Array<{ locale: string }>;
+      expect(apres.map((t) => t.locale)).toEqual(['en', 'en', 'en']);
+    } finally {
+      await definirParDefaut('fr');
+    }
+    expect(JSON.parse((await thematiques(4)).texte).data.map((t: { locale: string }) => t.locale)).toEqual(['fr', 'fr', 'fr']);
   });
 });

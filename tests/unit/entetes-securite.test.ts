@@ -13,7 +13,7 @@ type FabriqueStrapi = (config: unknown, contexte: unknown) => (ctx: unknown, nex
 
 // Strapi's own middleware, from its package (not exported by name: read beside its entry point).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const securiteStrapi = (require(path.join(path.dirname(require.resolve('@strapi/core')), 'middlewares/security.js')) as { security: FabriqueStrapi }).security;
+const securiteStrapi = (require(path.join(path.dirname(require.resolve('@strapi/core')), 'middlewares', 'security.js')) as { security: FabriqueStrapi }).security;
 
 function fauxStrapi(playground: boolean) {
   const graphql = { service: () => ({ playground: { isEnabled: () => playground } }), config: (cle: string) => (cle === 'endpoint' ? '/graphql' : undefined) };
