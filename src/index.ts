@@ -56,6 +56,9 @@ export default {
     exigerConfigurationProduction((nom) => process.env[nom]);
     installerCycleDeVie(strapi, strapi.config.get<number>('server.arretDelaiSecondes', 10) * 1000);
     installerPageTransparence(strapi);
+    // Before the middlewares are built (bootstrap).
+    remplacerSecuriteStrapi(strapi);
+    memoriserAnalyseurCorps();
     // Read by the i18n plugin when it creates the first locale of a fresh database.
     process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= LOCALE_PAR_DEFAUT;
     // First of the application's Document Service middlewares: it records a write once every rule let it through.
@@ -63,8 +66,6 @@ export default {
     enregistrerInvariants(strapi);
     installerVisibilite(strapi);
     lireLesSeulesColonnesServies(strapi);
-    memoriserAnalyseurCorps();
-    remplacerSecuriteStrapi(strapi);
     // Around the visibility layer: what it decides is remembered with the rest of the check.
     memoriserVerificationsRequetes(strapi);
     memoriserValidationsDocuments(validate.validators);

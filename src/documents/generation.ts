@@ -119,7 +119,7 @@ export function suivreEcrituresDocuments(strapi: Core.Strapi): void {
 const MODELES_HORS_DOCUMENTS = ['plugin::users-permissions.permission', 'plugin::users-permissions.role', 'plugin::upload.file'];
 const ACTIONS_ECRITURE = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'] as const;
 /** Keys of the core store read per generation (`strapi.store.set` writes one row at a time, by id). */
-export const CLES_MAGASIN_SUIVIES: ReadonlySet<string> = new Set(['plugin_i18n_default_locale']);
+const CLES_MAGASIN_SUIVIES: ReadonlySet<string> = new Set(['plugin_i18n_default_locale']);
 
 export function suivreEcrituresHorsDocuments(strapi: Core.Strapi): void {
   const signaler = () => signalerEcriture(strapi);
