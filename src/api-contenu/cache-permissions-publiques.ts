@@ -7,7 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { CacheParGeneration } from '../domaine/cache-generation';
-import { lireGeneration } from '../documents/generation';
+import { parGeneration } from '../documents/generation';
 import { remplacer } from './remplacements';
 
 type Permission = { action: string } & Record<string, unknown>;
@@ -21,6 +21,6 @@ export function mettreEnCachePermissionsPubliques(strapi: Core.Strapi): void {
   remplacer<() => Promise<Permission[]>>(service, 'findPublicPermissions', 'performance', (origine) => {
     const lire = origine.bind(service);
     // A copy of the array each time: the caller may not alter the kept one.
-    return async () => [...(await cache.obtenir('public', await lireGeneration(strapi), lire))];
+    return async () => [...(await parGeneration(strapi, cache, 'public', lire))];
   });
 }

@@ -8,7 +8,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { CacheParGeneration } from '../domaine/cache-generation';
-import { lireGeneration } from '../documents/generation';
+import { parGeneration } from '../documents/generation';
 import { remplacer } from './remplacements';
 
 type Lecture = () => Promise<unknown>;
@@ -21,6 +21,7 @@ export function mettreEnCacheLangueParDefaut(strapi: Core.Strapi): void {
   const cache = new CacheParGeneration<unknown>(1);
   remplacer<Lecture>(service, 'getDefaultLocale', 'performance', (origine) => {
     const lire = origine.bind(service);
-    return async () => cache.obtenir('langue', await lireGeneration(strapi), lire);
+    // Also called inside the Document Service's writes (relations to a localized type).
+    return () => parGeneration(strapi, cache, 'langue', lire);
   });
 }

@@ -26,7 +26,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { CacheParGeneration } from '../domaine/cache-generation';
-import { lireGeneration } from '../documents/generation';
+import { lireGeneration, parGeneration } from '../documents/generation';
 import { remplacer } from './remplacements';
 
 /** The database-level parameters of `entityManager.findMany` / `count` (after the Document Service). */
@@ -510,9 +510,8 @@ export function installerLecturesListe(strapi: Core.Strapi): void {
   const comptes = new CacheParGeneration<number>(1000);
   remplacer<Gestionnaire['count']>(gestionnaire, 'count', 'performance', (origine) => async (uid, params = {}) => {
     const cle = TYPES_CONCERNES.test(uid) ? cleDeCompte(uid, params, strapi.db.metadata.get(uid as any)) : null;
-    // Inside a transaction the writes not yet committed are not in the generation.
-    if (cle === null || strapi.db.inTransaction()) return origine.call(gestionnaire, uid, params);
-    return comptes.obtenir(cle, await lireGeneration(strapi), () => origine.call(gestionnaire, uid, params));
+    const compter = () => origine.call(gestionnaire, uid, params);
+    return cle === null ? compter() : parGeneration(strapi, comptes, cle, compter);
   });
 
   // The first `db.transaction` a read of the Document Service opens (its own wrapper) is skipped; any

@@ -19,6 +19,7 @@ import { performance } from 'perf_hooks';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { Client, type ClientConfig } from 'pg';
+import type { CacheParGeneration } from '../domaine/cache-generation';
 
 const TABLE_GENERATION = 'generation_contenu';
 /** PostgreSQL channel on which each bump is announced to the other processes. */
@@ -62,6 +63,17 @@ export function lireGeneration(strapi: Core.Strapi): Promise<number> {
     });
   m.enCours = { lecture, emiseA: maintenant };
   return lecture;
+}
+
+/**
+ * The value kept in `cache` under `cle` for the current generation, computed by `lire` when absent.
+ * Inside a transaction, `lire` is called directly: the generation is read outside any transaction and
+ * would wait for the connection the transaction holds (SQLite has one: the write never ends), and a
+ * write not yet committed is not in the generation.
+ */
+export async function parGeneration<T>(strapi: Core.Strapi, cache: CacheParGeneration<T>, cle: string, lire: () => Promise<T>): Promise<T> {
+  if (strapi.db.inTransaction()) return lire();
+  return cache.obtenir(cle, await lireGeneration(strapi), lire);
 }
 
 /** Forgets the value kept by this process: the next `lireGeneration` reads the database. */

@@ -282,4 +282,12 @@ describe('Langue par défaut gardée par génération', () => {
     }
     expect(JSON.parse((await thematiques(4)).texte).data.map((t: { locale: string }) => t.locale)).toEqual(['fr', 'fr', 'fr']);
   });
+
+  it('une écriture liée à un type traduit la lit dans sa transaction, sans attendre la génération (SQLite : une seule connexion)', async () => {
+    // Generation read from the database at every call: outside the transaction, it would wait for the
+    // connection the write holds until Knex gives up (a 500 after a minute).
+    configurer('generation.fraicheurMs', 0);
+    const reponse = await api().post('/api/projets').set(enteteJeton()).query({ status: 'published' }).send({ data: await projetValide({ nom: `${NOM} écriture` }) });
+    expect(reponse.status).toBe(201);
+  });
 });

@@ -1,8 +1,9 @@
 /** The generation of the content kept in memory (src/documents/generation.ts): bounded reuse, one shared read, forgotten by a local write. */
 import type { Core } from '@strapi/strapi';
-import { avancerGeneration, lireGeneration } from '../../src/documents/generation';
+import { CacheParGeneration } from '../../src/domaine/cache-generation';
+import { avancerGeneration, lireGeneration, parGeneration } from '../../src/documents/generation';
 
-function fauxStrapi(fraicheurMs: number) {
+function fauxStrapi(fraicheurMs: number, enTransaction = false) {
   const base = { generation: 7, lectures: 0 };
   const connection = () => ({
     first: () => {
@@ -14,7 +15,7 @@ function fauxStrapi(fraicheurMs: number) {
       base.generation += 1;
     },
   });
-  const strapi = { config: { get: (_cle: string, defaut: unknown) => fraicheurMs ?? defaut }, db: { connection, inTransaction: () => false, dialect: { client: 'sqlite' } } };
+  const strapi = { config: { get: (_cle: string, defaut: unknown) => fraicheurMs ?? defaut }, db: { connection, inTransaction: () => enTransaction, dialect: { client: 'sqlite' } } };
   return { strapi: strapi as unknown as Core.Strapi, base };
 }
 
@@ -57,5 +58,16 @@ describe('génération du contenu connue sans lecture en base', () => {
     await lireGeneration(strapi);
     await lireGeneration(strapi);
     expect(base.lectures).toBe(2);
+  });
+
+  it('valeur gardée par génération, sauf dans une transaction : calculée sans lire la génération (qui attendrait la connexion tenue)', async () => {
+    const cache = new CacheParGeneration<number>(1);
+    let calculs = 0;
+    const calculer = async () => (calculs += 1);
+    const hors = fauxStrapi(10_000);
+    expect([await parGeneration(hors.strapi, cache, 'c', calculer), await parGeneration(hors.strapi, cache, 'c', calculer)]).toEqual([1, 1]);
+    const dans = fauxStrapi(10_000, true);
+    expect([await parGeneration(dans.strapi, cache, 'c', calculer), await parGeneration(dans.strapi, cache, 'c', calculer)]).toEqual([2, 3]);
+    expect([hors.base.lectures, dans.base.lectures]).toEqual([1, 0]);
   });
 });

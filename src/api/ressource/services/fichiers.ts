@@ -8,7 +8,7 @@ import { AsyncLocalStorage } from 'async_hooks';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { CacheParGeneration } from '../../../domaine/cache-generation';
-import { lireGeneration } from '../../../documents/generation';
+import { parGeneration } from '../../../documents/generation';
 
 const RESSOURCE = 'api::ressource.ressource';
 
@@ -66,11 +66,7 @@ async function lireReserves(strapi: Core.Strapi): Promise<Reserves> {
 export default ({ strapi }: { strapi: Core.Strapi }): ServiceFichiers => {
   const cache = new CacheParGeneration<Reserves>(1);
   return {
-    async reserves() {
-      // Inside a transaction (Document Service reads), read through it: the generation is read outside
-      // any transaction and would wait for the connection the transaction holds (SQLite has one).
-      if (strapi.db.inTransaction()) return lireReserves(strapi);
-      return cache.obtenir('membres', await lireGeneration(strapi), () => lireReserves(strapi));
-    },
+    // Also called inside the Document Service's reads, which run in a transaction.
+    reserves: () => parGeneration(strapi, cache, 'membres', () => lireReserves(strapi)),
   };
 };

@@ -34,11 +34,20 @@ export class BoiteEnvoi {
     await this.enCours;
   }
 
-  /** Sends what is due now; returns the number of emails sent. One pass at a time. */
+  /**
+   * Sends what is due now; returns the number of emails sent. One pass at a time. Never rejects: it runs
+   * from a timer, where a rejection (the database busy or unreachable for a moment) would stop the
+   * whole server; what was not sent stays due for the next pass.
+   */
   traiter(): Promise<number> {
-    this.enCours ??= this.envoyerDus().finally(() => {
-      this.enCours = null;
-    });
+    this.enCours ??= this.envoyerDus()
+      .catch((erreur: unknown) => {
+        this.strapi.log.error(`Revue éditoriale : envoi des courriels interrompu, repris au prochain passage : ${erreur instanceof Error ? erreur.message : String(erreur)}`);
+        return 0;
+      })
+      .finally(() => {
+        this.enCours = null;
+      });
     return this.enCours;
   }
 
