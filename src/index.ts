@@ -39,6 +39,7 @@ import { etendreGraphqlAbonnements } from './abonnements/graphql';
 import { memoriserAbilites } from './api-contenu/abilites-memorisees';
 import { mettreEnCachePermissionsPubliques } from './api-contenu/cache-permissions-publiques';
 import { mettreEnCacheLangueParDefaut } from './api-contenu/langue-par-defaut';
+import { installerLecteurHorodatage, type TypesPg } from './domaine/horodatage-postgres';
 import { completerVersionsInitiales, enregistrerVersionsPubliees, masquerVersionsGraphql } from './versions/versions';
 import { etendreGraphqlVersions } from './versions/graphql';
 import { installerRoutesAdminVersions } from './versions/admin';
@@ -114,6 +115,7 @@ export default {
     ouvrirLimiteur(strapi);
     mettreEnCachePermissionsPubliques(strapi);
     mettreEnCacheLangueParDefaut(strapi);
+    if (strapi.db.dialect.client === 'postgres') installerLecteurHorodatage((strapi.db.connection.client as unknown as { driver: { types: TypesPg } }).driver.types);
     memoriserAbilites(strapi);
     demarrerTacheAbonnements(strapi);
     ecouterJournal(strapi);
