@@ -8,4 +8,6 @@ export default ({ env }: { env: (cle: string, defaut?: string) => string }) => (
     url: env('OPEN_DATA_EDITEUR_URL', 'https://www.interconnectes.com'),
     courriel: env('OPEN_DATA_CONTACT', '') || null,
   },
+  // Projets read per query by the exports (CSV, JSON): memory held against round trips to the database.
+  taillePage: 500,
 });

@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { api, enteteAdmin, enteteJeton } from '../helpers/http';
 import { nombreDeProjets, projetValide } from '../helpers/donnees';
 import { SCHEMA, validerLigne, type Schema } from '../helpers/table-schema';
+import { configurer } from '../helpers/pont';
 
 const RACINE = path.resolve(__dirname, '../..');
 const DATA_CSV = path.join(RACINE, 'donnees/interconnectes/data.csv');
@@ -225,6 +226,22 @@ describe('Open data', () => {
       ['projets-etendu.csv', 'schema-etendu.json'],
       ['projets.json', 'schema-etendu.json'],
     ]);
+  });
+
+  it('lu page par page (deux projets par page) : les mêmes fichiers, chaque projet une fois, dans le même ordre', async () => {
+    const fichiers = ['projets-etendu.csv', 'projets.json'];
+    const dUnBloc = await Promise.all(fichiers.map(async (f) => (await api().get(`/api/open-data/${f}`)).text));
+    configurer('open-data.taillePage', 2);
+    try {
+      const parPages = await Promise.all(fichiers.map(async (f) => (await api().get(`/api/open-data/${f}`)).text));
+      expect(parPages).toEqual(dUnBloc);
+    } finally {
+      configurer('open-data.taillePage', 500);
+    }
+    // Enough projets for many pages, none twice.
+    const identifiants = lireCsvExporte(dUnBloc[0]).map((l) => l.identifiant);
+    expect(identifiants.length).toBeGreaterThan(20);
+    expect(new Set(identifiants).size).toBe(identifiants.length);
   });
 
   it('répond 304 à une copie à jour', async () => {

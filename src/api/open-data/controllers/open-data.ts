@@ -15,6 +15,7 @@ import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { SCHEMA_PUBLIE, schemaEtendu, schemaPublic, type TableSchema } from '../../../domaine/interconnectes/schema';
 import { ligneCsv } from '../csv';
+import { parPaquets } from '../paquets';
 import { ENTETE, ENTETE_ETENDUE, neutraliserFormule, versLigneEtendue, versObjetJson, type ProjetPublie } from '../table-schema';
 import type { VersionExport } from '../services/open-data';
 import { enJsonLd, enTurtle, tripletsCatalogue, type Editeur, type Triplet } from '../../../domaine/catalogue-dcat';
@@ -89,13 +90,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const projets = service(strapi).projetsPublies();
     const adresse = base();
     ctx.body = Readable.from(
-      (async function* lignes() {
-        yield ligneCsv(entete);
-        for await (const projet of projets) {
-          const ligne: Record<string, string> = versLigneEtendue(projet, adresse);
-          yield ligneCsv(entete.map((colonne) => neutraliserFormule(ligne[colonne])));
-        }
-      })(),
+      parPaquets(
+        (async function* lignes() {
+          yield ligneCsv(entete);
+          for await (const projet of projets) {
+            const ligne: Record<string, string> = versLigneEtendue(projet, adresse);
+            yield ligneCsv(entete.map((colonne) => neutraliserFormule(ligne[colonne])));
+          }
+        })(),
+      ),
     );
   }
 
@@ -122,18 +125,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const projets = service(strapi).projetsPublies();
       const adresse = base();
       ctx.body = Readable.from(
-        (async function* objets() {
-          let premier = true;
-          yield '[';
-          for await (const projet of projets) {
-            const objet = versObjetJson(versLigneEtendue(projet, adresse));
-            // The public view only: the export is anonymous, whoever downloads it.
-            const complet = versions ? { ...objet, versions: (await versionsDuDocument(strapi, UID.projet, projet.documentId, false)) ?? [] } : objet;
-            yield `${premier ? '\n' : ',\n'}${JSON.stringify(complet)}`;
-            premier = false;
-          }
-          yield '\n]\n';
-        })(),
+        parPaquets(
+          (async function* objets() {
+            let premier = true;
+            yield '[';
+            for await (const projet of projets) {
+              const objet = versObjetJson(versLigneEtendue(projet, adresse));
+              // The public view only: the export is anonymous, whoever downloads it.
+              const complet = versions ? { ...objet, versions: (await versionsDuDocument(strapi, UID.projet, projet.documentId, false)) ?? [] } : objet;
+              yield `${premier ? '\n' : ',\n'}${JSON.stringify(complet)}`;
+              premier = false;
+            }
+            yield '\n]\n';
+          })(),
+        ),
       );
     },
 

@@ -7,8 +7,6 @@ import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { UID } from '../../../domaine/regles-metier';
 import type { ProjetPublie } from '../table-schema';
 
-const TAILLE_PAGE = 500;
-
 const POPULATE = {
   collectivite: {
     fields: ['nom', 'siren', 'siret', 'type', 'latitude', 'longitude', 'logoUrl'],
@@ -31,9 +29,12 @@ export interface VersionExport {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async *projetsPublies(): AsyncGenerator<ProjetPublie> {
     const projets = strapi.documents(UID.projet);
-    for (let start = 0; ; start += TAILLE_PAGE) {
-      const page = (await projets.findMany({
+    const taillePage = strapi.config.get('open-data.taillePage', 500) as number;
+    // Keyset pagination (ids after the last one read), not an offset that rereads every row before it.
+    const lire = (apresId: number) =>
+      projets.findMany({
         status: 'published',
+        filters: { id: { $gt: apresId } },
         fields: [
           'nom',
           'resume',
@@ -51,11 +52,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         ],
         populate: POPULATE,
         sort: ['id:asc'],
-        start,
-        limit: TAILLE_PAGE,
-      } as never)) as unknown as ProjetPublie[];
+        limit: taillePage,
+      } as never) as unknown as Promise<Array<ProjetPublie & { id: number }>>;
+    // The next page is read while this one is written out: the database works while Node formats.
+    let suivante = lire(0);
+    for (;;) {
+      const page = await suivante;
+      if (page.length < taillePage) {
+        yield* page;
+        return;
+      }
+      suivante = lire(page[page.length - 1].id);
+      // Handled now, thrown at its await: a download abandoned meanwhile leaves no unhandled rejection.
+      suivante.catch(() => undefined);
       yield* page;
-      if (page.length < TAILLE_PAGE) return;
     }
   },
 
