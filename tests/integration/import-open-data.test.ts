@@ -244,6 +244,20 @@ describe('Open data', () => {
     expect(new Set(identifiants).size).toBe(identifiants.length);
   });
 
+  it('une taille de page invalide : une erreur avant le premier octet, jamais un fichier tronqué ni sans fin', async () => {
+    configurer('open-data.taillePage', 0);
+    try {
+      for (const fichier of ['projets.csv', 'projets.json']) {
+        const reponse = await api().get(`/api/open-data/${fichier}`);
+        expect(reponse.status).toBe(500);
+        expect(reponse.headers['content-type']).toMatch(/^application\/json/);
+        expect(reponse.headers['content-disposition']).toBeUndefined();
+      }
+    } finally {
+      configurer('open-data.taillePage', 500);
+    }
+  });
+
   it('répond 304 à une copie à jour', async () => {
     const { headers } = await api().get('/api/open-data/projets.csv');
     const reponse = await api().get('/api/open-data/projets.csv').set('If-None-Match', headers.etag);

@@ -1,4 +1,5 @@
-import { parPaquets } from '../../src/api/open-data/paquets';
+import { fluxExport, parPaquets } from '../../src/api/open-data/paquets';
+import { taillePageExport } from '../../src/api/open-data/services/open-data';
 
 async function* source(morceaux: string[], lus: string[] = []): AsyncGenerator<string> {
   for (const m of morceaux) {
@@ -50,5 +51,26 @@ describe('parPaquets', () => {
     expect((await iterateur.next()).value).toBe('abcabcabc');
     await iterateur.return(undefined);
     expect(fermee).toBe(true);
+  });
+});
+
+describe('fluxExport', () => {
+  it('le corps de réponse rend les mêmes octets, par paquets plutôt que ligne à ligne', async () => {
+    const lignes = Array.from({ length: 5000 }, (_, i) => `projet ${i};é\n`);
+    const morceaux: string[] = [];
+    for await (const m of fluxExport(source(lignes))) morceaux.push(String(m));
+    expect(morceaux.join('')).toBe(lignes.join(''));
+    expect(morceaux.length).toBeLessThan(5);
+  });
+});
+
+describe('taillePageExport', () => {
+  it('accepte un entier positif', () => {
+    expect(taillePageExport(1)).toBe(1);
+    expect(taillePageExport(500)).toBe(500);
+  });
+
+  it.each([0, -5, 2.5, '500', null, undefined, Number.NaN])('refuse %p avec un message qui nomme la clé', (valeur) => {
+    expect(() => taillePageExport(valeur)).toThrow(/open-data\.taillePage .*doit être un entier positif/);
   });
 });

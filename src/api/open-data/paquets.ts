@@ -1,3 +1,5 @@
+import { Readable } from 'stream';
+
 /**
  * Groups the strings of a streamed export into chunks of at least `taille` characters (the last one
  * shorter). One chunk a line cost the compression stream (gzip, brotli) a thread-pool round trip a
@@ -16,3 +18,6 @@ export async function* parPaquets(source: AsyncIterable<string>, taille = TAILLE
   }
   if (paquet !== '') yield paquet;
 }
+
+/** The body of a streamed export: its strings sent in chunks (Koa pipes it into the compression stream). */
+export const fluxExport = (source: AsyncIterable<string>): Readable => Readable.from(parPaquets(source));

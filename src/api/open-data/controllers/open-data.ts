@@ -9,13 +9,12 @@
  *   catalogue.jsonld, catalogue.ttl   DCAT-AP catalogue of these files (src/domaine/catalogue-dcat.ts)
  */
 import { createHash } from 'crypto';
-import { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { SCHEMA_PUBLIE, schemaEtendu, schemaPublic, type TableSchema } from '../../../domaine/interconnectes/schema';
 import { ligneCsv } from '../csv';
-import { parPaquets } from '../paquets';
+import { fluxExport } from '../paquets';
 import { ENTETE, ENTETE_ETENDUE, neutraliserFormule, versLigneEtendue, versObjetJson, type ProjetPublie } from '../table-schema';
 import type { VersionExport } from '../services/open-data';
 import { enJsonLd, enTurtle, tripletsCatalogue, type Editeur, type Triplet } from '../../../domaine/catalogue-dcat';
@@ -83,22 +82,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function csv(ctx: Context, etendu: boolean) {
     const version = await service(strapi).version();
     if (enCache(ctx, version.etag, version.derniereModification, 300)) return;
+    // Before the file's headers: a configuration error is answered as an error, not as a download.
+    const projets = service(strapi).projetsPublies();
     decrireDonnees(ctx, base(), etendu ? 'schema-etendu.json' : 'schema.json');
     ctx.type = 'text/csv; charset=utf-8; header=present';
     ctx.attachment(`${NOM_FICHIER}${etendu ? '-etendu' : ''}.csv`);
     const entete = etendu ? ENTETE_ETENDUE : ENTETE;
-    const projets = service(strapi).projetsPublies();
     const adresse = base();
-    ctx.body = Readable.from(
-      parPaquets(
-        (async function* lignes() {
-          yield ligneCsv(entete);
-          for await (const projet of projets) {
-            const ligne: Record<string, string> = versLigneEtendue(projet, adresse);
-            yield ligneCsv(entete.map((colonne) => neutraliserFormule(ligne[colonne])));
-          }
-        })(),
-      ),
+    ctx.body = fluxExport(
+      (async function* lignes() {
+        yield ligneCsv(entete);
+        for await (const projet of projets) {
+          const ligne: Record<string, string> = versLigneEtendue(projet, adresse);
+          yield ligneCsv(entete.map((colonne) => neutraliserFormule(ligne[colonne])));
+        }
+      })(),
     );
   }
 
@@ -119,26 +117,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const versions = avecVersions(ctx.query.versions);
       const version = await service(strapi).version();
       if (enCache(ctx, version.etag, version.derniereModification, 300)) return;
+      const projets = service(strapi).projetsPublies();
       decrireDonnees(ctx, base(), 'schema-etendu.json');
       ctx.type = 'application/json; charset=utf-8';
       ctx.attachment(`${NOM_FICHIER}.json`);
-      const projets = service(strapi).projetsPublies();
       const adresse = base();
-      ctx.body = Readable.from(
-        parPaquets(
-          (async function* objets() {
-            let premier = true;
-            yield '[';
-            for await (const projet of projets) {
-              const objet = versObjetJson(versLigneEtendue(projet, adresse));
-              // The public view only: the export is anonymous, whoever downloads it.
-              const complet = versions ? { ...objet, versions: (await versionsDuDocument(strapi, UID.projet, projet.documentId, false)) ?? [] } : objet;
-              yield `${premier ? '\n' : ',\n'}${JSON.stringify(complet)}`;
-              premier = false;
-            }
-            yield '\n]\n';
-          })(),
-        ),
+      ctx.body = fluxExport(
+        (async function* objets() {
+          let premier = true;
+          yield '[';
+          for await (const projet of projets) {
+            const objet = versObjetJson(versLigneEtendue(projet, adresse));
+            // The public view only: the export is anonymous, whoever downloads it.
+            const complet = versions ? { ...objet, versions: (await versionsDuDocument(strapi, UID.projet, projet.documentId, false)) ?? [] } : objet;
+            yield `${premier ? '\n' : ',\n'}${JSON.stringify(complet)}`;
+            premier = false;
+          }
+          yield '\n]\n';
+        })(),
       );
     },
 

@@ -3,7 +3,6 @@
  * envelope of the per-projet export (src/transparence/exports/registres.ts), streamed page by page
  * (src/transparence/projet-public.ts) with the ETag of the other open-data exports.
  */
-import { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { projetsPublics } from '../../../transparence/projet-public';
@@ -11,6 +10,7 @@ import { exporterProjet, type NomRegistre } from '../../../transparence/exports/
 import type { VersionExport } from '../services/open-data';
 import { enCache } from './open-data';
 import { adressePublique } from '../../../config/adresse-publique';
+import { fluxExport } from '../paquets';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const base = () => adressePublique(strapi);
@@ -23,7 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ctx.type = 'application/json; charset=utf-8';
     ctx.attachment(`bibliotheque-ia-territoriales-${nom}.json`, { type: 'inline' });
     const adresse = base();
-    ctx.body = Readable.from(
+    ctx.body = fluxExport(
       (async function* objets() {
         let premier = true;
         yield '[';
