@@ -7,6 +7,7 @@
  */
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { UID } from '../domaine/regles-metier';
+import { publiesParPages } from '../documents/pages';
 
 interface Attribut {
   type: string;
@@ -194,18 +195,9 @@ export async function lireVersionsPubliques(strapi: Core.Strapi, documentIds: re
   return trouves.map((brut) => completer(sansId(brut)));
 }
 
-/** Every published projet, page by page in a stable order (memory does not grow with their number). */
-export async function* projetsPublics(strapi: Core.Strapi, taillePage = 200): AsyncGenerator<ProjetPublic> {
-  const requete = projection(strapi);
-  for (let start = 0; ; start += taillePage) {
-    const page = (await strapi.documents(UID.projet).findMany({
-      status: 'published',
-      ...requete,
-      sort: ['id:asc'],
-      start,
-      limit: taillePage,
-    } as never)) as unknown as Record<string, unknown>[];
-    for (const brut of page) yield completer(sansId(brut));
-    if (page.length < taillePage) return;
+/** Every published projet, page by page in the order of their ids (src/documents/pages.ts). */
+export async function* projetsPublics(strapi: Core.Strapi, taillePage: number): AsyncGenerator<ProjetPublic> {
+  for await (const brut of publiesParPages<Record<string, unknown> & { id: number }>(strapi, UID.projet, projection(strapi), taillePage)) {
+    yield completer(sansId(brut));
   }
 }

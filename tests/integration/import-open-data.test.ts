@@ -229,7 +229,7 @@ describe('Open data', () => {
   });
 
   it('lu page par page (deux projets par page) : les mêmes fichiers, chaque projet une fois, dans le même ordre', async () => {
-    const fichiers = ['projets-etendu.csv', 'projets.json'];
+    const fichiers = ['projets-etendu.csv', 'projets.json', 'algoritmeregister.json'];
     const dUnBloc = await Promise.all(fichiers.map(async (f) => (await api().get(`/api/open-data/${f}`)).text));
     configurer('open-data.taillePage', 2);
     try {
@@ -247,7 +247,7 @@ describe('Open data', () => {
   it('une taille de page invalide : une erreur avant le premier octet, jamais un fichier tronqué ni sans fin', async () => {
     configurer('open-data.taillePage', 0);
     try {
-      for (const fichier of ['projets.csv', 'projets.json']) {
+      for (const fichier of ['projets.csv', 'projets.json', 'atrs.json']) {
         const reponse = await api().get(`/api/open-data/${fichier}`);
         expect(reponse.status).toBe(500);
         expect(reponse.headers['content-type']).toMatch(/^application\/json/);

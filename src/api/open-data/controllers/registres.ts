@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { projetsPublics } from '../../../transparence/projet-public';
 import { exporterProjet, type NomRegistre } from '../../../transparence/exports/registres';
-import type { VersionExport } from '../services/open-data';
+import { taillePageConfiguree, type VersionExport } from '../services/open-data';
 import { enCache } from './open-data';
 import { adressePublique } from '../../../config/adresse-publique';
 import { fluxExport } from '../paquets';
@@ -20,6 +20,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { etag, derniereModification } = await version();
     // One version for all the open-data exports: the format is part of this one's tag.
     if (enCache(ctx, etag.replace(/"$/, `-${nom}"`), derniereModification, 300)) return;
+    // Before the file's headers: a configuration error is answered as an error, not as a download.
+    const projets = projetsPublics(strapi, taillePageConfiguree(strapi));
     ctx.type = 'application/json; charset=utf-8';
     ctx.attachment(`bibliotheque-ia-territoriales-${nom}.json`, { type: 'inline' });
     const adresse = base();
@@ -27,7 +29,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       (async function* objets() {
         let premier = true;
         yield '[';
-        for await (const projet of projetsPublics(strapi)) {
+        for await (const projet of projets) {
           yield `${premier ? '\n' : ',\n'}${JSON.stringify(exporterProjet(nom, projet, adresse))}`;
           premier = false;
         }

@@ -6,6 +6,24 @@ import { createHash } from 'crypto';
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { UID } from '../../../domaine/regles-metier';
 import type { ProjetPublie } from '../table-schema';
+import { publiesParPages } from '../../../documents/pages';
+
+/** What the export reads of each projet (the columns of the extended table schema). */
+const CHAMPS = [
+  'nom',
+  'resume',
+  'description',
+  'statut',
+  'motifAbandon',
+  'dateDemarrage',
+  'dateFin',
+  'lienInformation',
+  'roleOffreurs',
+  'baseLegale',
+  'lienDeliberation',
+  'voiesDeRecours',
+  'updatedAt',
+];
 
 const POPULATE = {
   collectivite: {
@@ -27,7 +45,7 @@ export interface VersionExport {
 }
 
 /**
- * `open-data.taillePage` checked when an export starts, before any byte is sent: a page of 0 (or
+ * `open-data.taillePage`, checked when an export starts, before any byte is sent: a page of 0 (or
  * a text) would read without a limit or never end.
  */
 export function taillePageExport(valeur: unknown): number {
@@ -35,51 +53,13 @@ export function taillePageExport(valeur: unknown): number {
   throw new Error(`open-data.taillePage (config/open-data.ts) doit être un entier positif, reçu : ${JSON.stringify(valeur) ?? 'rien'}`);
 }
 
-async function* lirePages(strapi: Core.Strapi, taillePage: number): AsyncGenerator<ProjetPublie> {
-  const projets = strapi.documents(UID.projet);
-  // Keyset pagination (ids after the last one read), not an offset that rereads every row before it.
-  const lire = (apresId: number) =>
-    projets.findMany({
-      status: 'published',
-      filters: { id: { $gt: apresId } },
-      fields: [
-        'nom',
-        'resume',
-        'description',
-        'statut',
-        'motifAbandon',
-        'dateDemarrage',
-        'dateFin',
-        'lienInformation',
-        'roleOffreurs',
-        'baseLegale',
-        'lienDeliberation',
-        'voiesDeRecours',
-        'updatedAt',
-      ],
-      populate: POPULATE,
-      sort: ['id:asc'],
-      limit: taillePage,
-    } as never) as unknown as Promise<Array<ProjetPublie & { id: number }>>;
-  // The next page is read while this one is written out: the database works while Node formats.
-  let suivante = lire(0);
-  for (;;) {
-    const page = await suivante;
-    if (page.length < taillePage) {
-      yield* page;
-      return;
-    }
-    suivante = lire(page[page.length - 1].id);
-    // Handled now, thrown at its await: a download abandoned meanwhile leaves no unhandled rejection.
-    suivante.catch(() => undefined);
-    yield* page;
-  }
-}
+/** The page size of every bulk export (CSV, JSON, registers), from the configuration. */
+export const taillePageConfiguree = (strapi: Core.Strapi): number => taillePageExport(strapi.config.get('open-data.taillePage'));
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Every published projet, read page by page. */
   projetsPublies(): AsyncGenerator<ProjetPublie> {
-    return lirePages(strapi, taillePageExport(strapi.config.get('open-data.taillePage')));
+    return publiesParPages<ProjetPublie & { id: number }>(strapi, UID.projet, { fields: CHAMPS, populate: POPULATE }, taillePageConfiguree(strapi));
   },
 
   /**
